@@ -1,0 +1,2 @@
+// Language server entry point (stdio or IPC), wired up by the lsp/ work.
+export {};
