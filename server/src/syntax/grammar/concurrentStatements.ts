@@ -1,0 +1,299 @@
+// Concurrent statements (LRM 11): process, block, generate, instantiation, concurrent assignments.
+import { NodeKind as N } from '../nodeKind';
+import { Parser, TokenSet } from '../parser';
+import { SyntaxNode } from '../tree';
+import { TokenKind as T } from '../tokenKind';
+import { declarativePart, endClause, definingName } from './declarations';
+import { aggregateOrParenthesized, choices, discreteRangeOrExpression, expression } from './expressions';
+import { genericClause, genericMapAspect, portClause, portMapAspect } from './interfaces';
+import { name } from './names';
+import { DECLARATION_START, NOT_CONCURRENT, endStatement, recoverUntil, skipTooDeep } from './recovery';
+import { assertionTail, conditionalWaveforms, delayMechanism, selectedWaveforms, sequentialStatements } from './sequentialStatements';
+
+/** { concurrent_statement }, up to `end`, `elsif`, `else`, `when` or a unit keyword. */
+export function concurrentStatements(p: Parser): void {
+  const m = p.mark();
+  while (!p.atSet(NOT_CONCURRENT)) concurrentStatement(p);
+  p.complete(m, N.ConcurrentStatements);
+}
+
+const CONCURRENT_RECOVERY = new TokenSet(
+  NOT_CONCURRENT, T.ProcessKw, T.BlockKw, T.AssertKw, T.WithKw, T.PostponedKw, T.Identifier, T.ExtendedIdentifier,
+);
+
+/** Statements that are labelled: `lbl : ...`. */
+export function optLabel(p: Parser): SyntaxNode | undefined {
+  if ((p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) && p.nth(1) === T.Colon) {
+    const m = p.mark();
+    p.bump();
+    p.bump();
+    return p.complete(m, N.Label);
+  }
+  return undefined;
+}
+
+export function concurrentStatement(p: Parser): void {
+  if (!p.enter()) {
+    // Nested blocks/generates beyond the bound: keep this statement as one Error node.
+    skipTooDeep(p);
+    p.eat(T.Semicolon);
+    return;
+  }
+  const m = p.mark();
+  const label = optLabel(p);
+  const postponed = p.eat(T.PostponedKw);
+  switch (p.kind) {
+    case T.ProcessKw:
+      processStatement(p, m, label);
+      break;
+    case T.BlockKw:
+      blockStatement(p, m, label);
+      break;
+    case T.AssertKw:
+      p.bump();
+      assertionTail(p);
+      p.complete(m, N.ConcurrentAssertionStatement);
+      break;
+    case T.ForKw:
+      forGenerateStatement(p, m, label);
+      break;
+    case T.IfKw:
+      ifGenerateStatement(p, m, label);
+      break;
+    case T.CaseKw:
+      caseGenerateStatement(p, m, label);
+      break;
+    case T.WithKw:
+      concurrentSelectedSignalAssignment(p, m);
+      break;
+    default:
+      if ((p.at(T.ComponentKw) || p.at(T.EntityKw) || p.at(T.ConfigurationKw)) && label !== undefined && !postponed) {
+        componentInstantiation(p, m);
+        break;
+      }
+      if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier) || p.at(T.LParen) || p.at(T.LtLt) || p.at(T.StringLiteral)) {
+        nameStatement(p, m, label !== undefined);
+        break;
+      }
+      if (label === undefined && !postponed) {
+        recoverUntil(p, CONCURRENT_RECOVERY, `unexpected ${p.foundText()}: expected a concurrent statement`);
+        p.complete(m, N.Error);
+      } else {
+        p.errorMissing('a statement after the label');
+        p.complete(m, N.Error);
+      }
+  }
+  p.leave();
+}
+
+/** A statement that starts with a name or aggregate: assignment, procedure call or instantiation. */
+function nameStatement(p: Parser, m: number, labelled: boolean): void {
+  const t = p.mark();
+  if (p.at(T.LParen)) aggregateOrParenthesized(p);
+  else name(p);
+  const target = p.lastNode();
+  switch (p.kind) {
+    case T.LtEq:
+      p.complete(t, N.Target);
+      concurrentSignalAssignmentTail(p, m);
+      return;
+    case T.GenericKw:
+    case T.PortKw:
+      p.complete(t, N.InstantiatedUnit);
+      instantiationTail(p, m);
+      return;
+    case T.Semicolon:
+      if (labelled && (target?.kind === N.SimpleName || target?.kind === N.SelectedName)) {
+        // `u1 : comp;`: an instantiation without maps (a labelled parameterless call reads the same).
+        p.complete(t, N.InstantiatedUnit);
+        instantiationTail(p, m);
+        return;
+      }
+      p.bump();
+      p.complete(m, N.ConcurrentProcedureCallStatement);
+      return;
+    default:
+      endStatement(p);
+      p.complete(m, N.ConcurrentProcedureCallStatement);
+  }
+}
+
+/** target <= [guarded] [delay_mechanism] waveform [when condition else ...] ; */
+function concurrentSignalAssignmentTail(p: Parser, m: number): void {
+  p.bump(); // <=
+  p.eat(T.GuardedKw);
+  delayMechanism(p);
+  const conditional = conditionalWaveforms(p);
+  endStatement(p);
+  p.complete(m, conditional ? N.ConcurrentConditionalSignalAssignment : N.ConcurrentSimpleSignalAssignment);
+}
+
+/** with expression select [?] target <= [guarded] [delay_mechanism] selected_waveforms ; */
+function concurrentSelectedSignalAssignment(p: Parser, m: number): void {
+  p.bump(); // with
+  expression(p);
+  p.expect(T.SelectKw);
+  p.eat(T.Question);
+  const t = p.mark();
+  if (p.at(T.LParen)) aggregateOrParenthesized(p);
+  else if (!name(p)) p.errorMissing('a target');
+  p.complete(t, N.Target);
+  p.expect(T.LtEq);
+  p.eat(T.GuardedKw);
+  delayMechanism(p);
+  selectedWaveforms(p, false);
+  endStatement(p);
+  p.complete(m, N.ConcurrentSelectedSignalAssignment);
+}
+
+/** label : [component] name | entity name [(arch)] | configuration name, then maps. */
+function componentInstantiation(p: Parser, m: number): void {
+  const u = p.mark();
+  if (p.eat(T.ComponentKw)) {
+    if (!name(p, { allowCall: false })) p.errorMissing('a component name');
+  } else if (p.eat(T.EntityKw)) {
+    if (!name(p, { allowCall: false })) p.errorMissing('an entity name');
+    if (p.eat(T.LParen)) {
+      const a = p.mark();
+      if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
+        p.bump();
+        p.complete(a, N.SimpleName);
+      } else p.errorMissing('an architecture name');
+      p.expect(T.RParen);
+    }
+  } else {
+    p.bump(); // configuration
+    if (!name(p, { allowCall: false })) p.errorMissing('a configuration name');
+  }
+  p.complete(u, N.InstantiatedUnit);
+  instantiationTail(p, m);
+}
+
+function instantiationTail(p: Parser, m: number): void {
+  if (p.at(T.GenericKw)) genericMapAspect(p);
+  if (p.at(T.PortKw)) portMapAspect(p);
+  endStatement(p);
+  p.complete(m, N.ComponentInstantiationStatement);
+}
+
+/** [postponed] process [( sensitivity_list | all )] [is] declarative_part begin statements end [postponed] process [label] ; */
+function processStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+  p.bump(); // process
+  if (p.at(T.LParen)) {
+    const s = p.mark();
+    p.bump();
+    if (!p.eat(T.AllKw)) {
+      do {
+        if (!name(p)) p.errorMissing('a signal name');
+      } while (p.eat(T.Comma));
+    }
+    p.expect(T.RParen);
+    p.complete(s, N.SensitivityList);
+  }
+  p.eat(T.IsKw);
+  declarativePart(p);
+  p.expect(T.BeginKw);
+  sequentialStatements(p);
+  endClause(p, [T.PostponedKw, T.ProcessKw], label);
+  p.complete(m, N.ProcessStatement);
+}
+
+/** block [( guard )] [is] [block_header] declarative_part begin statements end block [label] ; */
+function blockStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+  p.bump(); // block
+  if (p.eat(T.LParen)) {
+    expression(p);
+    p.expect(T.RParen);
+  }
+  p.eat(T.IsKw);
+  if (p.at(T.GenericKw) || p.at(T.PortKw)) {
+    const h = p.mark();
+    if (p.at(T.GenericKw)) {
+      genericClause(p);
+      if (p.at(T.GenericKw)) {
+        genericMapAspect(p);
+        endStatement(p);
+      }
+    }
+    if (p.at(T.PortKw)) {
+      portClause(p);
+      if (p.at(T.PortKw)) {
+        portMapAspect(p);
+        endStatement(p);
+      }
+    }
+    p.complete(h, N.BlockHeader);
+  }
+  declarativePart(p);
+  p.expect(T.BeginKw);
+  concurrentStatements(p);
+  endClause(p, [T.BlockKw], label);
+  p.complete(m, N.BlockStatement);
+}
+
+/** for parameter_specification generate generate_statement_body end generate [label] ; */
+function forGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+  p.bump(); // for
+  parameterSpecification(p);
+  p.expect(T.GenerateKw);
+  generateStatementBody(p);
+  endClause(p, [T.GenerateKw], label);
+  p.complete(m, N.ForGenerateStatement);
+}
+
+/** identifier in discrete_range */
+export function parameterSpecification(p: Parser): void {
+  const m = p.mark();
+  definingName(p);
+  p.expect(T.InKw);
+  discreteRangeOrExpression(p);
+  p.complete(m, N.ParameterSpecification);
+}
+
+/** if [alt:] cond generate body { elsif [alt:] cond generate body } [else [alt:] generate body] end generate ; */
+function ifGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+  do {
+    const a = p.mark();
+    const isElse = p.at(T.ElseKw);
+    p.bump(); // if | elsif | else
+    optLabel(p);
+    if (!isElse) expression(p);
+    p.expect(T.GenerateKw);
+    generateStatementBody(p);
+    p.complete(a, N.GenerateAlternative);
+  } while (p.at(T.ElsifKw) || p.at(T.ElseKw));
+  endClause(p, [T.GenerateKw], label);
+  p.complete(m, N.IfGenerateStatement);
+}
+
+/** case expression generate { when [alt:] choices => body } end generate ; */
+function caseGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+  p.bump(); // case
+  expression(p);
+  p.expect(T.GenerateKw);
+  while (p.at(T.WhenKw)) {
+    const a = p.mark();
+    p.bump();
+    optLabel(p);
+    choices(p);
+    p.expect(T.Arrow);
+    generateStatementBody(p);
+    p.complete(a, N.GenerateAlternative);
+  }
+  endClause(p, [T.GenerateKw], label);
+  p.complete(m, N.CaseGenerateStatement);
+}
+
+/** [declarative_part begin] { concurrent_statement } [end [alternative_label] ;] */
+function generateStatementBody(p: Parser): void {
+  const m = p.mark();
+  if (p.at(T.BeginKw) || (p.atSet(DECLARATION_START) && !(p.at(T.ForKw) && p.nth(2) === T.InKw))) {
+    declarativePart(p);
+    p.expect(T.BeginKw);
+  }
+  concurrentStatements(p);
+  if (p.at(T.EndKw) && p.nth(1) !== T.GenerateKw && (p.nth(1) === T.Semicolon || p.nth(2) === T.Semicolon)) {
+    endClause(p, [], undefined);
+  }
+  p.complete(m, N.GenerateStatementBody);
+}

@@ -1,0 +1,32 @@
+// The syntax layer's public API: parse VHDL text into a lossless tree plus diagnostics.
+import { NodeKind } from './nodeKind';
+import { Parser } from './parser';
+import { designFile } from './grammar/designUnits';
+import type { SyntaxDiagnostic } from './diagnostics';
+import type { SyntaxNode } from './tree';
+
+export { NodeKind } from './nodeKind';
+export { TokenKind, isTrivia, isKeyword, tokenSpelling } from './tokenKind';
+export { SyntaxNode, SyntaxToken, tokenAt, nodeAt, previousToken, identifierText, nameOf, nameToken, labelOf, printTree } from './tree';
+export type { SyntaxElement } from './tree';
+export { LineIndex } from './lineIndex';
+export type { LineColumn } from './lineIndex';
+export type { SyntaxDiagnostic, SyntaxErrorCode } from './diagnostics';
+export { EXPRESSION_KINDS } from './grammar/expressions';
+export { lex } from './lexer';
+
+export interface ParseResult {
+  /** A DesignFile node spanning the whole text; printing its tokens gives the text back. */
+  root: SyntaxNode;
+  /** Lexer and parser diagnostics, sorted by start offset. */
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** Parses a VHDL design file. Never throws on any input; errors come back as diagnostics. */
+export function parse(text: string): ParseResult {
+  const p = new Parser(text);
+  designFile(p);
+  const root = p.finish(NodeKind.DesignFile);
+  const diagnostics = p.diagnostics.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  return { root, diagnostics };
+}

@@ -1,0 +1,247 @@
+// The lossless concrete syntax tree: nodes with parent pointers and offsets, tokens (trivia included).
+import { NodeKind } from './nodeKind';
+import { TokenKind, isTrivia } from './tokenKind';
+
+export type SyntaxElement = SyntaxNode | SyntaxToken;
+
+export class SyntaxToken {
+  parent: SyntaxNode | undefined = undefined;
+  constructor(
+    readonly kind: TokenKind,
+    readonly start: number,
+    readonly end: number,
+    /** The whole parsed text; `text` slices it on demand so that a token costs no string of its own. */
+    private readonly source: string,
+  ) {}
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+  get isTrivia(): boolean {
+    return isTrivia(this.kind);
+  }
+  isNode(): this is SyntaxNode {
+    return false;
+  }
+}
+
+export class SyntaxNode {
+  parent: SyntaxNode | undefined = undefined;
+  constructor(
+    readonly kind: NodeKind,
+    readonly children: SyntaxElement[],
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  isNode(): this is SyntaxNode {
+    return true;
+  }
+  /** The source text covered by this node (trivia inside it included). */
+  get text(): string {
+    const parts: string[] = [];
+    for (const t of this.tokens()) parts.push(t.text);
+    return parts.join('');
+  }
+  /** First child node of the given kind (or of any of the kinds), or undefined. */
+  child(...kinds: NodeKind[]): SyntaxNode | undefined {
+    for (const c of this.children) if (c instanceof SyntaxNode && (kinds.length === 0 || kinds.includes(c.kind))) return c;
+    return undefined;
+  }
+  /** Child nodes, all or of the given kinds, in order. */
+  childNodes(...kinds: NodeKind[]): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (const c of this.children) if (c instanceof SyntaxNode && (kinds.length === 0 || kinds.includes(c.kind))) out.push(c);
+    return out;
+  }
+  /** First child token of the given kind (or of any of the kinds), or undefined. Trivia never match unless asked for. */
+  token(...kinds: TokenKind[]): SyntaxToken | undefined {
+    for (const c of this.children) if (c instanceof SyntaxToken && kinds.includes(c.kind)) return c;
+    return undefined;
+  }
+  /** Child tokens that are not trivia. */
+  childTokens(): SyntaxToken[] {
+    const out: SyntaxToken[] = [];
+    for (const c of this.children) if (c instanceof SyntaxToken && !isTrivia(c.kind)) out.push(c);
+    return out;
+  }
+  /** First non-trivia token anywhere below this node. */
+  firstToken(): SyntaxToken | undefined {
+    for (const t of this.tokens()) if (!isTrivia(t.kind)) return t;
+    return undefined;
+  }
+  /** All tokens below this node in text order, trivia included (iterative: safe on deep trees). */
+  *tokens(): Generator<SyntaxToken> {
+    const stack: { node: SyntaxNode; i: number }[] = [{ node: this, i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.i >= top.node.children.length) {
+        stack.pop();
+        continue;
+      }
+      const c = top.node.children[top.i++];
+      if (c instanceof SyntaxToken) yield c;
+      else stack.push({ node: c, i: 0 });
+    }
+  }
+  /** This node and all nodes below it in preorder, optionally only those of the given kinds. */
+  *descendants(...kinds: NodeKind[]): Generator<SyntaxNode> {
+    const stack: SyntaxNode[] = [this];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (kinds.length === 0 || kinds.includes(n.kind)) yield n;
+      for (let i = n.children.length - 1; i >= 0; i--) {
+        const c = n.children[i];
+        if (c instanceof SyntaxNode) stack.push(c);
+      }
+    }
+  }
+  /** Nearest ancestor (not this node) of one of the kinds. */
+  ancestor(...kinds: NodeKind[]): SyntaxNode | undefined {
+    for (let n = this.parent; n !== undefined; n = n.parent) if (kinds.includes(n.kind)) return n;
+    return undefined;
+  }
+}
+
+/**
+ * The token containing `offset` (start <= offset < end); at the end of the text, the last token.
+ * With `preferLeft`, an offset exactly between two tokens picks the left one when it is not trivia
+ * (useful for a cursor placed right after an identifier).
+ */
+export function tokenAt(root: SyntaxNode, offset: number, preferLeft = false): SyntaxToken | undefined {
+  let node = root;
+  for (;;) {
+    const ch = node.children;
+    let lo = 0, hi = ch.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = ch[mid];
+      if (offset < c.start) hi = mid - 1;
+      else if (offset >= c.end && !(c.end === c.start && offset === c.start)) lo = mid + 1;
+      else { found = mid; break; }
+    }
+    if (found < 0) {
+      // At end of text, or inside an empty node: take the last element that ends at or before offset.
+      found = Math.min(lo, ch.length - 1);
+      while (found > 0 && ch[found].start > offset) found--;
+      if (found < 0) return undefined;
+    }
+    if (preferLeft && found > 0 && ch[found].start === offset) {
+      const left = ch[found - 1];
+      if (left.end === offset && !(left instanceof SyntaxToken && isTrivia(left.kind))) found--;
+    }
+    const c = ch[found];
+    if (c instanceof SyntaxToken) {
+      if (preferLeft && c.start === offset && c.end > offset) {
+        // The left neighbour might sit in another subtree.
+        const prev = previousToken(c);
+        if (prev !== undefined && prev.end === offset && !isTrivia(prev.kind) && isTrivia(c.kind)) return prev;
+      }
+      return c;
+    }
+    if (c.children.length === 0) return previousToken(c) ?? undefined;
+    node = c;
+  }
+}
+
+/** The innermost node whose range contains [start, end]. */
+export function nodeAt(root: SyntaxNode, start: number, end = start): SyntaxNode {
+  let node = root;
+  for (;;) {
+    let next: SyntaxNode | undefined;
+    for (const c of node.children) {
+      if (c instanceof SyntaxNode && c.start <= start && end <= c.end && c.end > c.start) {
+        if (c.start === start && c.end === start && end === start) continue;
+        next = c;
+        break;
+      }
+    }
+    if (next === undefined) return node;
+    node = next;
+  }
+}
+
+/** The token before `el` in text order (trivia included), or undefined at the start. */
+export function previousToken(el: SyntaxElement): SyntaxToken | undefined {
+  let cur: SyntaxElement = el;
+  while (cur.parent !== undefined) {
+    const siblings = cur.parent.children;
+    for (let i = siblings.indexOf(cur) - 1; i >= 0; i--) {
+      const s = siblings[i];
+      if (s instanceof SyntaxToken) return s;
+      let last: SyntaxToken | undefined;
+      for (const t of s.tokens()) last = t;
+      if (last !== undefined) return last;
+    }
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+/**
+ * Normalized identifier text: basic identifiers lower-cased (VHDL is case-insensitive), extended
+ * identifiers (`\Foo Bar\`) kept verbatim with their backslashes, character literals verbatim,
+ * operator symbols ("AND") lower-cased with their quotes.
+ */
+export function identifierText(token: SyntaxToken): string {
+  const t = token.text;
+  if (token.kind === TokenKind.ExtendedIdentifier || token.kind === TokenKind.CharacterLiteral) return t;
+  return t.toLowerCase();
+}
+
+/**
+ * The normalized name of a DefiningName, SimpleName, Label, EndClause or of any declaration that
+ * has a DefiningName child; undefined if there is none.
+ */
+export function nameOf(node: SyntaxNode | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  const tok = nameToken(node);
+  return tok === undefined ? undefined : identifierText(tok);
+}
+
+/** The token that spells the name of `node` (see nameOf). */
+export function nameToken(node: SyntaxNode): SyntaxToken | undefined {
+  switch (node.kind) {
+    case NodeKind.DefiningName:
+    case NodeKind.SimpleName:
+    case NodeKind.Label:
+      return node.token(TokenKind.Identifier, TokenKind.ExtendedIdentifier, TokenKind.StringLiteral, TokenKind.CharacterLiteral);
+    case NodeKind.EndClause: {
+      const n = node.child(NodeKind.SimpleName);
+      return n === undefined ? undefined : nameToken(n);
+    }
+    default: {
+      const d = node.child(NodeKind.DefiningName) ?? node.child(NodeKind.IdentifierList)?.child(NodeKind.DefiningName);
+      return d === undefined ? undefined : nameToken(d);
+    }
+  }
+}
+
+/** The Label node of a statement, if it has one. */
+export function labelOf(statement: SyntaxNode): SyntaxNode | undefined {
+  return statement.child(NodeKind.Label);
+}
+
+/**
+ * An indented dump of the tree for snapshots: one line per node `Kind start..end` and per token
+ * `Kind start..end "text"`. Whitespace tokens are left out unless `whitespace` is set (comments stay).
+ */
+export function printTree(node: SyntaxNode, options: { whitespace?: boolean } = {}): string {
+  const lines: string[] = [];
+  const stack: { el: SyntaxElement; depth: number }[] = [{ el: node, depth: 0 }];
+  while (stack.length > 0) {
+    const { el, depth } = stack.pop()!;
+    const indent = '  '.repeat(depth);
+    if (el instanceof SyntaxToken) {
+      if (el.kind === TokenKind.Whitespace && !options.whitespace) continue;
+      lines.push(`${indent}${TokenKind[el.kind]} ${el.start}..${el.end} ${JSON.stringify(el.text)}`);
+    } else {
+      lines.push(`${indent}${NodeKind[el.kind]} ${el.start}..${el.end}`);
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push({ el: el.children[i], depth: depth + 1 });
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Concatenates the text of every token below `node`: equals the parsed text for the root. */
+export function treeText(node: SyntaxNode): string {
+  return node.text;
+}
