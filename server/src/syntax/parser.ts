@@ -76,6 +76,10 @@ export class Parser {
   atEof(): boolean {
     return this.kind === TokenKind.Eof;
   }
+  /** Index of the current significant token: compare before/after a call to check progress. */
+  get position(): number {
+    return this.pos;
+  }
   /** Offsets of the current token. */
   get start(): number {
     return this.starts[this.sig[this.pos]];

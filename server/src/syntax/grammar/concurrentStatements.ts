@@ -13,7 +13,11 @@ import { assertionTail, conditionalWaveforms, delayMechanism, selectedWaveforms,
 /** { concurrent_statement }, up to `end`, `elsif`, `else`, `when` or a unit keyword. */
 export function concurrentStatements(p: Parser): void {
   const m = p.mark();
-  while (!p.atSet(NOT_CONCURRENT)) concurrentStatement(p);
+  while (!p.atSet(NOT_CONCURRENT)) {
+    const before = p.position;
+    concurrentStatement(p);
+    if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a concurrent statement`);
+  }
   p.complete(m, N.ConcurrentStatements);
 }
 

@@ -2,11 +2,11 @@
 import { NodeKind as N } from '../nodeKind';
 import { Parser, TokenSet } from '../parser';
 import { SyntaxNode, nameOf } from '../tree';
-import { TokenKind as T } from '../tokenKind';
+import { TokenKind as T, tokenSpelling } from '../tokenKind';
 import { expression } from './expressions';
 import { genericClause, genericMapAspect, identifierList, interfaceList, portClause } from './interfaces';
 import { name, signature, typeMark } from './names';
-import { DECLARATION_START, endStatement, recoverUntil } from './recovery';
+import { DECLARATION_START, endStatement, recoverUntil, skipTooDeep } from './recovery';
 import { sequentialStatements } from './sequentialStatements';
 import { subtypeDeclaration, subtypeIndication, typeDeclaration } from './types';
 import { configurationSpecification, groupDeclaration, disconnectionSpecification, attributeSpecification } from './specifications';
@@ -22,17 +22,31 @@ export function definingName(p: Parser): void {
   } else p.errorMissing('an identifier');
 }
 
+/** Keywords that name what an `end` closes. */
+const CLOSING_KEYWORD = new TokenSet(
+  T.ProcessKw, T.ArchitectureKw, T.EntityKw, T.PackageKw, T.GenerateKw, T.LoopKw, T.CaseKw, T.BlockKw,
+  T.ComponentKw, T.RecordKw, T.UnitsKw, T.FunctionKw, T.ProcedureKw, T.ConfigurationKw, T.ProtectedKw,
+  T.IfKw, T.ForKw, T.ContextKw, T.PostponedKw,
+);
+
 /**
  * end_clause ::= end [keywords] [simple_name] [;]
  * `keywords` are eaten when present (`end entity`, `end protected body`); the repeated name must
  * match `declared` (a node with a DefiningName, or a Label) when both are there.
  */
 export function endClause(p: Parser, keywords: T[], declared: SyntaxNode | undefined, semicolon = true): void {
-  const m = p.mark();
-  if (!p.expect(T.EndKw)) {
-    p.complete(m, N.EndClause);
+  const expected = keywords.length > 0 ? `'end ${tokenSpelling(keywords[keywords.length - 1]).slice(1, -1)}'` : "'end'";
+  if (p.at(T.EndKw) && CLOSING_KEYWORD.has(p.nth(1)) && !keywords.includes(p.nth(1))) {
+    // `end process` where `end if` was due: the inner end is missing; leave this one to its owner.
+    p.errorMissing(expected);
     return;
   }
+  if (!p.at(T.EndKw)) {
+    p.errorMissing(expected);
+    return;
+  }
+  const m = p.mark();
+  p.bump(); // end
   for (const k of keywords) p.eat(k);
   if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier) || p.at(T.StringLiteral) || p.at(T.CharacterLiteral)) {
     const n = p.mark();
@@ -54,13 +68,15 @@ export function declarativePart(p: Parser): void {
   const m = p.mark();
   for (;;) {
     if (p.atSet(DECLARATION_START)) {
+      const before = p.position;
       declaration(p);
+      if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a declaration`);
       continue;
     }
     if (p.at(T.BeginKw) || p.at(T.EndKw) || p.atEof()) break;
     if (p.at(T.ArchitectureKw) || p.at(T.EntityKw) || p.at(T.ConfigurationKw) || p.at(T.LibraryKw) || p.at(T.ContextKw)) break;
     // A statement where declarations are expected usually means a missing `begin`.
-    if (p.at(T.ProcessKw) || (p.at(T.Identifier) && p.nth(1) === T.Colon && p.nth(2) !== T.Identifier)) break;
+    if (looksLikeStatement(p)) break;
     recoverUntil(p, DECLARATION_START_OR_END, `unexpected ${p.foundText()} in a declarative part`);
   }
   p.complete(m, N.DeclarativePart);
@@ -68,7 +84,33 @@ export function declarativePart(p: Parser): void {
 
 const DECLARATION_START_OR_END = new TokenSet(DECLARATION_START, T.BeginKw, T.EndKw);
 
+const STATEMENT_KEYWORD = new TokenSet(
+  T.ProcessKw, T.BlockKw, T.ForKw, T.IfKw, T.CaseKw, T.EntityKw, T.ComponentKw, T.ConfigurationKw, T.AssertKw,
+  T.PostponedKw, T.WithKw, T.WhileKw, T.LoopKw, T.WaitKw,
+);
+
+/** A statement where declarations are expected: usually a missing `begin`, so the part ends here. */
+function looksLikeStatement(p: Parser): boolean {
+  if (p.at(T.ProcessKw) || p.at(T.AssertKw) || p.at(T.WithKw) || p.at(T.IfKw) || p.at(T.CaseKw) || p.at(T.WaitKw) || p.at(T.LoopKw) || p.at(T.WhileKw)) return true;
+  if (!p.at(T.Identifier) && !p.at(T.ExtendedIdentifier)) return false;
+  const k1 = p.nth(1);
+  if (k1 === T.LtEq || k1 === T.ColonEq) return true;
+  if (k1 !== T.Colon) return false;
+  const k2 = p.nth(2);
+  return STATEMENT_KEYWORD.has(k2) || p.nth(3) === T.PortKw || p.nth(3) === T.GenericKw;
+}
+
 export function declaration(p: Parser): void {
+  if (!p.enter()) {
+    skipTooDeep(p);
+    p.eat(T.Semicolon);
+    return;
+  }
+  declarationItem(p);
+  p.leave();
+}
+
+function declarationItem(p: Parser): void {
   switch (p.kind) {
     case T.TypeKw:
       typeDeclaration(p);

@@ -6,15 +6,17 @@ import { concurrentStatements } from './concurrentStatements';
 import { declarativePart, definingName, endClause } from './declarations';
 import { genericClause, genericMapAspect, portClause } from './interfaces';
 import { name } from './names';
-import { UNIT_START, endStatement, recoverUntil } from './recovery';
+import { UNIT_START, endStatement, recoverUntil, skipTooDeep } from './recovery';
 import { bindingIndication, componentSpecification } from './specifications';
 import { discreteRangeOrExpression } from './expressions';
 
 /** design_file ::= design_unit { design_unit } */
 export function designFile(p: Parser): void {
   while (!p.atEof()) {
+    const before = p.position;
     if (p.atSet(UNIT_START)) designUnit(p);
     else recoverUntil(p, UNIT_START, `unexpected ${p.foundText()}: expected a design unit (entity, architecture, package, configuration, context)`);
+    if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a design unit`);
   }
 }
 
@@ -245,14 +247,24 @@ function blockConfiguration(p: Parser): void {
   p.complete(m, N.BlockConfiguration);
 }
 
+const CONFIGURATION_RECOVERY = new TokenSet(T.ForKw, T.EndKw, UNIT_START);
+
 function configurationItems(p: Parser): void {
-  while (!p.at(T.EndKw) && !p.atEof()) {
+  while (!p.at(T.EndKw) && !p.atEof() && !p.atSet(UNIT_START)) {
     if (!p.at(T.ForKw)) {
-      recoverUntil(p, new TokenSet(T.ForKw, T.EndKw), `unexpected ${p.foundText()} in a configuration`);
+      recoverUntil(p, CONFIGURATION_RECOVERY, `unexpected ${p.foundText()} in a configuration`);
       continue;
     }
-    if (isComponentConfiguration(p)) componentConfiguration(p);
-    else blockConfiguration(p);
+    const before = p.position;
+    if (!p.enter()) {
+      skipTooDeep(p);
+      p.eat(T.Semicolon);
+    } else {
+      if (isComponentConfiguration(p)) componentConfiguration(p);
+      else blockConfiguration(p);
+      p.leave();
+    }
+    if (p.position === before) p.bumpError(`unexpected ${p.foundText()} in a configuration`);
   }
 }
 

@@ -66,7 +66,10 @@ function unary(p: Parser): void {
     // simple_expression ::= [sign] term ...: the sign covers a whole term.
     const m = p.mark();
     p.bump();
-    binary(p, MULTIPLYING);
+    if (p.enter()) {
+      binary(p, MULTIPLYING);
+      p.leave();
+    } else skipTooDeep(p);
     p.complete(m, N.UnaryExpression);
   } else if (p.atSet(FACTOR_UNARY)) {
     const m = p.mark();
@@ -76,12 +79,22 @@ function unary(p: Parser): void {
   } else primary(p);
 }
 
+/**
+ * `v := 1` NEWLINE `w := 2;`: with the `;` missing, `1 w` would read as a physical literal. A
+ * "unit" on the next line followed by `:=`, `<=` or `:` starts a statement instead.
+ */
+function unitStartsNextStatement(p: Parser): boolean {
+  if (!p.newlineBefore()) return false;
+  const k = p.nth(1);
+  return k === T.ColonEq || k === T.LtEq || k === T.Colon || k === T.LParen || k === T.Semicolon;
+}
+
 export function primary(p: Parser): void {
   switch (p.kind) {
     case T.AbstractLiteral: {
       const m = p.mark();
       p.bump();
-      if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
+      if ((p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) && !unitStartsNextStatement(p)) {
         // 10 ns: a physical literal (no other production puts a name right after a number).
         const u = p.mark();
         p.bump();

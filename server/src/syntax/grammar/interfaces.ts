@@ -46,6 +46,12 @@ export function interfaceList(p: Parser, context: InterfaceContext): void {
     p.complete(m, N.InterfaceList);
     return;
   }
+  if (!p.enter()) {
+    p.reportTooDeep();
+    skipBalancedTail(p);
+    p.complete(m, N.InterfaceList);
+    return;
+  }
   for (;;) {
     if (p.at(T.RParen)) break; // tolerate `;)` and `()`; reported below when empty
     interfaceDeclaration(p, context);
@@ -60,6 +66,7 @@ export function interfaceList(p: Parser, context: InterfaceContext): void {
     if (!p.at(T.Semicolon) && !p.at(T.RParen)) break;
     p.eat(T.Semicolon);
   }
+  p.leave();
   p.expect(T.RParen);
   p.complete(m, N.InterfaceList);
 }

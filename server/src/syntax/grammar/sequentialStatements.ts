@@ -12,7 +12,11 @@ import { optLabel, parameterSpecification } from './concurrentStatements';
 /** { sequential_statement }, up to `end`, `elsif`, `else`, `when` or a token no sequential statement has. */
 export function sequentialStatements(p: Parser): void {
   const m = p.mark();
-  while (!p.atSet(NOT_SEQUENTIAL) && !labelledConcurrentOnly(p)) sequentialStatement(p);
+  while (!p.atSet(NOT_SEQUENTIAL) && !labelledConcurrentOnly(p)) {
+    const before = p.position;
+    sequentialStatement(p);
+    if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a sequential statement`);
+  }
   p.complete(m, N.SequentialStatements);
 }
 
@@ -20,7 +24,10 @@ export function sequentialStatements(p: Parser): void {
 function labelledConcurrentOnly(p: Parser): boolean {
   if (p.nth(1) !== T.Colon || !(p.at(T.Identifier) || p.at(T.ExtendedIdentifier))) return false;
   const k = p.nth(2);
-  return k === T.ProcessKw || k === T.BlockKw || k === T.PostponedKw || k === T.EntityKw || k === T.ComponentKw;
+  if (k === T.ProcessKw || k === T.BlockKw || k === T.PostponedKw || k === T.EntityKw || k === T.ComponentKw) return true;
+  // `u1 : comp port map (...)`: an instantiation.
+  const k3 = p.nth(3);
+  return k === T.Identifier && (k3 === T.PortKw || k3 === T.GenericKw);
 }
 
 const SEQUENTIAL_RECOVERY = new TokenSet(
