@@ -1,0 +1,70 @@
+// One VHDL file in the workspace: its text, and the parse and per-file indexes built lazily from it.
+import { parse } from '../syntax/index';
+import { LineIndex } from '../syntax/lineIndex';
+import type { SyntaxDiagnostic } from '../syntax/diagnostics';
+import { SyntaxNode } from '../syntax/tree';
+import { NodeKind } from '../syntax/nodeKind';
+import { type DesignUnit, designUnitsOf } from './designUnits';
+import { buildFileScopes, type FileScopes } from './scopes';
+
+export class SourceFile {
+  private parsed: { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } | undefined;
+  private lineIndex: LineIndex | undefined;
+  private unitList: DesignUnit[] | undefined;
+  private fileScopes: FileScopes | undefined;
+  private lowered: string | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    /** The editor's document version, or -1 for text read from disk. */
+    public version: number,
+    readonly library: string,
+  ) {}
+
+  /** The syntax tree; parsed on first use. A parser failure gives an empty tree and one diagnostic. */
+  get root(): SyntaxNode {
+    return this.parse().root;
+  }
+
+  get syntaxDiagnostics(): SyntaxDiagnostic[] {
+    return this.parse().diagnostics;
+  }
+
+  get isParsed(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** The design units this file declares, in text order. */
+  get units(): DesignUnit[] {
+    return (this.unitList ??= designUnitsOf(this));
+  }
+
+  /** Declarative regions and declarations of this file. */
+  get scopes(): FileScopes {
+    return (this.fileScopes ??= buildFileScopes(this));
+  }
+
+  /** The text lower-cased, for quick "does this file mention the name" checks. */
+  get lowerText(): string {
+    return (this.lowered ??= this.text.toLowerCase());
+  }
+
+  private parse(): { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } {
+    if (this.parsed) return this.parsed;
+    try {
+      this.parsed = parse(this.text);
+    } catch (e) {
+      // The parser promises not to throw; if it does, the file still takes part with no content.
+      this.parsed = {
+        root: new SyntaxNode(NodeKind.DesignFile, [], 0, 0),
+        diagnostics: [{ code: 'syntax/unexpected', message: `internal parser error: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0 }],
+      };
+    }
+    return this.parsed;
+  }
+}

@@ -1,0 +1,29 @@
+// Diagnostics of one file: syntax errors, and names whose declaration should be known but is not.
+import { unresolvedNames } from '../analysis/unresolved';
+import type { Workspace } from '../analysis/workspace';
+import { rangeOf } from './locations';
+import type { Diagnostic } from './types';
+
+export const SOURCE = 'vhdl-explain';
+
+export function fileDiagnostics(ws: Workspace, uri: string, isCancelled: () => boolean = () => false): Diagnostic[] {
+  const file = ws.getFile(uri);
+  if (!file) return [];
+  const out: Diagnostic[] = file.syntaxDiagnostics.map((d) => ({
+    range: rangeOf(file, d.start, d.end),
+    severity: 'error',
+    message: d.message,
+    code: d.code,
+    source: SOURCE,
+  }));
+  for (const n of unresolvedNames(ws, file, isCancelled)) {
+    out.push({
+      range: rangeOf(file, n.start, n.end),
+      severity: 'warning',
+      message: `no declaration of '${n.text}' is visible here`,
+      code: 'unresolved-name',
+      source: SOURCE,
+    });
+  }
+  return out;
+}
