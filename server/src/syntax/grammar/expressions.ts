@@ -50,20 +50,34 @@ export function expression(p: Parser): void {
 /** Operators of strength >= min, left-associative. */
 function binary(p: Parser, min: number): void {
   const m = p.mark();
-  unary(p);
+  unary(p, min <= ADDING);
+  let logicalOp: T | undefined;
+  let relationalOrShift = 0;
   for (;;) {
-    const prec = binaryPrecedence[p.kind];
+    const op = p.kind;
+    const prec = binaryPrecedence[op];
     if (prec === 0 || prec < min) return;
+    // LRM 9.1: `a and b or c`, `a nand b nand c`, `a = b = c`, `a sll 1 sll 2` need parentheses.
+    if (prec === LOGICAL) {
+      if (logicalOp !== undefined && (logicalOp !== op || op === T.NandKw || op === T.NorKw)) {
+        p.error('mixed or repeated nand/nor logical operators need parentheses: (a and b) or c');
+      }
+      logicalOp = op;
+    } else if (prec === RELATIONAL || prec === SHIFT) {
+      if ((relationalOrShift & (1 << prec)) !== 0) p.error(`a second ${prec === RELATIONAL ? 'relational' : 'shift'} operator needs parentheses: ${prec === RELATIONAL ? '(a = b) = c' : '(v sll 1) sll 2'}`);
+      relationalOrShift |= 1 << prec;
+    }
     p.bump();
-    if (prec === POWER) unary(p);
+    if (prec === POWER) unary(p, false);
     else binary(p, prec + 1);
     p.complete(m, N.BinaryExpression);
   }
 }
 
-function unary(p: Parser): void {
+function unary(p: Parser, signAllowed: boolean): void {
   if (p.at(T.Plus) || p.at(T.Minus)) {
-    // simple_expression ::= [sign] term ...: the sign covers a whole term.
+    // simple_expression ::= [sign] term ...: the sign covers a whole term, and only starts one.
+    if (!signAllowed) p.error("a sign cannot follow this operator; use parentheses: 'a * (-b)'");
     const m = p.mark();
     p.bump();
     if (p.enter()) {
@@ -74,7 +88,8 @@ function unary(p: Parser): void {
   } else if (p.atSet(FACTOR_UNARY)) {
     const m = p.mark();
     p.bump();
-    primary(p);
+    if (p.at(T.Plus) || p.at(T.Minus)) unary(p, false); // `abs -1`: reported, then parsed
+    else primary(p);
     p.complete(m, N.UnaryExpression);
   } else primary(p);
 }
