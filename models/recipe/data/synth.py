@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 
 # --------------------------------------------------------------------------------------------
@@ -56,6 +57,7 @@ class Ctx:
         self.registers, self.clocks, self.resets = [], [], []
         self.arch = rng.choice(['rtl', 'rtl', 'behavioral', 'arch', 'synth'])
         self.used = set()
+        self.alias = {}                  # base name -> name in this design (ports, states)
         self.custom = None               # whole text for designs that are not one entity (packages)
         self.functions = []              # subprograms a package declares
         self.testbench_of = None         # the DUT entity of a testbench
@@ -94,6 +96,7 @@ class Ctx:
 
     def port(self, base, direction, vtype, doc):
         name = self.uniq(self.port_name(base, direction))
+        self.alias[base] = name
         self.ports.append((name, direction, vtype, doc))
         return name
 
@@ -180,6 +183,7 @@ class Ctx:
         for base, _ in states:
             n = prefix + base
             names[base] = self.uniq(n.lower() if lower else n)
+            self.alias[base] = names[base]
         self.states = [(names[b], d) for b, d in states]
         self.fsm_desc = desc
         tname = self.uniq(type_name)
@@ -223,35 +227,32 @@ class Ctx:
         return '\n'.join(out) + '\n'
 
     def render_explanation(self):
-        st, md = self.st, []
-        md.append('## Purpose')
-        md.append(' '.join(self.purpose))
-        md.append('')
-        md.append('## Interface')
-        for n, t, d, doc in self.generics:
-            md.append(f'- `{n}` (generic {t}, default {d}): {doc}')
-        for n, d, t, doc in self.ports:
-            md.append(f'- `{n}` ({d} {t}): {doc}')
+        """The explanation, in the gold set's layout: bold run-in headings, one paragraph each."""
+        iface = [f'`{n}` (generic {t}, default {d}): {doc}.' for n, t, d, doc in self.generics]
+        iface += [f'`{n}` ({d} {t}): {doc}.' for n, d, t, doc in self.ports]
         if self.functions:
-            md.append(f'- functions: ' + ', '.join(f'`{f}`' for f in self.functions))
+            iface.append('The package declares the functions ' + ', '.join(f'`{f}`' for f in self.functions) + '.')
         if not self.ports and not self.functions:
-            md.append('- none: a testbench has no ports; it drives the design under test through internal signals.')
-        md.append('')
-        md.append('## Behaviour')
-        md.extend(f'- {b}' for b in self.behaviour)
-        md.append('')
-        md.append('## Clocking and reset')
-        md.append(self.clocking_text())
+            iface.append('None: a testbench has no ports; it drives the design under test through internal signals.')
+        paras = [('Purpose', ' '.join(self.purpose)), ('Interface', ' '.join(iface)),
+                 ('Behaviour', ' '.join(self.behaviour)), ('Clocking and reset', self.clocking_text())]
         if self.states:
-            md.append('')
-            md.append('## State machine')
-            md.append(self.fsm_desc)
-            md.extend(f'- `{s}`: {d}' for s, d in self.states)
+            paras.append(('State machine', self.fsm_desc + ' States: ' + '; '.join(f'`{s}`: {d}' for s, d in self.states) + '.'))
         if self.notes:
-            md.append('')
-            md.append('## Notes')
-            md.extend(f'- {n}' for n in self.notes)
-        return '\n'.join(md) + '\n'
+            paras.append(('Notes', ' '.join(self.notes)))
+        return self.ground('\n\n'.join(f'**{h}.** {t}' for h, t in paras) + '\n')
+
+    def ground(self, text):
+        """Replace base names the family wrote in prose (tx_data, IDLE) by this design's names."""
+        for base, name in sorted(self.alias.items(), key=lambda kv: -len(kv[0])):
+            if base == name or not ('_' in base or base.isupper() or len(base) > 3):
+                continue
+            if base.isupper():
+                text = re.sub(rf'(?<![`\w]){base}(?![\w`])', name, text)
+            elif '_' in base:
+                text = re.sub(rf'(?<![\w`]){base}(?![\w`])', name, text)
+            text = text.replace(f'`{base}`', f'`{name}`')
+        return text
 
     def clocking_text(self):
         if self.custom:

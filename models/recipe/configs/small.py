@@ -1,0 +1,30 @@
+"""Small configuration (~10M parameters): what trains in hours on 2 CPU cores (ENVIRONMENT.md: ~900 tokens/s at 8.7M)."""
+# model
+VOCAB = 8192          # >= the tokenizer's vocabulary
+DIM = 288             # residual width
+N_LAYERS = 6
+N_HEADS = 6           # head_dim = 48
+N_KV_HEADS = 2        # grouped-query attention: 3 query heads per key/value head
+FFN_DIM = 768         # SwiGLU hidden width (multiple of 32)
+MAX_SEQ = 2048
+ROPE_THETA = 10000.0
+NORM_EPS = 1e-5
+# training
+THREADS = 1           # the machine's 2 cores are shared: 1 thread, nice -n 19
+BATCH = 8
+SEQ = 256             # pretraining window
+SFT_SEQ = 2048        # a design plus its explanation
+STEPS = {'pretrain': 3000, 'sft': 600, 'qat': 300}
+LR = {'pretrain': 2e-3, 'sft': 5e-4, 'qat': 1e-3}
+MIN_LR_FRAC = 0.1
+WARMUP = 100
+WEIGHT_DECAY = 0.1
+GRAD_CLIP = 1.0
+BF16 = True
+CKPT_EVERY = 50
+EVAL_EVERY = 100
+EVAL_BATCHES = 8
+# LR-QAT
+QAT_RANK = 16
+QAT_ALPHA = 16.0
+QUANT_HEAD = False    # keep lm_head in fp32: it is the layer most sensitive to int4

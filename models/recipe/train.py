@@ -1,0 +1,257 @@
+"""Training: pretraining on VHDL + English, instruction tuning on explanation pairs, LR-QAT to int4.
+
+    python3 train.py --config small --run runs/small --data runs/data --phase pretrain
+    python3 train.py --config small --run runs/small --data runs/data --phase sft    # starts from pretrain/final.pt
+    python3 train.py --config small --run runs/small --data runs/data --phase qat    # starts from sft/final.pt
+
+Each phase writes <run>/<phase>/ckpt.pt every CKPT_EVERY steps (model, optimizer, step; the data
+order is a pure function of the seed and the step, so the step is the data position) atomically:
+written to a temporary file, then renamed, with the previous checkpoint kept as ckpt.bak.pt.
+Rerunning the same command resumes. A finished phase writes final.pt; a rerun of a finished phase
+does nothing unless --force, which first moves the old result aside (never overwritten).
+"""
+import argparse
+import json
+import math
+import os
+import signal
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from model import Args, Llama, load_config, n_params  # noqa: E402
+import lrqat  # noqa: E402
+
+PHASES = ['pretrain', 'sft', 'qat']
+
+
+# ---------------------------------------------------------------------------------------------
+# data: batches are a deterministic function of (seed, step)
+
+class PretrainData:
+    def __init__(self, path, seq):
+        self.tokens = np.load(path, mmap_mode='r')
+        self.seq = seq
+        assert len(self.tokens) > seq + 1, f'{path}: only {len(self.tokens)} tokens, fewer than one window of {seq}'
+
+    def batch(self, seed, step, bsz):
+        rng = np.random.default_rng([seed, step])
+        starts = rng.integers(0, len(self.tokens) - self.seq - 1, bsz)
+        w = np.stack([self.tokens[s:s + self.seq + 1].astype(np.int64) for s in starts])
+        x, y = torch.from_numpy(w[:, :-1]), torch.from_numpy(w[:, 1:])
+        return x, y, None
+
+
+class SFTData:
+    """Explanation pairs; the loss counts only the answer tokens (mask from prepare.py)."""
+
+    def __init__(self, path, seq):
+        z = np.load(path)
+        self.tokens, self.mask, self.offsets, self.seq = z['tokens'], z['mask'], z['offsets'], seq
+        self.n = len(self.offsets) - 1
+        assert self.n > 0, f'{path}: no pairs'
+
+    def batch(self, seed, step, bsz):
+        epoch, i0 = divmod(step * bsz, self.n)
+        order = np.random.default_rng([seed, epoch]).permutation(self.n)
+        idx = [order[(i0 + j) % self.n] for j in range(bsz)]
+        rows = []
+        for i in idx:
+            a, b = self.offsets[i], self.offsets[i + 1]
+            t, m = self.tokens[a:b].astype(np.int64), self.mask[a:b].astype(np.int64)
+            if len(t) > self.seq + 1:                  # keep the end: the answer
+                t, m = t[-(self.seq + 1):], m[-(self.seq + 1):]
+            rows.append((t, m))
+        T = max(len(t) for t, _ in rows) - 1
+        x = torch.zeros(bsz, T, dtype=torch.long)
+        y = torch.zeros(bsz, T, dtype=torch.long)
+        mk = torch.zeros(bsz, T, dtype=torch.long)
+        for j, (t, m) in enumerate(rows):              # right padding, masked out of the loss
+            n = len(t) - 1
+            x[j, :n], y[j, :n], mk[j, :n] = torch.from_numpy(t[:-1]), torch.from_numpy(t[1:]), torch.from_numpy(m[1:])
+        return x, y, mk
+
+
+def phase_data(cfg, data_dir, phase, split):
+    pre = PretrainData(os.path.join(data_dir, f'pretrain_{split}.npy'), cfg.SEQ)
+    if phase == 'pretrain':
+        return [pre]
+    sft = SFTData(os.path.join(data_dir, f'sft_{split}.npz'), cfg.SFT_SEQ)
+    return [sft] if phase == 'sft' else [sft, pre]    # qat: alternate task pairs and plain text
+
+
+# ---------------------------------------------------------------------------------------------
+# checkpoints
+
+def save_atomic(obj, path):
+    """torch.save to path.tmp, fsync, keep the old file as .bak, then rename into place."""
+    tmp = path + '.tmp'
+    with open(tmp, 'wb') as f:
+        torch.save(obj, f)
+        f.flush()
+        os.fsync(f.fileno())
+    if os.path.exists(path):
+        os.replace(path, path.replace('.pt', '.bak.pt'))
+    os.replace(tmp, path)
+
+
+def load_checked(path):
+    """Load a checkpoint, or raise ValueError saying what is wrong with it."""
+    try:
+        ck = torch.load(path, map_location='cpu')
+    except Exception as e:  # truncated zip, bad pickle, ...
+        raise ValueError(f'{path} is corrupt or truncated ({type(e).__name__}: {e})') from None
+    if not isinstance(ck, dict) or not ck.get('complete') or 'model' not in ck:
+        raise ValueError(f'{path} is incomplete (missing fields)')
+    return ck
+
+
+def resume(ckdir):
+    """The newest readable checkpoint in ckdir, falling back to the backup with a clear message."""
+    for name in ['ckpt.pt', 'ckpt.bak.pt']:
+        p = os.path.join(ckdir, name)
+        if not os.path.exists(p):
+            continue
+        try:
+            ck = load_checked(p)
+            print(f'resuming from {p} at step {ck["step"]}')
+            return ck
+        except ValueError as e:
+            print(f'warning: {e}; trying the backup', file=sys.stderr)
+    if os.path.exists(os.path.join(ckdir, 'ckpt.pt')):
+        raise SystemExit(f'error: no readable checkpoint in {ckdir}; move it aside to restart the phase from scratch')
+    return None
+
+
+def build(cfg, phase, run):
+    args = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
+    model = Llama(args)
+    if phase != 'pretrain':
+        prev = os.path.join(run, PHASES[PHASES.index(phase) - 1], 'final.pt')
+        if not os.path.exists(prev):
+            raise SystemExit(f'error: {prev} missing: run the {PHASES[PHASES.index(phase) - 1]} phase first')
+        model.load_state_dict(load_checked(prev)['model'])
+    if phase == 'qat':
+        lrqat.wrap(model, cfg.QAT_RANK, cfg.QAT_ALPHA, cfg.QUANT_HEAD)
+    return model
+
+
+def lr_at(cfg, phase, step, total):
+    base = cfg.LR[phase]
+    if step < cfg.WARMUP:
+        return base * (step + 1) / cfg.WARMUP
+    t = (step - cfg.WARMUP) / max(1, total - cfg.WARMUP)
+    return base * (cfg.MIN_LR_FRAC + (1 - cfg.MIN_LR_FRAC) * 0.5 * (1 + math.cos(math.pi * min(1.0, t))))
+
+
+@torch.no_grad()
+def evaluate(model, cfg, datas):
+    model.eval()
+    losses = []
+    for d in datas:
+        for i in range(cfg.EVAL_BATCHES):
+            x, y, m = d.batch(12345, i, cfg.BATCH)
+            with torch.autocast('cpu', dtype=torch.bfloat16, enabled=cfg.BF16):
+                losses.append(model.loss(x, y, m).item())
+    model.train()
+    return float(np.mean(losses))
+
+
+def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print):
+    """Run (or resume) one phase; returns the path of final.pt."""
+    torch.set_num_threads(cfg.THREADS)
+    ckdir = os.path.join(run, phase)
+    os.makedirs(ckdir, exist_ok=True)
+    final = os.path.join(ckdir, 'final.pt')
+    if os.path.exists(final):
+        if not force:
+            log(f'{final} exists: phase {phase} is done (use --force to retrain; the old result is kept)')
+            return final
+        os.replace(final, final.replace('.pt', f'.{time.strftime("%Y%m%d-%H%M%S")}.pt'))
+        for n in ['ckpt.pt', 'ckpt.bak.pt']:
+            if os.path.exists(os.path.join(ckdir, n)):
+                os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
+    total = steps or cfg.STEPS[phase]
+    model = build(cfg, phase, run)
+    params = [p for p in model.parameters() if p.requires_grad]
+    decay = [p for p in params if p.dim() >= 2]
+    other = [p for p in params if p.dim() < 2]
+    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': cfg.WEIGHT_DECAY if phase != 'qat' else 0.0},
+                             {'params': other, 'weight_decay': 0.0}], lr=cfg.LR[phase], betas=(0.9, 0.95))
+    step = 0
+    ck = resume(ckdir)
+    if ck is not None:
+        model.load_state_dict(ck['model'])
+        opt.load_state_dict(ck['opt'])
+        step = ck['step']
+    datas = phase_data(cfg, data_dir, phase, 'train')
+    vals = phase_data(cfg, data_dir, phase, 'val')
+    log(f'{phase}: {n_params(model):,} parameters ({sum(p.numel() for p in params):,} trained), steps {step}..{total}')
+    stop = {'now': False}
+
+    def on_signal(sig, _):
+        stop['now'] = True
+    old = [signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)]
+    t0, tokens = time.time(), 0
+    logf = open(os.path.join(ckdir, 'log.jsonl'), 'a')
+
+    def checkpoint():
+        save_atomic({'model': model.state_dict(), 'opt': opt.state_dict(), 'step': step, 'phase': phase,
+                     'config': cfg.name, 'seed': seed, 'complete': True}, os.path.join(ckdir, 'ckpt.pt'))
+    try:
+        while step < total:
+            d = datas[step % len(datas)]
+            x, y, m = d.batch(seed, step, cfg.BATCH)
+            for g in opt.param_groups:
+                g['lr'] = lr_at(cfg, phase, step, total)
+            with torch.autocast('cpu', dtype=torch.bfloat16, enabled=cfg.BF16):
+                loss = model.loss(x, y, m)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, cfg.GRAD_CLIP)
+            opt.step()
+            step += 1
+            tokens += x.numel()
+            rec = {'step': step, 'loss': round(loss.item(), 4), 'lr': opt.param_groups[0]['lr'],
+                   'tok_s': round(tokens / (time.time() - t0), 1)}
+            if step % cfg.EVAL_EVERY == 0 or step == total:
+                rec['val'] = round(evaluate(model, cfg, vals), 4)
+            if step % cfg.CKPT_EVERY == 0 or step == total:
+                checkpoint()
+            logf.write(json.dumps(rec) + '\n')
+            logf.flush()
+            if 'val' in rec or step % 10 == 0:
+                log(f'{phase} step {step}/{total} loss {rec["loss"]:.3f}' + (f' val {rec["val"]:.3f}' if 'val' in rec else '') +
+                    f' {rec["tok_s"]:.0f} tok/s')
+            if stop['now'] or (max_minutes and time.time() - t0 > 60 * max_minutes):
+                checkpoint()
+                log(f'{phase}: stopped at step {step}; rerun the same command to resume')
+                return None
+    finally:
+        for s, h in zip((signal.SIGINT, signal.SIGTERM), old):
+            signal.signal(s, h)
+        logf.close()
+    save_atomic({'model': model.state_dict(), 'step': step, 'phase': phase, 'config': cfg.name, 'complete': True,
+                 'args': model.args.to_dict()}, final)
+    log(f'{phase}: done, {final}')
+    return final
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--config', default='small')
+    ap.add_argument('--run', required=True, help='folder for checkpoints (e.g. runs/small)')
+    ap.add_argument('--data', default='runs/data', help='folder written by prepare.py')
+    ap.add_argument('--phase', choices=PHASES, required=True)
+    ap.add_argument('--steps', type=int, help='override the config\'s step count')
+    ap.add_argument('--max-minutes', type=float, help='checkpoint and stop after this long (resume later)')
+    ap.add_argument('--force', action='store_true', help='retrain a finished phase (the old final.pt is moved aside)')
+    a = ap.parse_args()
+    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force)
+
+
+if __name__ == '__main__':
+    main()
