@@ -1,0 +1,147 @@
+// The generation loop: fit the prompt, prefill, then decode one token at a time with the KV cache.
+import { performance } from 'node:perf_hooks';
+import { neverCancelled, type CancellationToken } from './cancellation';
+import { fitToContext } from './contextGuard';
+import { LlmError } from './errors';
+import type { LoadedModel } from './model';
+import { sampleToken, seededRandom, type SamplingParams } from './sampler';
+import { emptyTimings, type FinishReason, type GenerateRequest, type GenerateResult, type OnText } from './types';
+
+export const DEFAULT_MAX_TOKENS = 256;
+
+export function validateRequest(req: GenerateRequest): void {
+  const bad = (what: string) => {
+    throw new LlmError('INVALID_REQUEST', `Invalid generation request: ${what}.`, 'Fix the caller\'s parameters.');
+  };
+  if (!Array.isArray(req.messages) || req.messages.length === 0) bad('messages must be a non-empty array');
+  for (const m of req.messages) {
+    if (!m || typeof m.content !== 'string' || !['system', 'user', 'assistant'].includes(m.role)) bad('each message needs a role (system/user/assistant) and string content');
+  }
+  const nonNeg = (v: number | undefined, name: string, int = false) => {
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (int && !Number.isInteger(v)))) bad(`${name} must be a non-negative ${int ? 'integer' : 'number'}`);
+  };
+  nonNeg(req.maxTokens, 'maxTokens', true);
+  nonNeg(req.temperature, 'temperature');
+  nonNeg(req.topK, 'topK', true);
+  nonNeg(req.topP, 'topP');
+  nonNeg(req.repetitionPenalty, 'repetitionPenalty');
+  if (req.repetitionPenalty === 0) bad('repetitionPenalty must be > 0');
+  if (req.stop !== undefined && (!Array.isArray(req.stop) || req.stop.some((s) => typeof s !== 'string'))) bad('stop must be an array of strings');
+}
+
+/** The sampling settings of a request, with the model's generation_config as defaults. */
+export function samplingOf(model: LoadedModel, req: GenerateRequest): SamplingParams & { maxTokens: number; seed: number } {
+  const g = model.folder.generation;
+  return {
+    maxTokens: req.maxTokens ?? g.maxNewTokens ?? DEFAULT_MAX_TOKENS,
+    temperature: req.temperature ?? g.temperature ?? 0,
+    topK: req.topK ?? g.topK ?? 0,
+    topP: req.topP ?? g.topP ?? 1,
+    repetitionPenalty: req.repetitionPenalty ?? g.repetitionPenalty ?? 1,
+    seed: req.seed ?? 0,
+  };
+}
+
+/** Length of the longest suffix of `text` that is a proper prefix of one of `stops`. */
+function partialStopLength(text: string, stops: string[]): number {
+  let best = 0;
+  for (const s of stops) {
+    for (let n = Math.min(s.length - 1, text.length); n > best; n--) {
+      if (text.endsWith(s.slice(0, n))) {
+        best = n;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+export async function generate(model: LoadedModel, req: GenerateRequest, onText: OnText = () => {}, token: CancellationToken = neverCancelled): Promise<GenerateResult> {
+  validateRequest(req);
+  const t0 = performance.now();
+  const p = samplingOf(model, req);
+  const stops = (req.stop ?? []).filter((s) => s.length > 0);
+  const ctx = model.contextLength;
+  const reserve = Math.min(p.maxTokens, Math.floor(ctx / 2));
+  const fit = fitToContext(req.messages, ctx - reserve, (m) => model.tokenizer.encodeChat(m).length);
+  const promptIds = model.tokenizer.encodeChat(fit.messages);
+  const timings = emptyTimings();
+  const result = (text: string, finishReason: FinishReason, completionTokens: number): GenerateResult => {
+    timings.totalMs = performance.now() - t0;
+    timings.decodeTokensPerSecond = timings.decodeMs > 0 ? (timings.decodeTokens * 1000) / timings.decodeMs : 0;
+    return { text, finishReason, promptTokens: promptIds.length, completionTokens, trimmedLines: fit.trimmedLines, cached: false, timings };
+  };
+  if (token.isCancellationRequested) return result('', 'cancelled', 0);
+  const maxNew = Math.min(p.maxTokens, ctx - promptIds.length);
+  if (maxNew <= 0) return result('', 'length', 0);
+
+  const dec = model.decoder;
+  const random = seededRandom(p.seed);
+  const seen = [...promptIds];
+  const stream = model.tokenizer.streamDecoder();
+  let text = ''; // everything decoded so far
+  let sent = 0; // how much of `text` went to onText
+  const emit = (upTo: number) => {
+    if (upTo > sent) {
+      if (sent === 0) timings.firstTokenMs = performance.now() - t0;
+      onText(text.slice(sent, upTo));
+      sent = upTo;
+    }
+  };
+
+  let tp = performance.now();
+  let fwd = await dec.forward([promptIds], [promptIds.map(() => 1)], [promptIds.map((_, i) => i)], dec.emptyCache(1), true);
+  timings.prefillMs = performance.now() - tp;
+  timings.prefillTokens = promptIds.length;
+  let generated = 0;
+  let finish: FinishReason = 'length';
+  let stopString = false;
+  for (;;) {
+    const V = fwd.vocab;
+    const rows = fwd.logits.length / V;
+    const last = fwd.logits.slice((rows - 1) * V, rows * V);
+    const next = sampleToken(last, p, random, seen);
+    generated++;
+    if (model.eosIds.has(next)) {
+      finish = 'stop';
+      break;
+    }
+    seen.push(next);
+    text += stream.push(next);
+    const hit = stops.length ? firstStop(text, stops, Math.max(0, sent - maxLen(stops))) : -1;
+    if (hit >= 0) {
+      text = text.slice(0, hit);
+      finish = 'stop';
+      stopString = true;
+      break;
+    }
+    emit(text.length - partialStopLength(text, stops));
+    if (generated >= maxNew) break;
+    if (token.isCancellationRequested) {
+      finish = 'cancelled';
+      break;
+    }
+    const S = fwd.cache.length + 1;
+    tp = performance.now();
+    fwd = await dec.forward([[next]], [new Array<number>(S).fill(1)], [[S - 1]], fwd.cache, true);
+    timings.decodeMs += performance.now() - tp;
+    timings.decodeTokens++;
+  }
+  // release what was held back: a possible start of a stop string, an unfinished character (as U+FFFD)
+  if (!stopString) text += stream.flush();
+  emit(text.length);
+  return result(text, finish, generated);
+}
+
+function maxLen(stops: string[]): number {
+  return stops.reduce((m, s) => Math.max(m, s.length), 0);
+}
+
+function firstStop(text: string, stops: string[], from: number): number {
+  let best = -1;
+  for (const s of stops) {
+    const i = text.indexOf(s, from);
+    if (i >= 0 && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}

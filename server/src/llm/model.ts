@@ -1,0 +1,57 @@
+// A loaded local model: folder files, tokenizer and ONNX session, checked against each other once.
+import { performance } from 'node:perf_hooks';
+import { LlmError } from './errors';
+import { readModelFolder, type ModelFolder } from './modelFolder';
+import { OnnxDecoder, type SessionOptions } from './onnxDecoder';
+import { ChatTokenizer } from './tokenizer';
+
+export interface LoadOptions extends SessionOptions {
+  /** .onnx file inside onnx/ (default: model_q4.onnx if present, else model.onnx, ...). */
+  file?: string;
+  /** Overrides config.json's max_position_embeddings (a smaller context is faster and uses less memory). */
+  contextLength?: number;
+}
+
+export interface LoadedModel {
+  folder: ModelFolder;
+  tokenizer: ChatTokenizer;
+  decoder: OnnxDecoder;
+  contextLength: number;
+  eosIds: Set<number>;
+  loadMs: number;
+  /** 'folder/onnx/file', the model part of cache keys and backend ids. */
+  id: string;
+}
+
+export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<LoadedModel> {
+  const t0 = performance.now();
+  const folder = readModelFolder(dir, opts.file);
+  const tokenizer = new ChatTokenizer(folder.tokenizerJson, folder.tokenizerConfig, folder.dir);
+  const decoder = await OnnxDecoder.load(folder.onnxPath, folder.config, opts);
+  const modelVocab = decoder.vocab ?? folder.config.vocabSize;
+  if (modelVocab !== undefined && tokenizer.vocabSize > modelVocab) {
+    await decoder.release();
+    throw new LlmError('TOKENIZER_MISMATCH',
+      `The tokenizer in ${folder.dir} has ids up to ${tokenizer.vocabSize - 1} but the model has only ${modelVocab} logits.`,
+      'tokenizer.json belongs to a different model: use the tokenizer files exported with this .onnx file.');
+  }
+  const eosIds = new Set(folder.generation.eosTokenIds);
+  if (tokenizer.eosToken !== undefined) {
+    const id = tokenizer.tokenId(tokenizer.eosToken);
+    if (id !== undefined) eosIds.add(id);
+  }
+  if (eosIds.size === 0) {
+    await decoder.release();
+    throw new LlmError('MODEL_CORRUPT', `Neither generation_config.json nor tokenizer_config.json in ${folder.dir} names an end-of-sequence token.`,
+      'Add "eos_token_id" to generation_config.json.');
+  }
+  for (const id of eosIds) {
+    if (modelVocab !== undefined && id >= modelVocab) {
+      await decoder.release();
+      throw new LlmError('TOKENIZER_MISMATCH', `The end-of-sequence id ${id} is outside the model's ${modelVocab} logits.`,
+        'generation_config.json belongs to a different model.');
+    }
+  }
+  const contextLength = opts.contextLength ?? folder.config.maxPositions ?? 2048;
+  return { folder, tokenizer, decoder, contextLength, eosIds, loadMs: performance.now() - t0, id: `${folder.dir}/${folder.onnxFile}` };
+}

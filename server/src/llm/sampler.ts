@@ -1,0 +1,69 @@
+// Next-token choice: repetition penalty, then greedy or temperature / top-k / top-p with a seeded PRNG.
+
+export interface SamplingParams {
+  temperature: number;
+  topK: number; // 0 = off
+  topP: number; // 1 = off
+  repetitionPenalty: number; // 1 = off
+}
+
+/** mulberry32: a small fast PRNG, so a seed gives the same text on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Picks the next token from `logits` (one row, modified in place by the penalty).
+ * @param seen ids of the prompt and the answer so far, for the repetition penalty
+ */
+export function sampleToken(logits: Float32Array, p: SamplingParams, random: () => number, seen: Iterable<number>): number {
+  if (p.repetitionPenalty !== 1) {
+    for (const id of new Set(seen)) {
+      if (id < 0 || id >= logits.length) continue;
+      const v = logits[id];
+      logits[id] = v > 0 ? v / p.repetitionPenalty : v * p.repetitionPenalty;
+    }
+  }
+  if (p.temperature <= 0 || p.topK === 1) return argmax(logits);
+
+  // candidates sorted by logit, cut to top-k
+  let order = Array.from(logits.keys());
+  order.sort((a, b) => logits[b] - logits[a]);
+  if (p.topK > 0 && p.topK < order.length) order = order.slice(0, p.topK);
+  const max = logits[order[0]];
+  const probs = order.map((id) => Math.exp((logits[id] - max) / p.temperature));
+  const total = probs.reduce((s, x) => s + x, 0);
+  // top-p: the smallest prefix whose mass reaches topP
+  let keep = probs.length;
+  if (p.topP < 1) {
+    let mass = 0;
+    for (let i = 0; i < probs.length; i++) {
+      mass += probs[i] / total;
+      if (mass >= p.topP) {
+        keep = i + 1;
+        break;
+      }
+    }
+  }
+  const kept = probs.slice(0, keep);
+  const keptTotal = kept.reduce((s, x) => s + x, 0);
+  let r = random() * keptTotal;
+  for (let i = 0; i < keep; i++) {
+    r -= kept[i];
+    if (r <= 0) return order[i];
+  }
+  return order[keep - 1];
+}
+
+export function argmax(a: Float32Array, from = 0, to = a.length): number {
+  let best = from;
+  for (let i = from + 1; i < to; i++) if (a[i] > a[best]) best = i;
+  return best - from;
+}
