@@ -516,6 +516,29 @@ def round_tree(x, digits=6):
     return x
 
 
+def write_odd_model(path):
+    """A graph the engine must refuse: an image input beside input_ids, and no KV cache.
+
+    input_ids (B, T) ──► Cast ──► Unsqueeze ──► Add(pixel_values mean) ──► logits (B, T, 1)
+    """
+    ids = helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch_size", "sequence_length"])
+    mask = helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch_size", "sequence_length"])
+    pix = helper.make_tensor_value_info("pixel_values", TensorProto.FLOAT, ["batch_size", 3, 8, 8])
+    out = helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch_size", "sequence_length", 1])
+    nodes = [
+        helper.make_node("Cast", ["input_ids"], ["ids_f"], name="/odd/Cast", to=TensorProto.FLOAT),
+        helper.make_node("Unsqueeze", ["ids_f", "axis"], ["ids_3d"], name="/odd/Unsqueeze"),
+        helper.make_node("ReduceMean", ["pixel_values"], ["pix_mean"], name="/odd/ReduceMean", keepdims=0),
+        helper.make_node("Add", ["ids_3d", "pix_mean"], ["logits"], name="/odd/Add"),
+    ]
+    axis = numpy_helper.from_array(np.array([-1], dtype=np.int64), "axis")
+    g = helper.make_graph(nodes, "odd", [ids, mask, pix], [out], initializer=[axis])
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 17)])
+    onnx.checker.check_model(m)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    onnx.save(m, path)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", choices=list(SIZES), default="tiny")
@@ -596,6 +619,10 @@ def main():
         with open(os.path.join(out, "reference.json"), "w", encoding="utf-8") as f:
             json.dump(round_tree(refs), f, ensure_ascii=False)
         print(f"  wrote reference.json")
+        odd = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test", "fixtures", "llm",
+                           "unexpected-inputs.onnx")
+        write_odd_model(odd)
+        print(f"  wrote {odd}")
 
 
 if __name__ == "__main__":

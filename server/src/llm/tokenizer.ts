@@ -55,6 +55,7 @@ export class ChatTokenizer {
 
   /** Ids to text, special tokens left out. */
   decode(ids: number[]): string {
+    if (ids.length === 0) return '';
     return this.tok.decode(ids, { skip_special_tokens: true, clean_up_tokenization_spaces: false });
   }
 

@@ -1,0 +1,91 @@
+// The local backend: one warm ONNX model, its generation queue and the result cache.
+import { performance } from 'node:perf_hooks';
+import type { CancellationToken } from './cancellation';
+import { generate, samplingOf, validateRequest } from './generate';
+import { isLlmError } from './errors';
+import { loadModel, type LoadedModel, type LoadOptions } from './model';
+import { GenerationQueue } from './queue';
+import { cacheKey, ResultCache } from './resultCache';
+import { emptyTimings, type Backend, type GenerateRequest, type GenerateResult, type OnText } from './types';
+
+export interface LocalBackendOptions extends LoadOptions {
+  modelDir: string;
+  /** Folder for the persisted result cache; undefined keeps it in memory. */
+  cacheDir?: string;
+  cacheEntries?: number;
+  /** Queued requests at most (besides the running one). */
+  maxQueued?: number;
+}
+
+export class LocalBackend implements Backend {
+  private loading: Promise<LoadedModel> | undefined;
+  private readonly queue: GenerationQueue;
+  private readonly cache: ResultCache;
+
+  constructor(private readonly opts: LocalBackendOptions) {
+    this.queue = new GenerationQueue(opts.maxQueued ?? 4);
+    this.cache = new ResultCache({ dir: opts.cacheDir, maxEntries: opts.cacheEntries });
+  }
+
+  get id(): string {
+    return `local:${this.opts.modelDir}${this.opts.file ? `/onnx/${this.opts.file}` : ''}`;
+  }
+
+  /**
+   * Loads the model once and keeps it; a failed load is not remembered, so fixing the folder and
+   * asking again works without a restart.
+   */
+  load(): Promise<LoadedModel> {
+    if (!this.loading) {
+      this.loading = loadModel(this.opts.modelDir, this.opts);
+      this.loading.catch(() => (this.loading = undefined));
+    }
+    return this.loading;
+  }
+
+  async generate(req: GenerateRequest, onText: OnText = () => {}, token?: CancellationToken): Promise<GenerateResult> {
+    validateRequest(req);
+    const t0 = performance.now();
+    const wasLoaded = this.loading !== undefined;
+    let loadMs = 0;
+    const model = await this.load();
+    if (!wasLoaded) loadMs = model.loadMs;
+    const s = samplingOf(model, req);
+    const deterministic = s.temperature <= 0 || req.seed !== undefined;
+    const key = req.cache !== false && deterministic
+      ? cacheKey({ model: model.id, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
+      : undefined;
+    const hit = key ? this.cache.get(key) : undefined;
+    if (hit) {
+      onText(hit.text);
+      return { ...hit, cached: true, timings: { ...emptyTimings(), loadMs, totalMs: performance.now() - t0 } };
+    }
+    const queuedAt = performance.now();
+    try {
+      const r = await this.queue.run(async (tok) => {
+        const queueMs = performance.now() - queuedAt;
+        const res = await generate(model, req, onText, tok);
+        res.timings.queueMs = queueMs;
+        return res;
+      }, { key: req.queueKey, priority: req.priority, token });
+      r.timings.loadMs = loadMs;
+      r.timings.totalMs = performance.now() - t0;
+      if (key && r.finishReason !== 'cancelled') {
+        const { text, finishReason, promptTokens, completionTokens, trimmedLines } = r;
+        this.cache.set(key, { text, finishReason, promptTokens, completionTokens, trimmedLines });
+      }
+      return r;
+    } catch (e) {
+      if (isLlmError(e, 'CANCELLED')) {
+        return { text: '', finishReason: 'cancelled', promptTokens: 0, completionTokens: 0, trimmedLines: 0, cached: false, timings: { ...emptyTimings(), loadMs } };
+      }
+      throw e;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    const m = await this.loading?.catch(() => undefined);
+    this.loading = undefined;
+    await m?.decoder.release();
+  }
+}
