@@ -89,7 +89,14 @@ export interface ObjectFacts {
   /** Registers: the reset, with the value given in reset as source text (null: not reset). */
   reset: (ResetFact & { value: string | null }) | null;
   /** Set when two or more statements drive the same (part of an) object of an unresolved type. */
-  multipleDrivers?: { statements: number; resolved: false } | { statements: number; resolved: 'unknown' };
+  multipleDrivers?: {
+    /** Driving statements (a statement inside a for-generate that drives the whole object counts as several). */
+    statements: number;
+    /** false: the type has no resolution function; 'unknown': the type could not be checked. */
+    resolved: false | 'unknown';
+    /** 'certain' when the drivers assign the same elements, 'possible' when the indices are not static. */
+    overlap: 'certain' | 'possible';
+  };
   /** Set when the object's facts may be incomplete; says why. */
   uncertain?: string;
 }

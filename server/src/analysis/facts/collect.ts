@@ -1,0 +1,509 @@
+// One walk over an architecture (generate bodies and blocks included): every read and write of
+// every object, the statement that makes it, the processes and the instances.
+import { NodeKind as N } from '../../syntax/nodeKind';
+import { TokenKind as T } from '../../syntax/tokenKind';
+import { nameOf, SyntaxNode } from '../../syntax/tree';
+import type { DesignUnit } from '../designUnits';
+import { instantiatedUnits, resolveNameNode, unitScope } from '../resolve';
+import type { Declaration, Scope } from '../scopes';
+import type { SourceFile } from '../sourceFile';
+import type { Workspace } from '../workspace';
+import { type InterfaceItem, interfaceItems } from './interfaces';
+import { ASSIGNMENT_KINDS, CONCURRENT_ASSIGNMENT_KINDS, compact, lineOf, nameBase, targetNames } from './text';
+import type { Access, Connection, InstanceFacts, ReadContext, StatementKind } from './types';
+
+export const OBJECT_KINDS = new Set(['signal', 'port', 'variable', 'sharedVariable', 'constant', 'generic']);
+
+/** Attributes whose value depends on the prefix signal's value or events: these read it. */
+const SIGNAL_ATTRIBUTES = new Set(['event', 'stable', 'last_value', 'active', 'delayed', 'quiet', 'transaction', 'last_event', 'last_active', 'driving', 'driving_value']);
+
+/** The concurrent statement an access belongs to. */
+export interface StatementInfo {
+  kind: StatementKind;
+  label: string | null;
+  line: number;
+  node: SyntaxNode;
+  generate: string[];
+  /** Inside a for-generate: the statement exists once per index. */
+  replicated: boolean;
+}
+
+export interface Write {
+  decl: Declaration;
+  element: string | undefined;
+  /** The name node of the target's base. */
+  name: SyntaxNode;
+  /** The assignment statement (or the association element of a port map). */
+  stmt: SyntaxNode;
+  statement: StatementInfo;
+  uncertain?: string;
+}
+
+export interface Read {
+  decl: Declaration;
+  element: string | undefined;
+  name: SyntaxNode;
+  context: ReadContext;
+  statement: StatementInfo;
+  uncertain?: string;
+}
+
+export interface ProcessInfo {
+  node: SyntaxNode;
+  statement: StatementInfo;
+  writes: Write[];
+  reads: Read[];
+}
+
+export interface InstanceInfo {
+  node: SyntaxNode;
+  facts: InstanceFacts;
+}
+
+/** Looks names up in the architecture's regions (and its entity's); knows objects from everything else. */
+export class Names {
+  readonly entityScope: Scope | undefined;
+  private readonly cache = new Map<SyntaxNode, Declaration | null>();
+  constructor(
+    readonly file: SourceFile,
+    readonly archScope: Scope | undefined,
+    entity: DesignUnit | undefined,
+  ) {
+    this.entityScope = entity ? unitScope(entity) : undefined;
+  }
+
+  /** The local declaration a SimpleName denotes; null when the name is not declared in the architecture or its entity. */
+  lookup(n: SyntaxNode): Declaration | null {
+    const hit = this.cache.get(n);
+    if (hit !== undefined) return hit;
+    const name = nameOf(n);
+    let found: Declaration | null = null;
+    if (name) {
+      for (let s: Scope | undefined = this.file.scopes.scopeAt(n.start); s && !found; s = s.parent) {
+        if (s.kind === 'file') break;
+        const ds = s.decls.get(name);
+        if (ds?.length) found = ds[0];
+      }
+      if (!found && this.entityScope) found = this.entityScope.decls.get(name)?.[0] ?? null;
+    }
+    this.cache.set(n, found);
+    return found;
+  }
+
+  /** The object (signal, port, variable, constant, generic) a SimpleName denotes, or undefined. */
+  object(n: SyntaxNode): Declaration | undefined {
+    if (n.kind !== N.SimpleName) return undefined;
+    const d = this.lookup(n);
+    return d && OBJECT_KINDS.has(d.kind) ? d : undefined;
+  }
+
+  /** Whether the name is declared with type boolean. */
+  isBoolean(n: SyntaxNode): boolean {
+    const d = this.object(n);
+    const mark = d?.node.child(N.SubtypeIndication)?.child(N.TypeMark);
+    return !!mark && compact(mark).toLowerCase() === 'boolean';
+  }
+}
+
+export class Collector {
+  readonly writes: Write[] = [];
+  readonly reads: Read[] = [];
+  readonly processes: ProcessInfo[] = [];
+  readonly instances: InstanceInfo[] = [];
+  readonly notes: string[] = [];
+  private stmt: StatementInfo | undefined;
+  private proc: ProcessInfo | undefined;
+  private uncertain: string | undefined;
+
+  constructor(
+    readonly ws: Workspace,
+    readonly file: SourceFile,
+    readonly names: Names,
+  ) {}
+
+  architecture(arch: SyntaxNode): void {
+    this.concurrent(arch.child(N.ConcurrentStatements), [], false);
+  }
+
+  private line(offset: number): number {
+    return lineOf(this.file, offset);
+  }
+
+  private begin(kind: StatementKind, node: SyntaxNode, label: string | null, generate: string[], replicated: boolean): StatementInfo {
+    const own = nameOf(node.child(N.Label));
+    this.stmt = { kind, label: own ?? label, line: this.line(node.start), node, generate, replicated };
+    return this.stmt;
+  }
+
+  private concurrent(list: SyntaxNode | undefined, gen: string[], replicated: boolean): void {
+    if (!list) return;
+    for (const s of list.childNodes()) {
+      this.proc = undefined;
+      this.uncertain = undefined;
+      if (CONCURRENT_ASSIGNMENT_KINDS.has(s.kind)) {
+        const t = targetNames(s)[0];
+        this.begin('concurrent assignment', s, t ? compact(t) : null, gen, replicated);
+        this.assignment(s);
+        continue;
+      }
+      const label = nameOf(s.child(N.Label));
+      switch (s.kind) {
+        case N.ProcessStatement:
+          this.process(s, gen, replicated);
+          break;
+        case N.ComponentInstantiationStatement:
+          this.begin('instance', s, null, gen, replicated);
+          this.instance(s);
+          break;
+        case N.ConcurrentProcedureCallStatement:
+          this.begin('procedure call', s, null, gen, replicated);
+          this.procedureCall(s.childNodes().find((c) => c.kind !== N.Label));
+          break;
+        case N.ConcurrentAssertionStatement:
+          this.begin('assertion', s, null, gen, replicated);
+          for (const c of s.childNodes()) if (c.kind !== N.Label) this.read(c, 'condition');
+          break;
+        case N.BlockStatement:
+          this.begin('block', s, null, gen, replicated);
+          for (const c of s.childNodes(N.BlockHeader)) this.read(c, 'expression');
+          this.concurrent(s.child(N.ConcurrentStatements), [...gen, label ?? 'block'], replicated);
+          break;
+        case N.ForGenerateStatement:
+          this.begin('generate', s, null, gen, replicated);
+          this.read(s.child(N.ParameterSpecification), 'expression');
+          this.concurrent(s.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements), [...gen, label ?? 'generate'], true);
+          break;
+        case N.IfGenerateStatement:
+        case N.CaseGenerateStatement:
+          this.begin('generate', s, null, gen, replicated);
+          for (const c of s.childNodes()) {
+            if (c.kind === N.GenerateAlternative) {
+              for (const e of c.childNodes()) if (e.kind !== N.GenerateStatementBody && e.kind !== N.Label && e.kind !== N.Choices) this.read(e, 'condition');
+              this.concurrent(c.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements), [...gen, label ?? 'generate'], replicated);
+              this.stmt = undefined;
+            } else if (c.kind !== N.Label && c.kind !== N.EndClause) this.read(c, 'condition');
+          }
+          break;
+        case N.Error:
+          this.notes.push(`Unparseable text at line ${this.line(s.start)}: its statements are not analysed.`);
+          break;
+        default:
+          break;
+      }
+    }
+    this.stmt = undefined;
+    this.proc = undefined;
+  }
+
+  private process(s: SyntaxNode, gen: string[], replicated: boolean): void {
+    const statement = this.begin('process', s, null, gen, replicated);
+    const info: ProcessInfo = { node: s, statement, writes: [], reads: [] };
+    this.processes.push(info);
+    this.proc = info;
+    const sens = s.child(N.SensitivityList);
+    if (sens) for (const n of sens.childNodes()) this.read(n, 'sensitivity');
+    this.sequential(s.child(N.SequentialStatements));
+    if (!s.child(N.EndClause)) this.notes.push(`The process at line ${statement.line} is not closed with \`end process\`: its facts may be incomplete.`);
+  }
+
+  private sequential(list: SyntaxNode | undefined): void {
+    if (!list) return;
+    for (const s of list.childNodes()) this.sequentialStatement(s);
+  }
+
+  private sequentialStatement(s: SyntaxNode): void {
+    if (ASSIGNMENT_KINDS.has(s.kind)) {
+      this.assignment(s);
+      return;
+    }
+    switch (s.kind) {
+      case N.IfStatement:
+        for (const b of s.childNodes(N.IfBranch)) {
+          for (const c of b.childNodes()) {
+            if (c.kind === N.SequentialStatements) this.sequential(c);
+            else if (c.kind !== N.Label) this.read(c, 'condition');
+          }
+        }
+        return;
+      case N.CaseStatement:
+        for (const c of s.childNodes()) {
+          if (c.kind === N.CaseStatementAlternative) this.sequential(c.child(N.SequentialStatements));
+          else if (c.kind !== N.Label && c.kind !== N.EndClause) this.read(c, 'condition');
+        }
+        return;
+      case N.LoopStatement:
+        for (const c of s.childNodes()) {
+          if (c.kind === N.SequentialStatements) this.sequential(c);
+          else if (c.kind === N.WhileScheme) this.read(c, 'condition');
+          else if (c.kind === N.ForScheme) this.read(c, 'expression');
+        }
+        return;
+      case N.WaitStatement:
+        for (const c of s.childNodes()) {
+          if (c.kind === N.SensitivityClause) for (const n of c.childNodes()) this.read(n, 'sensitivity');
+          else if (c.kind === N.ConditionClause) this.read(c, 'condition');
+          else if (c.kind !== N.Label) this.read(c, 'expression');
+        }
+        return;
+      case N.ProcedureCallStatement:
+        this.procedureCall(s.childNodes().find((c) => c.kind !== N.Label));
+        return;
+      case N.Error:
+        this.notes.push(`Unparseable text at line ${this.line(s.start)}: its statements are not analysed.`);
+        return;
+      default:
+        for (const c of s.childNodes()) if (c.kind !== N.Label) this.read(c, s.kind === N.AssertionStatement || s.kind === N.NextStatement || s.kind === N.ExitStatement ? 'condition' : 'expression');
+    }
+  }
+
+  /** Any signal or variable assignment, sequential or concurrent. */
+  private assignment(s: SyntaxNode): void {
+    for (const t of targetNames(s)) this.write(t, s);
+    for (const c of s.childNodes()) {
+      switch (c.kind) {
+        case N.Target:
+        case N.Label:
+          break;
+        case N.ConditionalWaveforms:
+          for (const e of c.childNodes()) this.read(e, e.kind === N.Waveform ? 'expression' : 'condition');
+          break;
+        case N.SelectedWaveforms:
+          for (const sw of c.childNodes(N.SelectedWaveform)) for (const e of sw.childNodes()) if (e.kind !== N.Choices) this.read(e, 'expression');
+          break;
+        default:
+          // The selector of `with s select` and the plain waveform or expression.
+          this.read(c, s.kind === N.SelectedSignalAssignment || s.kind === N.ConcurrentSelectedSignalAssignment || s.kind === N.SelectedVariableAssignment ? (c.kind === N.Waveform ? 'expression' : 'condition') : 'expression');
+      }
+    }
+  }
+
+  /** A write to the object named by `target`; its indices and prefixes are reads. */
+  private write(target: SyntaxNode, stmt: SyntaxNode, uncertain = this.uncertain): void {
+    const nb = nameBase(target);
+    if (!nb) {
+      this.read(target, 'expression');
+      return;
+    }
+    const decl = this.names.object(nb.base);
+    if (!decl) {
+      const d = this.names.lookup(nb.base);
+      if (!d && this.stmt) {
+        const r = resolveNameNode(this.ws, this.file, nb.base);
+        if (r.kind !== 'declarations')
+          this.notes.push(`\`${compact(nb.base)}\` (line ${this.line(nb.base.start)}) is assigned but not declared here: its drivers are unknown.`);
+      }
+    } else if (this.stmt) {
+      const w: Write = { decl, element: nb.element, name: nb.base, stmt, statement: this.stmt, uncertain };
+      this.writes.push(w);
+      this.proc?.writes.push(w);
+    }
+    if (target !== nb.base) this.readInside(target, 'index');
+  }
+
+  /** Reads everything an expression (or any subtree) reads. */
+  read(n: SyntaxNode | undefined, context: ReadContext): void {
+    if (!n) return;
+    switch (n.kind) {
+      case N.SimpleName: {
+        const d = this.names.object(n);
+        if (d) this.addRead(d, n, undefined, context);
+        return;
+      }
+      case N.CallOrIndexName:
+      case N.SelectedName: {
+        const nb = nameBase(n);
+        const d = nb ? this.names.object(nb.base) : undefined;
+        if (nb && d) {
+          this.addRead(d, nb.base, nb.element, context);
+          this.readInside(n, 'index');
+          return;
+        }
+        if (n.kind === N.SelectedName) return; // library.package.item: nothing local
+        const [prefix, ...rest] = n.childNodes();
+        if (prefix && prefix.kind !== N.SimpleName) this.read(prefix, context);
+        for (const c of rest) this.read(c, context === 'condition' || context === 'sensitivity' ? 'argument' : 'argument');
+        return;
+      }
+      case N.AttributeName: {
+        const [prefix, attr, ...rest] = n.childNodes();
+        if (SIGNAL_ATTRIBUTES.has(nameOf(attr) ?? '')) this.read(prefix, 'attribute');
+        for (const c of rest) this.read(c, 'expression');
+        return;
+      }
+      case N.QualifiedExpression: {
+        const [, ...rest] = n.childNodes();
+        for (const c of rest) this.read(c, context);
+        return;
+      }
+      case N.FormalPart:
+      case N.TypeMark:
+      case N.Choices:
+      case N.Literal:
+      case N.PhysicalLiteral:
+      case N.Label:
+        return;
+      default:
+        for (const c of n.children) if (c instanceof SyntaxNode) this.read(c, context);
+    }
+  }
+
+  /** Reads the index and argument expressions inside a name, but not its base. */
+  private readInside(n: SyntaxNode, context: ReadContext): void {
+    let cur: SyntaxNode | undefined = n;
+    while (cur && (cur.kind === N.CallOrIndexName || cur.kind === N.SelectedName || cur.kind === N.AttributeName)) {
+      const [prefix, ...rest] = cur.childNodes();
+      if (cur.kind === N.CallOrIndexName) for (const c of rest) this.read(c, context);
+      cur = prefix;
+    }
+  }
+
+  private addRead(decl: Declaration, name: SyntaxNode, element: string | undefined, context: ReadContext, uncertain = this.uncertain): void {
+    if (!this.stmt) return;
+    const r: Read = { decl, element, name, context, statement: this.stmt, uncertain };
+    this.reads.push(r);
+    this.proc?.reads.push(r);
+  }
+
+  /** `proc(a, b)`: arguments to `out`/`inout` signal parameters are written, the rest read. */
+  private procedureCall(call: SyntaxNode | undefined): void {
+    if (!call) return;
+    const prefix = call.kind === N.CallOrIndexName ? call.childNodes()[0] : call;
+    const args = call.kind === N.CallOrIndexName ? (call.child(N.AssociationList)?.childNodes(N.AssociationElement) ?? []) : [];
+    let params: InterfaceItem[] | undefined;
+    const nameNode = prefix?.kind === N.SimpleName ? prefix : prefix?.kind === N.SelectedName ? prefix.childNodes().pop() : undefined;
+    if (nameNode) {
+      const local = this.names.lookup(nameNode);
+      const decls = local ? [local] : (() => {
+        const r = resolveNameNode(this.ws, this.file, nameNode);
+        return r.kind === 'declarations' ? r.decls : [];
+      })();
+      const procs = decls.filter((d) => d.kind === 'procedure');
+      // Overloads with different modes cannot be told apart without types: only a single candidate counts.
+      if (procs.length === 1) {
+        const spec = procs[0].node.child(N.ProcedureSpecification) ?? procs[0].node;
+        params = interfaceItems(spec.child(N.ParameterList) ?? spec, undefined);
+      }
+    }
+    const name = prefix ? compact(prefix) : 'procedure';
+    this.associate(args, params, (item, actual) => {
+      const mode = item?.mode;
+      if (mode === 'out' || mode === 'inout' || mode === 'buffer') {
+        this.write(actual, actual);
+        if (mode === 'inout') this.read(actual, 'argument');
+      } else if (item) this.read(actual, 'argument');
+      else {
+        this.uncertain = `parameter mode of \`${name}\` unknown`;
+        this.read(actual, 'argument');
+        this.uncertain = undefined;
+      }
+    });
+  }
+
+  /**
+   * Pairs association elements with interface items (named or positional) and calls `each` for
+   * every actual; returns the connections.
+   */
+  private associate(elements: SyntaxNode[], items: InterfaceItem[] | undefined, each: (item: InterfaceItem | undefined, actual: SyntaxNode) => void): Connection[] {
+    const out: Connection[] = [];
+    elements.forEach((el, i) => {
+      const formal = el.child(N.FormalPart);
+      const actual = el.childNodes().find((c) => c !== formal);
+      let item: InterfaceItem | undefined;
+      let formalName: string | undefined;
+      if (formal) {
+        const inner = formal.childNodes()[0];
+        const nb = inner ? nameBase(inner) : undefined;
+        formalName = nb ? nameOf(nb.base) : undefined;
+        item = items?.find((p) => p.name === formalName);
+        if (!item && inner?.kind === N.CallOrIndexName) {
+          // A conversion function around the formal: `to_slv(q) => x`.
+          const arg = inner.child(N.AssociationList)?.childNodes(N.AssociationElement)[0]?.childNodes()[0];
+          const n2 = arg ? nameBase(arg) : undefined;
+          const alt = n2 ? nameOf(n2.base) : undefined;
+          const altItem = items?.find((p) => p.name === alt);
+          if (altItem) {
+            item = altItem;
+            formalName = alt;
+          }
+        }
+      } else {
+        item = items?.[i];
+        formalName = item?.name ?? `#${i + 1}`;
+      }
+      const open = el.token(T.OpenKw) !== undefined;
+      out.push({ formal: formalName ?? (formal ? compact(formal) : `#${i + 1}`), actual: open ? 'open' : actual ? compact(actual) : '', mode: item?.mode ?? null });
+      if (!open && actual) each(item, actual);
+    });
+    return out;
+  }
+
+  private instance(s: SyntaxNode): void {
+    const statement = this.stmt!;
+    const iu = s.child(N.InstantiatedUnit);
+    const unitKind: InstanceFacts['unitKind'] = iu?.token(T.EntityKw) ? 'entity' : iu?.token(T.ConfigurationKw) ? 'configuration' : 'component';
+    const unitNames = iu?.childNodes().filter((c) => c.kind === N.SimpleName || c.kind === N.SelectedName) ?? [];
+    const targets = instantiatedUnits(this.ws, this.file, s);
+    const component = targets.find((d) => d.kind === 'component');
+    let entity = targets.find((d) => d.unit?.kind === 'entity')?.unit;
+    const cfg = targets.find((d) => d.unit?.kind === 'configuration')?.unit;
+    if (!entity && cfg?.primaryName) entity = this.ws.findEntity(cfg.primaryName, cfg.library);
+    const source = component?.node ?? entity?.node;
+    const ports = source ? interfaceItems(source, N.PortClause) : undefined;
+    const generics = source ? interfaceItems(source, N.GenericClause) : undefined;
+    let archName: string | null = null;
+    if (unitKind === 'entity' && unitNames.length > 1) archName = nameOf(unitNames[1]) ?? null;
+    const facts: InstanceFacts = {
+      label: statement.label ?? '',
+      line: statement.line,
+      unitKind,
+      unit: unitNames[0] ? compact(unitNames[0]) : '',
+      entity: entity?.name ?? (component ? component.name : null),
+      architecture: archName,
+      entityDeclaration: entity ? { file: entity.file.uri, line: lineOf(entity.file, entity.node.start) } : null,
+      generate: statement.generate,
+      generics: [],
+      ports: [],
+    };
+    if (!source) facts.uncertain = `\`${facts.unit}\` is not found in the workspace: port directions are unknown.`;
+    else if (!entity) facts.uncertain = `no entity \`${component?.name}\` in the workspace is bound to the component.`;
+    const gm = s.child(N.GenericMapAspect)?.child(N.AssociationList)?.childNodes(N.AssociationElement) ?? [];
+    facts.generics = this.associate(gm, generics, (_item, actual) => this.read(actual, 'port map'));
+    const pm = s.child(N.PortMapAspect)?.child(N.AssociationList)?.childNodes(N.AssociationElement) ?? [];
+    facts.ports = this.associate(pm, ports, (item, actual) => {
+      const mode = item?.mode;
+      const before = this.writes.length;
+      const beforeReads = this.reads.length;
+      if (mode === 'out' || mode === 'buffer' || mode === 'inout') {
+        this.write(actual, actual);
+        if (mode === 'inout') this.read(actual, 'port map');
+      } else if (mode === 'in' || mode === 'linkage') this.read(actual, 'port map');
+      else {
+        // Unknown direction: the actual may be read or driven; say so rather than guess.
+        this.uncertain = 'port direction unknown';
+        this.read(actual, 'port map');
+        this.uncertain = undefined;
+      }
+      const formal = item?.name;
+      for (let i = before; i < this.writes.length; i++) (this.writes[i] as Write & { port?: string }).port = formal;
+      for (let i = beforeReads; i < this.reads.length; i++) (this.reads[i] as Read & { port?: string }).port = formal;
+    });
+    this.instances.push({ node: s, facts });
+  }
+}
+
+/** Converts a write or read into the Access shape. */
+export function toAccess(file: SourceFile, a: (Write | Read) & { port?: string }): Access {
+  const out: Access = {
+    line: lineOf(file, a.name.start),
+    statement: a.statement.kind,
+    label: a.statement.label,
+    statementLine: a.statement.line,
+    offset: a.name.start,
+  };
+  if (a.element) out.element = a.element;
+  if ('context' in a) out.context = a.context;
+  if (a.port) out.port = a.port;
+  if (a.uncertain) out.uncertain = a.uncertain;
+  if (a.statement.generate.length) out.generate = a.statement.generate;
+  return out;
+}

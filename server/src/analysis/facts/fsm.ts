@@ -1,0 +1,182 @@
+// State machines: registered enumeration signals switched on by case/if, with their transitions.
+import { NodeKind as N } from '../../syntax/nodeKind';
+import { TokenKind as T } from '../../syntax/tokenKind';
+import { nameOf, type SyntaxNode } from '../../syntax/tree';
+import type { Workspace } from '../workspace';
+import type { Declaration } from '../scopes';
+import type { Names } from './collect';
+import type { ProcessAnalysis } from './processes';
+import { compact, conditionOf, lineOf, nameBase, simpleValue, statementsOf, stripParens, targetNames } from './text';
+import { enumLiterals } from './typeInfo';
+import type { FsmFacts, FsmTransition } from './types';
+
+interface Path {
+  /** States the path can be in; null: any. */
+  from: Set<string> | null;
+  conditions: string[];
+}
+
+export function findFsms(ws: Workspace, names: Names, processes: ProcessAnalysis[]): FsmFacts[] {
+  const out: FsmFacts[] = [];
+  const file = names.file;
+  for (const p of processes) {
+    if (p.facts.kind !== 'clocked') continue;
+    for (const [reg, info] of p.registers) {
+      if (reg.kind !== 'signal' && reg.kind !== 'port') continue;
+      const e = enumLiterals(ws, names, reg);
+      if (!e) continue;
+      const states = new Set(e.literals);
+      // Two-process style: the clocked process copies a next-state signal of the same type.
+      let next: Declaration | undefined;
+      let source: ProcessAnalysis = p;
+      for (const w of p.info.writes) {
+        if (w.decl !== reg || w.element) continue;
+        const v = stripParens(simpleValue(w.stmt));
+        const d = v?.kind === N.SimpleName ? names.object(v) : undefined;
+        if (!d || d === reg) continue;
+        const comb = processes.find((q) => q !== p && q.facts.kind === 'combinational' && q.info.writes.some((x) => x.decl === d));
+        if (comb) {
+          next = d;
+          source = comb;
+        }
+      }
+      const target = next ?? reg;
+      const body = source === p ? p.edgeBody : statementsOf(source.info.node);
+      if (!switchesOn(body, reg)) continue;
+      const transitions: FsmTransition[] = [];
+      walk(body, { from: null, conditions: [] }, reg, target, states, transitions, names);
+      const resetState = info.value && states.has(info.value.toLowerCase()) ? info.value.toLowerCase() : null;
+      const reached = new Set<string>(transitions.map((t) => t.to));
+      if (resetState) reached.add(resetState);
+      out.push({
+        signal: reg.name,
+        next: next?.name ?? null,
+        style: next ? 'two-process' : 'one-process',
+        type: e.type,
+        states: e.literals,
+        resetState,
+        clock: p.facts.clock,
+        transitions,
+        unreachable: e.literals.filter((s) => !reached.has(s)),
+        line: lineOf(file, reg.nameNode.start),
+      });
+    }
+  }
+  return out;
+}
+
+/** Whether a case statement or an if condition tests the state signal. */
+function switchesOn(body: SyntaxNode[], reg: Declaration): boolean {
+  for (const s of body) {
+    for (const n of s.descendants(N.CaseStatement, N.IfBranch)) {
+      const sel = n.kind === N.CaseStatement ? n.childNodes().find((c) => c.kind !== N.Label && c.kind !== N.CaseStatementAlternative) : conditionOf(n);
+      if (!sel) continue;
+      if (n.kind === N.CaseStatement ? isName(sel, reg) : [...sel.descendants(N.SimpleName)].some((x) => nameOf(x) === reg.name)) return true;
+    }
+  }
+  return false;
+}
+
+function isName(n: SyntaxNode | undefined, d: Declaration): boolean {
+  const s = stripParens(n);
+  return s?.kind === N.SimpleName && nameOf(s) === d.name;
+}
+
+/** `state = IDLE` (either order): the literal. */
+function stateTest(cond: SyntaxNode | undefined, reg: Declaration, states: Set<string>): string | undefined {
+  const c = stripParens(cond);
+  if (c?.kind !== N.BinaryExpression || !c.token(T.Eq)) return undefined;
+  const [l, r] = c.childNodes();
+  if (isName(l, reg) && r?.kind === N.SimpleName && states.has(nameOf(r) ?? '')) return nameOf(r);
+  if (isName(r, reg) && l?.kind === N.SimpleName && states.has(nameOf(l) ?? '')) return nameOf(l);
+  return undefined;
+}
+
+function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names): void {
+  for (const s of stmts) {
+    switch (s.kind) {
+      case N.CaseStatement: {
+        const sel = s.childNodes().find((c) => c.kind !== N.Label && c.kind !== N.CaseStatementAlternative && c.kind !== N.EndClause);
+        const alts = s.childNodes(N.CaseStatementAlternative);
+        if (isName(sel, reg)) {
+          const named = new Set<string>();
+          for (const a of alts) for (const n of a.child(N.Choices)?.childNodes(N.SimpleName) ?? []) named.add(nameOf(n) ?? '');
+          for (const a of alts) {
+            const choices = a.child(N.Choices);
+            const from = choices?.token(T.OthersKw)
+              ? new Set([...states].filter((x) => !named.has(x)))
+              : new Set((choices?.childNodes(N.SimpleName) ?? []).map((n) => nameOf(n) ?? '').filter((x) => states.has(x)));
+            const narrowed = path.from ? new Set([...from].filter((x) => path.from!.has(x))) : from;
+            walk(statementsOf(a), { from: narrowed, conditions: path.conditions }, reg, target, states, out, names);
+          }
+        } else {
+          const selText = sel ? compact(sel) : '?';
+          for (const a of alts) {
+            const choices = a.child(N.Choices);
+            const cond = choices?.token(T.OthersKw) ? `${selText} = others` : `${selText} = ${choices ? compact(choices) : '?'}`;
+            walk(statementsOf(a), { from: path.from, conditions: [...path.conditions, cond] }, reg, target, states, out, names);
+          }
+        }
+        break;
+      }
+      case N.IfStatement: {
+        const negated: string[] = [];
+        for (const b of s.childNodes(N.IfBranch)) {
+          const cond = conditionOf(b);
+          const lit = cond ? stateTest(cond, reg, states) : undefined;
+          let from = path.from;
+          const conditions = [...path.conditions, ...negated];
+          if (lit) from = new Set([lit].filter((x) => !path.from || path.from.has(x)));
+          else if (cond) conditions.push(compact(cond));
+          walk(statementsOf(b), { from, conditions }, reg, target, states, out, names);
+          if (cond && !lit) negated.push(`not (${compact(cond)})`);
+        }
+        break;
+      }
+      case N.LoopStatement:
+        walk(statementsOf(s), path, reg, target, states, out, names);
+        break;
+      case N.SimpleSignalAssignment:
+      case N.ConditionalSignalAssignment:
+        assignment(s, path, target, states, out, names);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function assignment(s: SyntaxNode, path: Path, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names): void {
+  const t = targetNames(s)[0];
+  const nb = t ? nameBase(t) : undefined;
+  if (!nb || nb.element || names.object(nb.base) !== target) return;
+  const line = lineOf(names.file, s.start);
+  const emit = (value: SyntaxNode | undefined, extra: string[]) => {
+    const v = stripParens(value);
+    const to = v?.kind === N.SimpleName ? nameOf(v) : undefined;
+    if (!to || !states.has(to)) return;
+    const conditions = [...path.conditions, ...extra];
+    const condition = conditions.join(' and ');
+    for (const from of path.from ?? ['*']) out.push({ from, to, condition, line });
+  };
+  if (s.kind === N.SimpleSignalAssignment) {
+    emit(simpleValue(s), []);
+    return;
+  }
+  // `next <= A when c1 else B when c2 else C;`
+  const cw = s.child(N.ConditionalWaveforms);
+  if (!cw) return;
+  const negated: string[] = [];
+  let wave: SyntaxNode | undefined;
+  for (const c of cw.childNodes()) {
+    if (c.kind === N.Waveform) {
+      wave = c;
+      continue;
+    }
+    const value = wave?.childNodes(N.WaveformElement)[0]?.childNodes()[0];
+    emit(value, [...negated, compact(c)]);
+    negated.push(`not (${compact(c)})`);
+    wave = undefined;
+  }
+  if (wave) emit(wave.childNodes(N.WaveformElement)[0]?.childNodes()[0], negated);
+}

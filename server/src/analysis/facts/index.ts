@@ -1,0 +1,240 @@
+// The design facts API: plain data about an architecture, an entity, or the name at a position.
+// Facts are computed lazily per architecture and cached per file version (and workspace generation).
+import { NodeKind as N } from '../../syntax/nodeKind';
+import type { SyntaxNode } from '../../syntax/tree';
+import type { DesignUnit } from '../designUnits';
+import { resolveAt, nameNodeAt } from '../resolve';
+import type { Declaration, Scope } from '../scopes';
+import type { SourceFile } from '../sourceFile';
+import type { Workspace } from '../workspace';
+import { type ArchitectureAnalysis, buildArchitecture } from './architecture';
+import { commentOf } from './comments';
+import { entityUsages } from './hierarchy';
+import { interfaceItems } from './interfaces';
+import { compact, lineOf } from './text';
+import type { Access, ArchitectureFacts, ClockFact, EntityUsage, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
+
+export type * from './types';
+export type { ArchitectureAnalysis } from './architecture';
+export { entityUsages } from './hierarchy';
+
+const cache = new WeakMap<SourceFile, Map<SyntaxNode, { generation: number; analysis: ArchitectureAnalysis }>>();
+
+/** The analysis of one architecture, with node-to-facts maps; cached until the file or the workspace changes. */
+export function analyseArchitecture(ws: Workspace, arch: DesignUnit): ArchitectureAnalysis {
+  let perFile = cache.get(arch.file);
+  if (!perFile) cache.set(arch.file, (perFile = new Map()));
+  const hit = perFile.get(arch.node);
+  if (hit && hit.generation === ws.generation) return hit.analysis;
+  let analysis: ArchitectureAnalysis;
+  try {
+    analysis = buildArchitecture(ws, arch);
+  } catch (e) {
+    // Analysis promises not to throw on user text; if it does, answer with empty facts marked partial.
+    analysis = emptyAnalysis(arch, `internal analysis error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  perFile.set(arch.node, { generation: ws.generation, analysis });
+  return analysis;
+}
+
+/** The facts of one architecture (plain data). */
+export function architectureFacts(ws: Workspace, arch: DesignUnit): ArchitectureFacts {
+  return analyseArchitecture(ws, arch).facts;
+}
+
+/** The architecture that contains `offset` in `file`, if any. */
+export function architectureAt(file: SourceFile, offset: number): DesignUnit | undefined {
+  return file.units.find((u) => u.kind === 'architecture' && u.node.start <= offset && offset <= u.node.end);
+}
+
+export interface EntityFacts {
+  entity: string;
+  library: string;
+  declaration: SourceLine;
+  comment: string;
+  generics: ObjectFacts[];
+  ports: ObjectFacts[];
+  architectures: ArchitectureFacts[];
+  instantiatedIn: EntityUsage[];
+}
+
+/** The facts of a whole design unit: an entity with all its architectures and where it is instantiated. */
+export function entityFacts(ws: Workspace, entity: DesignUnit): EntityFacts {
+  const archs = ws.architecturesOf(entity).map((a) => architectureFacts(ws, a));
+  const first = archs[0];
+  const own = (kind: 'port' | 'generic') =>
+    first
+      ? first.objects.filter((o) => o.kind === kind && o.scope === `entity ${entity.name}`)
+      : interfaceItems(entity.node, kind === 'port' ? N.PortClause : N.GenericClause).map((it) => bareObject(entity, it.node, it.name, kind, it.type, it.mode));
+  return {
+    entity: entity.name,
+    library: entity.library,
+    declaration: { file: entity.file.uri, line: lineOf(entity.file, entity.node.start) },
+    comment: commentOf(entity.file, entity.node),
+    generics: own('generic'),
+    ports: own('port'),
+    architectures: archs,
+    instantiatedIn: entityUsages(ws, entity),
+  };
+}
+
+function bareObject(entity: DesignUnit, node: SyntaxNode, name: string, kind: 'port' | 'generic', type: string, mode: string): ObjectFacts {
+  const o: ObjectFacts = {
+    name,
+    kind,
+    type,
+    declaration: { file: entity.file.uri, line: lineOf(entity.file, node.start) },
+    comment: commentOf(entity.file, node),
+    scope: `entity ${entity.name}`,
+    drivers: [],
+    readers: [],
+    role: kind === 'generic' ? 'constant' : mode === 'in' ? 'input' : 'undriven',
+    clock: null,
+    reset: null,
+    uncertain: 'the entity has no architecture in the workspace',
+  };
+  if (kind === 'port') o.mode = mode;
+  return o;
+}
+
+/** The facts of the name at a position, in the shape `vhdl-explain facts FILE:LINE:COL --json` prints. */
+export interface NameFacts {
+  name: string;
+  /** signal, port, variable, constant, generic, type, subtype, process, instance, entity, component, ... */
+  kind: string;
+  type: string | null;
+  declaration: SourceLine;
+  comment: string;
+  drivers: Access[];
+  readers: Access[];
+  clock: ClockFact | null;
+  reset: (ResetFact & { value?: string | null }) | null;
+  fsm: FsmFacts | null;
+  /** Instances: this instance; entities: where the entity is instantiated; components: its instances. */
+  instances: (InstanceFacts | EntityUsage)[];
+  /** Kind-specific facts: the object's role, the process's classification, the instance's connections. */
+  details: { object?: ObjectFacts; process?: ProcessFacts; architecture?: string } | null;
+  partial: boolean;
+  notes: string[];
+}
+
+/** The declaration at a position (its name or a use of it) and the facts about it. Undefined when there is no name. */
+export function factsAt(ws: Workspace, file: SourceFile, offset: number): NameFacts | undefined {
+  const nameNode = nameNodeAt(file, offset);
+  if (!nameNode) return undefined;
+  const r = resolveAt(ws, file, offset);
+  if (!r || r.kind !== 'declarations' || r.decls.length === 0) return undefined;
+  return factsOfDeclaration(ws, r.decls[0], file, offset);
+}
+
+/** The architectures a declaration is seen from: its own, or for ports and generics the one at the cursor (else all of the entity's). */
+export function architecturesFor(ws: Workspace, d: Declaration, file?: SourceFile, offset?: number): DesignUnit[] {
+  const unitScope = enclosingUnit(d.scope);
+  const unit = unitScope?.unit;
+  if (!unit) return [];
+  if (unit.kind === 'architecture') return [unit];
+  if (unit.kind === 'entity') {
+    const here = file && offset !== undefined ? architectureAt(file, offset) : undefined;
+    if (here && ws.primaryOf(here) === unit) return [here];
+    return ws.architecturesOf(unit);
+  }
+  return [];
+}
+
+function enclosingUnit(s: Scope | undefined): Scope | undefined {
+  for (; s; s = s.parent) if (s.kind === 'unit') return s;
+  return undefined;
+}
+
+export function factsOfDeclaration(ws: Workspace, d: Declaration, file?: SourceFile, offset?: number): NameFacts {
+  const base: NameFacts = {
+    name: d.name,
+    kind: d.unit?.kind ?? d.kind,
+    type: null,
+    declaration: { file: d.file.uri, line: lineOf(d.file, d.nameNode.start) },
+    comment: commentOf(d.file, d.node.kind === N.ProcessStatement || d.node.kind === N.ComponentInstantiationStatement ? (d.node.child(N.Label) ?? d.node) : d.node),
+    drivers: [],
+    readers: [],
+    clock: null,
+    reset: null,
+    fsm: null,
+    instances: [],
+    details: null,
+    partial: false,
+    notes: [],
+  };
+  const st = d.node.child(N.SubtypeIndication);
+  if (st) base.type = compact(st);
+  if (d.unit?.kind === 'entity') {
+    base.instances = entityUsages(ws, d.unit);
+    return base;
+  }
+  const archs = architecturesFor(ws, d, file, offset);
+  if (archs.length === 0) return base;
+  const a = analyseArchitecture(ws, archs[0]);
+  base.partial = a.facts.partial;
+  base.notes = [...a.facts.notes];
+  if (archs.length > 1) base.notes.push(`${archs.length} architectures of \`${a.facts.entity}\`: facts are from \`${a.facts.architecture}\`.`);
+  base.details = { architecture: `${a.facts.architecture} of ${a.facts.entity}` };
+  const obj = a.objectByDecl.get(d);
+  if (obj) {
+    base.drivers = obj.drivers;
+    base.readers = obj.readers;
+    base.clock = obj.clock;
+    base.reset = obj.reset;
+    base.fsm = a.facts.fsms.find((f) => f.signal === d.name || f.next === d.name) ?? null;
+    base.details.object = obj;
+    if (obj.uncertain) base.notes.push(obj.uncertain);
+    return base;
+  }
+  if (d.kind === 'process') {
+    const p = a.processByNode.get(d.node);
+    if (p) {
+      base.clock = p.clock;
+      base.reset = p.reset;
+      base.details.process = p;
+      if (p.uncertain) base.notes.push(p.uncertain);
+    }
+    return base;
+  }
+  if (d.kind === 'instance') {
+    const inst = a.instanceByNode.get(d.node);
+    if (inst) {
+      base.instances = [inst];
+      if (inst.uncertain) base.notes.push(inst.uncertain);
+    }
+    return base;
+  }
+  if (d.kind === 'type' || d.kind === 'subtype') {
+    base.fsm = a.facts.fsms.find((f) => f.type === d.name) ?? null;
+    return base;
+  }
+  if (d.kind === 'component') {
+    base.instances = a.facts.instances.filter((i) => i.unitKind === 'component' && i.unit.toLowerCase().split('.').pop() === d.name);
+  }
+  return base;
+}
+
+function emptyAnalysis(arch: DesignUnit, note: string): ArchitectureAnalysis {
+  return {
+    facts: {
+      file: arch.file.uri,
+      entity: arch.primaryName ?? '',
+      architecture: arch.name,
+      line: lineOf(arch.file, arch.node.start),
+      objects: [],
+      processes: [],
+      registers: [],
+      fsms: [],
+      instances: [],
+      crossings: [],
+      partial: true,
+      notes: [note],
+    },
+    unit: arch,
+    entity: undefined,
+    objectByDecl: new Map(),
+    processByNode: new Map(),
+    instanceByNode: new Map(),
+  };
+}
