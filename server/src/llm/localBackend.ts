@@ -55,7 +55,7 @@ export class LocalBackend implements Backend {
     const key = req.cache !== false && deterministic
       ? cacheKey({ model: model.id, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
       : undefined;
-    const hit = key ? this.cache.get(key) : undefined;
+    const hit = key ? this.cache.use(key) : undefined;
     if (hit) {
       onText(hit.text);
       return { ...hit, cached: true, timings: { ...emptyTimings(), loadMs, totalMs: performance.now() - t0 } };

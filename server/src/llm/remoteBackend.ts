@@ -152,6 +152,7 @@ export class RemoteBackend implements Backend {
               text += delta;
               completionTokens++;
               onText(delta);
+              if (cancelled()) return result(); // the caller moved on: drop the rest of the stream
             }
             if (ch?.finish_reason) finish = ch.finish_reason === 'length' ? 'length' : 'stop';
             if (j.usage) {

@@ -26,7 +26,8 @@ export function cacheKey(parts: unknown): string {
 }
 
 /**
- * Entries are appended to the file as they are added ({"k": key, "v": result} per line); the
+ * Entries are appended to the file as they are added ({"k": key, "v": result} per line) and
+ * used ({"t": key}: a hit moves the entry to the recent end on reload too); the
  * file is rewritten with only the live entries when it grows past twice the capacity. Lines that
  * do not parse (a crash mid-write) are skipped on load.
  */
@@ -45,8 +46,9 @@ export class ResultCache {
           if (!line.trim()) continue;
           this.lines++;
           try {
-            const { k, v } = JSON.parse(line) as { k: string; v: CachedResult };
+            const { k, v, t } = JSON.parse(line) as { k?: string; v?: CachedResult; t?: string };
             if (typeof k === 'string' && v && typeof v.text === 'string') this.put(k, v);
+            else if (typeof t === 'string') this.get(t);
           } catch {
             // a torn line: skip it
           }
@@ -70,14 +72,25 @@ export class ResultCache {
     return v;
   }
 
+  /** get(), and remember the use on disk so the LRU order survives a restart. */
+  use(key: string): CachedResult | undefined {
+    const v = this.get(key);
+    if (v) this.write({ t: key });
+    return v;
+  }
+
   set(key: string, value: CachedResult): void {
     this.put(key, value);
+    this.write({ k: key, v: value });
+  }
+
+  private write(line: { k: string; v: CachedResult } | { t: string }): void {
     if (!this.file) return;
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
       if (this.lines + 1 > 2 * this.max) this.compact();
       else {
-        appendFileSync(this.file, JSON.stringify({ k: key, v: value }) + '\n');
+        appendFileSync(this.file, JSON.stringify(line) + '\n');
         this.lines++;
       }
     } catch {
