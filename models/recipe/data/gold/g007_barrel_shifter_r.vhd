@@ -4,7 +4,7 @@ library ieee;
 use ieee.std_logic_1164.all;
 use ieee.numeric_std.all;
 
-entity barrel_shifter is
+entity barrel_shifter_r is
   generic (
     DATA_W  : positive := 32;
     SHAMT_W : positive := 5
@@ -16,9 +16,9 @@ entity barrel_shifter is
     op      : in  std_logic_vector(1 downto 0);  --! 00 sll, 01 srl, 10 sra, 11 ror
     result  : out std_logic_vector(DATA_W-1 downto 0)
   );
-end entity barrel_shifter;
+end entity barrel_shifter_r;
 
-architecture rtl of barrel_shifter is
+architecture rtl of barrel_shifter_r is
   type stage_array is array (0 to SHAMT_W) of std_logic_vector(DATA_W-1 downto 0);
   signal stage : stage_array;
 begin

@@ -4,7 +4,7 @@ library ieee;
 use ieee.std_logic_1164.all;
 use ieee.numeric_std.all;
 
-entity gray_counter is
+entity gray_cnt is
   generic (
     N : positive := 5
   );
@@ -17,7 +17,7 @@ entity gray_counter is
   );
 end entity;
 
-architecture rtl of gray_counter is
+architecture rtl of gray_cnt is
   signal bin_q  : unsigned(N-1 downto 0);
   signal gray_q : std_logic_vector(N-1 downto 0);
   signal bin_next : unsigned(N-1 downto 0);
