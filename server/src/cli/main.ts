@@ -1,6 +1,8 @@
 // `vhdl-explain` command-line entry point: one table entry per subcommand.
 import { checkCommand } from './check';
 import { definitionCommand } from './definition';
+import { generateCommand } from './generate';
+import { serveCommand } from './serve';
 import { symbolsCommand } from './symbols';
 
 export interface Command {
@@ -14,6 +16,8 @@ const commands: Record<string, Command> = {
   check: checkCommand,
   symbols: symbolsCommand,
   definition: definitionCommand,
+  generate: generateCommand,
+  serve: serveCommand,
 };
 
 function help(): string {
