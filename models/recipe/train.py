@@ -160,8 +160,11 @@ def evaluate(model, cfg, datas):
     return float(np.mean(losses))
 
 
-def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print):
-    """Run (or resume) one phase; returns the path of final.pt."""
+def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None):
+    """Run (or resume) one phase; returns the path of final.pt, or None when stopped early (resumable).
+
+    stop_after simulates an interruption after that many steps of this call (tests).
+    """
     torch.set_num_threads(cfg.THREADS)
     ckdir = os.path.join(run, phase)
     os.makedirs(ckdir, exist_ok=True)
@@ -175,18 +178,24 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             if os.path.exists(os.path.join(ckdir, n)):
                 os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
     total = steps or cfg.STEPS[phase]
+    torch.manual_seed(seed)                      # initial weights (and LR-QAT's B) depend only on the seed
     model = build(cfg, phase, run)
-    params = [p for p in model.parameters() if p.requires_grad]
-    decay = [p for p in params if p.dim() >= 2]
-    other = [p for p in params if p.dim() < 2]
-    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': cfg.WEIGHT_DECAY if phase != 'qat' else 0.0},
-                             {'params': other, 'weight_decay': 0.0}], lr=cfg.LR[phase], betas=(0.9, 0.95))
+    named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    params = [p for _, p in named]
+    if phase == 'qat':   # A, B; and the scales s, whose Adam steps must be much smaller than their size (~1e-3)
+        groups = [{'params': [p for n, p in named if not n.endswith('.s')], 'weight_decay': 0.0, 'lr_mult': 1.0},
+                  {'params': [p for n, p in named if n.endswith('.s')], 'weight_decay': 0.0, 'lr_mult': cfg.QAT_SCALE_LR_MULT}]
+    else:
+        groups = [{'params': [p for p in params if p.dim() >= 2], 'weight_decay': cfg.WEIGHT_DECAY, 'lr_mult': 1.0},
+                  {'params': [p for p in params if p.dim() < 2], 'weight_decay': 0.0, 'lr_mult': 1.0}]
+    opt = torch.optim.AdamW(groups, lr=cfg.LR[phase], betas=(0.9, 0.95))
     step = 0
     ck = resume(ckdir)
     if ck is not None:
         model.load_state_dict(ck['model'])
         opt.load_state_dict(ck['opt'])
         step = ck['step']
+    start = step
     datas = phase_data(cfg, data_dir, phase, 'train')
     vals = phase_data(cfg, data_dir, phase, 'val')
     log(f'{phase}: {n_params(model):,} parameters ({sum(p.numel() for p in params):,} trained), steps {step}..{total}')
@@ -206,7 +215,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             d = datas[step % len(datas)]
             x, y, m = d.batch(seed, step, cfg.BATCH)
             for g in opt.param_groups:
-                g['lr'] = lr_at(cfg, phase, step, total)
+                g['lr'] = lr_at(cfg, phase, step, total) * g['lr_mult']
             with torch.autocast('cpu', dtype=torch.bfloat16, enabled=cfg.BF16):
                 loss = model.loss(x, y, m)
             opt.zero_grad(set_to_none=True)
@@ -226,8 +235,9 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             if 'val' in rec or step % 10 == 0:
                 log(f'{phase} step {step}/{total} loss {rec["loss"]:.3f}' + (f' val {rec["val"]:.3f}' if 'val' in rec else '') +
                     f' {rec["tok_s"]:.0f} tok/s')
-            if stop['now'] or (max_minutes and time.time() - t0 > 60 * max_minutes):
-                checkpoint()
+            if stop['now'] or (max_minutes and time.time() - t0 > 60 * max_minutes) or (stop_after and step - start == stop_after):
+                if step % cfg.CKPT_EVERY:
+                    checkpoint()
                 log(f'{phase}: stopped at step {step}; rerun the same command to resume')
                 return None
     finally:

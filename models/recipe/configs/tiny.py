@@ -27,4 +27,5 @@ EVAL_BATCHES = 2
 # LR-QAT
 QAT_RANK = 4          # rank r of A (out x r) and B (r x in)
 QAT_ALPHA = 4.0       # the update is (alpha / r) * A @ B
+QAT_SCALE_LR_MULT = 0.01  # the scales' learning rate relative to LR['qat']
 QUANT_HEAD = True     # quantize lm_head to int4 too (embeddings and norms stay fp32)

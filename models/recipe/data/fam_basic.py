@@ -159,7 +159,7 @@ def clock_divider(c):
     g = c.generic('DIVIDE', 'positive', D, 'division ratio (clock cycles per tick)')
     clk, rst = c.clock(), c.reset()
     tick = c.outp('tick', doc='one-clock-wide enable pulse every DIVIDE cycles')
-    sq = c.outp('clk_out', doc='square wave toggling on every tick (frequency f_clk / (2*DIVIDE)); intended as a slow enable or output pin, not as a clock inside the FPGA')
+    sq = c.outp('clk_out', doc='square wave toggling on every tick (the clock frequency divided by 2*DIVIDE); intended as a slow enable or output pin, not as a clock inside the FPGA')
     R = c.regs([('cnt', f'natural range 0 to {g} - 1', '0', 'cycle counter'), ('tick_q', 'std_logic', "'0'", 'tick pulse'),
                 ('sq_q', 'std_logic', "'0'", 'divided square wave')], clk, rst)
     r, w = R.r, R.w

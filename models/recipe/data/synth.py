@@ -108,6 +108,8 @@ class Ctx:
 
     def clock(self, base=None, doc='clock; all registers update on its rising edge'):
         name = self.uniq(self.port_name(base, 'in') if base else self.st.clk)
+        if base:
+            self.alias[base] = name
         self.ports.append((name, 'in', 'std_logic', doc))
         self.clocks.append(name)
         return name
@@ -245,13 +247,13 @@ class Ctx:
     def ground(self, text):
         """Replace base names the family wrote in prose (tx_data, IDLE) by this design's names."""
         for base, name in sorted(self.alias.items(), key=lambda kv: -len(kv[0])):
-            if base == name or not ('_' in base or base.isupper() or len(base) > 3):
+            if base == name:
                 continue
+            text = text.replace(f'`{base}`', f'`{name}`')
             if base.isupper():
                 text = re.sub(rf'(?<![`\w]){base}(?![\w`])', name, text)
             elif '_' in base:
                 text = re.sub(rf'(?<![\w`]){base}(?![\w`])', name, text)
-            text = text.replace(f'`{base}`', f'`{name}`')
         return text
 
     def clocking_text(self):
@@ -273,7 +275,7 @@ class Ctx:
         if not self.resets:
             parts.append('There is no reset: registers start from their initial values.')
         if self.st.procs == 'two' and any(r.get('style') == 'two' for r in self.registers):
-            parts.append('The registers are written in two-process style: a combinational process computes the `_next` values and a clocked process stores them.')
+            parts.append('The registers are written in two-process style: a combinational process computes the next values (the signals suffixed _next) and a clocked process stores them.')
         if self.st.procs == 'record' and any(r.get('style') == 'record' for r in self.registers):
             parts.append('The registers are grouped in a record (`r`); a combinational process computes the next record `rin` from a variable copy.')
         return ' '.join(parts)

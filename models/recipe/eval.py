@@ -1,0 +1,210 @@
+"""Evaluation: fp32 vs RTN-int4 vs LR-QAT-int4, printed as a Markdown table.
+
+    python3 eval.py --config small --run runs/small --data runs/data --tok runs/tok [--n-gold 15]
+
+Perplexity on held-out text (validation designs and the held-out gold designs), perplexity of the
+answers of held-out explanation pairs, and, on the held-out gold designs, greedy explanations scored
+for grounding (share of identifiers the explanation names that exist in the design), contradictions
+of the design's facts (clock edge, reset kind and level from the gold manifest), the design family
+named, and overlap with the expert explanation (ROUGE-L F1). The held-out gold designs are read
+here only; nothing trains on them.
+"""
+import argparse
+import json
+import math
+import os
+import re
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lrqat  # noqa: E402
+from export import int4_model, load_models  # noqa: E402
+from model import load_config  # noqa: E402
+from prepare import encode_pair, read_jsonl, render_chat, standin_messages  # noqa: E402
+
+IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
+CODE = re.compile(r'`([^`\n]+)`')
+VHDL_WORDS = set('''abs access after alias all and architecture array assert attribute begin block body buffer bus case component
+configuration constant disconnect downto else elsif end entity exit file for function generate generic group guarded if impure in
+inertial inout is label library linkage literal loop map mod nand new next nor not null of on open or others out package port
+postponed procedure process pure range record register reject rem report return rol ror select severity signal shared sla sll sra
+srl subtype then to transport type unaffected units until use variable wait when while with xnor xor std_logic std_logic_vector
+unsigned signed integer natural positive boolean rising_edge falling_edge resize to_integer to_unsigned to_signed ieee numeric_std
+std_logic_1164 true false event work'''.split())
+FAMILY_WORDS = {'counter': ['counter', 'count'], 'fifo': ['fifo'], 'arbiter': ['arbiter', 'arbitration'], 'uart': ['uart'],
+                'spi': ['spi'], 'i2c': ['i2c'], 'fsm': ['state machine', 'fsm'], 'ram': ['ram', 'memory'], 'rom': ['rom', 'lookup'],
+                'shift_register': ['shift register', 'shift'], 'pwm': ['pwm', 'pulse-width', 'pulse width'], 'crc': ['crc'],
+                'lfsr': ['lfsr', 'linear feedback'], 'debouncer': ['debounce'], 'alu': ['alu', 'arithmetic'],
+                'cdc': ['synchroni', 'clock domain'], 'testbench': ['testbench', 'test bench'], 'package': ['package']}
+
+
+def window_ppl(model, tokens, seq, max_windows):
+    """Perplexity over non-overlapping windows of a token array."""
+    n = min(max_windows, (len(tokens) - 1) // seq)
+    nll, cnt = 0.0, 0
+    with torch.no_grad():
+        for i in range(n):
+            w = torch.from_numpy(tokens[i * seq:i * seq + seq + 1].astype(np.int64))[None]
+            nll += model.loss(w[:, :-1], w[:, 1:]).item() * seq
+            cnt += seq
+    return math.exp(nll / max(cnt, 1))
+
+
+def answer_ppl(model, tok, pairs, max_len):
+    nll, cnt = 0.0, 0
+    with torch.no_grad():
+        for p in pairs:
+            ids, mask = encode_pair(tok, p, max_len)
+            x = torch.tensor([ids[:-1]])
+            y = torch.tensor([ids[1:]])
+            m = torch.tensor([mask[1:]])
+            nll += model.loss(x, y, m).item() * int(m.sum())
+            cnt += int(m.sum())
+    return math.exp(nll / max(cnt, 1))
+
+
+def identifiers(expl):
+    """Identifiers the explanation names: code spans, and snake_case words in the prose."""
+    out = set()
+    for span in CODE.findall(expl):
+        out.update(w for w in IDENT.findall(span) if not w.isdigit())
+    out.update(w for w in IDENT.findall(CODE.sub(' ', expl)) if '_' in w.strip('_'))
+    return {w for w in out if w.lower() not in VHDL_WORDS}
+
+
+def grounding(expl, vhdl):
+    ids = identifiers(expl)
+    if not ids:
+        return None
+    names = {w.lower() for w in IDENT.findall(vhdl)}
+    return sum(w.lower() in names for w in ids) / len(ids)
+
+
+def contradictions(expl, meta):
+    """Statements that contradict the manifest's facts: reset kind/level, clock edge."""
+    e, n = expl.lower(), 0
+    for r in meta.get('resets') or []:
+        if r.get('kind') == 'sync' and re.search(r'\basynchronous(ly)?\b[^.]{0,40}\breset', e):
+            n += 1
+        if r.get('kind') == 'async' and re.search(r'(?<!a)synchronous(ly)?\b[^.]{0,40}\breset', e):
+            n += 1
+        lvl = r.get('level')
+        if lvl == 'high' and re.search(r'active[- ]low\b[^.]{0,30}reset|reset[^.]{0,30}active[- ]low', e):
+            n += 1
+        if lvl == 'low' and re.search(r'active[- ]high\b[^.]{0,30}reset|reset[^.]{0,30}active[- ]high', e):
+            n += 1
+    if meta.get('edge') == 'rising' and 'falling edge' in e and 'rising edge' not in e:
+        n += 1
+    if meta.get('resets') == [] and re.search(r'\b(a|an) (a)?synchronous reset', e):
+        n += 1
+    return n
+
+
+def family_named(expl, family):
+    words = FAMILY_WORDS.get(family) or [w for w in re.split(r'[_\s]+', family or '') if len(w) > 2]
+    e = expl.lower()
+    return any(w in e for w in words)
+
+
+def rouge_l(hyp, ref):
+    a, b = IDENT.findall(hyp.lower()), IDENT.findall(ref.lower())
+    if not a or not b:
+        return 0.0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    lcs = prev[-1]
+    if lcs == 0:
+        return 0.0
+    p, r = lcs / len(a), lcs / len(b)
+    return 2 * p * r / (p + r)
+
+
+def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print):
+    from tokenizer import Tokenizer
+    tok = Tokenizer.load(tok_dir)
+    torch.set_num_threads(cfg.THREADS)
+    fp, qat = load_models(cfg, run)
+    variants = [('fp32', fp), ('RTN int4', int4_model(fp, lrqat.rtn_int4(fp, cfg.QUANT_HEAD)))]
+    if qat is not None:
+        variants.append(('LR-QAT int4', int4_model(fp, lrqat.merged_int4(qat))))
+    val = np.load(os.path.join(data, 'pretrain_val.npy'))
+    held = read_jsonl(os.path.join(data, 'heldout.jsonl'))
+    held_tokens = np.array(sum((tok.encode(d['vhdl'] + '\n' + d['explanation']) + [tok.special['<|endoftext|>']] for d in held), []), dtype=np.int64)
+    gold_manifest = {}
+    for m in sorted(os.listdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'gold'))):
+        if m.startswith('manifest') and m.endswith('.jsonl'):
+            for row in read_jsonl(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'gold', m)):
+                gold_manifest[row['id']] = row
+    pairs_path = os.path.join(data, 'heldout_pairs.jsonl')      # written by make_pairs.ts when it exists
+    if os.path.exists(pairs_path):
+        hpairs = {p['id']: p for p in read_jsonl(pairs_path)}
+    else:
+        hpairs = {d['id']: {'id': d['id'], 'prompt_messages': standin_messages(d), 'target': d['explanation']} for d in held}
+    rows = []
+    for name, m in variants:
+        m.eval()
+        r = {'model': name, 'ppl_val': window_ppl(m, val, cfg.SEQ, max_windows),
+             'ppl_gold': window_ppl(m, held_tokens, cfg.SEQ, max_windows) if len(held_tokens) > cfg.SEQ else float('nan'),
+             'ppl_answer': answer_ppl(m, tok, [hpairs[d['id']] for d in held], cfg.SFT_SEQ) if held else float('nan')}
+        g, c, f, rl = [], [], [], []
+        for d in held[:n_gold]:
+            p = hpairs[d['id']]
+            out = tok.decode(m.generate(tok.encode(render_chat(p['prompt_messages']))[-(cfg.MAX_SEQ - max_new):], max_new,
+                                        stop_id=tok.special['<|im_end|>']))
+            man = gold_manifest.get(d['id'], {})
+            facts = dict(d['meta'], edge=man.get('edge'))
+            gr = grounding(out, d['vhdl'])
+            if gr is not None:
+                g.append(gr)
+            c.append(contradictions(out, facts))
+            f.append(family_named(out, d['meta'].get('family')))
+            rl.append(rouge_l(out, d['explanation']))
+        r.update(grounding=float(np.mean(g)) if g else float('nan'), contradictions=int(sum(c)),
+                 family=float(np.mean(f)) if f else float('nan'), rouge_l=float(np.mean(rl)) if rl else float('nan'), n_gold=len(c))
+        rows.append(r)
+        log(f'evaluated {name}')
+    return rows
+
+
+def markdown(rows):
+    lines = ['| model | ppl (val designs) | ppl (held-out gold text) | ppl (held-out answers) | grounding | contradictions | family named | ROUGE-L |',
+             '|---|---|---|---|---|---|---|---|']
+    for r in rows:
+        lines.append(f"| {r['model']} | {r['ppl_val']:.3f} | {r['ppl_gold']:.3f} | {r['ppl_answer']:.3f} | {r['grounding']:.1%} | "
+                     f"{r['contradictions']} / {r['n_gold']} | {r['family']:.0%} | {r['rouge_l']:.3f} |")
+    by = {r['model']: r for r in rows}
+    if 'LR-QAT int4' in by:
+        f, q, l = by['fp32']['ppl_val'], by['RTN int4']['ppl_val'], by['LR-QAT int4']['ppl_val']
+        gap = (q - l) / (q - f) if q != f else float('nan')
+        lines.append('')
+        lines.append(f'LR-QAT closes {gap:.0%} of the RTN-int4 to fp32 perplexity gap on the validation designs.')
+    return '\n'.join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--config', default='small')
+    ap.add_argument('--run', required=True)
+    ap.add_argument('--data', default='runs/data')
+    ap.add_argument('--tok', default='runs/tok')
+    ap.add_argument('--n-gold', type=int, default=15, help='held-out gold designs to generate explanations for')
+    ap.add_argument('--max-new', type=int, default=256)
+    ap.add_argument('--max-windows', type=int, default=64)
+    a = ap.parse_args()
+    rows = evaluate(load_config(a.config), a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows)
+    table = markdown(rows)
+    print(table)
+    with open(os.path.join(a.run, 'eval.md'), 'w') as f:
+        f.write(table + '\n')
+    json.dump(rows, open(os.path.join(a.run, 'eval.json'), 'w'), indent=1)
+
+
+if __name__ == '__main__':
+    main()

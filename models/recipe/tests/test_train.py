@@ -1,0 +1,58 @@
+"""Training: an interrupted run resumes to the same state; corrupt checkpoints are detected; results are not overwritten."""
+import os
+
+import pytest
+import torch
+
+import train
+
+
+def states_equal(a, b):
+    return a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_resume_after_interruption_gives_the_same_state(tiny, cfg, tmp_path):
+    quiet = lambda *_: None
+    straight = train.train(cfg, 'pretrain', str(tmp_path / 'a'), tiny['data'], steps=6, log=quiet)
+    assert train.train(cfg, 'pretrain', str(tmp_path / 'b'), tiny['data'], steps=6, log=quiet, stop_after=3) is None
+    assert os.path.exists(tmp_path / 'b' / 'pretrain' / 'ckpt.pt')
+    resumed = train.train(cfg, 'pretrain', str(tmp_path / 'b'), tiny['data'], steps=6, log=quiet)
+    a, b = torch.load(straight)['model'], torch.load(resumed)['model']
+    assert states_equal(a, b)
+
+
+def test_corrupt_checkpoint_falls_back_to_backup(tiny, cfg, tmp_path, capsys):
+    run = str(tmp_path / 'c')
+    train.train(cfg, 'pretrain', run, tiny['data'], steps=8, log=lambda *_: None, stop_after=4)   # ckpt at 2 and 4
+    ck = tmp_path / 'c' / 'pretrain' / 'ckpt.pt'
+    ck.write_bytes(ck.read_bytes()[:1000])                                                      # truncated
+    got = train.resume(str(tmp_path / 'c' / 'pretrain'))
+    assert got['step'] == 2
+    assert 'corrupt' in capsys.readouterr().err
+    (tmp_path / 'c' / 'pretrain' / 'ckpt.bak.pt').write_bytes(b'garbage')
+    with pytest.raises(SystemExit, match='no readable checkpoint'):
+        train.resume(str(tmp_path / 'c' / 'pretrain'))
+
+
+def test_finished_phase_is_kept_and_force_moves_it_aside(tiny, cfg, tmp_path):
+    run = str(tmp_path / 'd')
+    quiet = lambda *_: None
+    final = train.train(cfg, 'pretrain', run, tiny['data'], steps=2, log=quiet)
+    before = open(final, 'rb').read()
+    assert train.train(cfg, 'pretrain', run, tiny['data'], steps=2, log=quiet) == final
+    assert open(final, 'rb').read() == before
+    train.train(cfg, 'pretrain', run, tiny['data'], steps=2, log=quiet, force=True)
+    kept = [f for f in os.listdir(os.path.dirname(final)) if f.startswith('final.') and f != 'final.pt']
+    assert len(kept) == 1 and open(os.path.join(os.path.dirname(final), kept[0]), 'rb').read() == before
+
+
+def test_sft_loss_counts_only_answer_tokens(tiny, cfg):
+    d = train.SFTData(os.path.join(tiny['data'], 'sft_train.npz'), cfg.SFT_SEQ)
+    x, y, m = d.batch(0, 0, 2)
+    assert m.sum() > 0 and (m == 0).any()
+    assert set(m.unique().tolist()) <= {0, 1}
+
+
+def test_missing_previous_phase_is_a_clear_error(tiny, cfg, tmp_path):
+    with pytest.raises(SystemExit, match='run the pretrain phase first'):
+        train.train(cfg, 'sft', str(tmp_path / 'e'), tiny['data'], steps=1, log=lambda *_: None)
