@@ -10,7 +10,8 @@ import { Collector, Names, OBJECT_KINDS, type Read, toAccess, type Write } from 
 import { commentOf } from './comments';
 import { findFsms } from './fsm';
 import { analyseProcess, type ProcessAnalysis } from './processes';
-import { compact, lineOf } from './text';
+import { compact, lineOf, stripParens } from './text';
+import { TokenKind as T } from '../../syntax/tokenKind';
 import { isResolvedType } from './typeInfo';
 import type { ArchitectureFacts, InstanceFacts, ObjectFacts, ObjectKind, ObjectRole, ProcessFacts, RegisterFacts } from './types';
 
@@ -139,7 +140,7 @@ function objectFacts(
     declaration: { file: d.file.uri, line: lineOf(d.file, d.nameNode.start) },
     comment: commentOf(d.file, d.node),
     scope: scopeName(d, arch),
-    drivers: writes.map((w) => toAccess(d.file === names.file ? names.file : names.file, w)),
+    drivers: writes.map((w) => toAccess(names.file, w)),
     readers: reads.map((r) => toAccess(names.file, r)),
     role: 'undriven',
     clock: null,
@@ -171,7 +172,7 @@ function objectFacts(
     o.uncertain = 'driven only through ports or parameters whose direction is unknown';
   } else o.role = kind === 'port' && o.mode === 'in' ? 'input' : 'undriven';
   if (kind === 'signal' || kind === 'port') {
-    const md = multipleDrivers(certain, d);
+    const md = multipleDrivers(certain, d, names);
     if (md) {
       const resolved = isResolvedType(ws, names, d);
       if (resolved !== true) o.multipleDrivers = { statements: md.statements, resolved: resolved === false ? false : 'unknown', overlap: md.overlap };
@@ -181,7 +182,7 @@ function objectFacts(
 }
 
 /** Two or more statements driving overlapping parts of `d`. */
-function multipleDrivers(writes: Write[], d: Declaration): { statements: number; overlap: 'certain' | 'possible' } | undefined {
+function multipleDrivers(writes: Write[], d: Declaration, names: Names): { statements: number; overlap: 'certain' | 'possible' } | undefined {
   const groups = new Map<SyntaxNode, Write[]>();
   for (const w of writes) {
     const g = groups.get(w.statement.node);
@@ -200,12 +201,16 @@ function multipleDrivers(writes: Write[], d: Declaration): { statements: number;
   }
   if (statements < 2) return undefined;
   if (overlap) return { statements, overlap };
-  const parts = [...groups.values()].map((g) => g.map((w) => w.element));
-  for (let i = 0; i < parts.length; i++) {
-    for (let j = i + 1; j < parts.length; j++) {
-      for (const a of parts[i]) {
-        for (const b of parts[j]) {
-          const o = elementsOverlap(a, b);
+  const list = [...groups.values()];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const ex = exclusiveAlternatives(list[i][0].statement.node, list[j][0].statement.node);
+      if (ex === true) continue;
+      for (const a of list[i]) {
+        for (const b of list[j]) {
+          let o = writesOverlap(a, b, names);
+          // Under if/case generates whose conditions cannot be compared, both may or may not exist.
+          if (o === 'certain' && ex === 'maybe') o = 'possible';
           if (o === 'certain') return { statements, overlap: 'certain' };
           if (o === 'possible') overlap = 'possible';
         }
@@ -215,30 +220,108 @@ function multipleDrivers(writes: Write[], d: Declaration): { statements: number;
   return overlap ? { statements, overlap } : undefined;
 }
 
+/**
+ * Whether two statements cannot both be elaborated: true in different alternatives of one if/case
+ * generate or under complementary conditions (`if c generate` / `if not c generate`); 'maybe' when
+ * either sits under a generate condition that cannot be compared; false otherwise.
+ */
+function exclusiveAlternatives(a: SyntaxNode, b: SyntaxNode): boolean | 'maybe' {
+  const altsOf = (n: SyntaxNode) => {
+    const out: SyntaxNode[] = [];
+    for (let p = n.parent; p; p = p.parent) if (p.kind === N.GenerateAlternative && p.parent) out.push(p);
+    return out;
+  };
+  const aa = altsOf(a);
+  const bb = altsOf(b);
+  for (const x of aa) for (const y of bb) if (x.parent === y.parent && x !== y) return true;
+  const cond = (alt: SyntaxNode) => {
+    const c = alt.childNodes().find((k) => k.kind !== N.Label && k.kind !== N.GenerateStatementBody && k.kind !== N.Choices);
+    return c ? compact(stripParens(c) ?? c).toLowerCase() : undefined;
+  };
+  for (const x of aa) {
+    for (const y of bb) {
+      const cx = cond(x);
+      const cy = cond(y);
+      if (!cx || !cy) continue;
+      const neg = (c: string) => c.replace(/^not\s*\(?\s*/, '').replace(/\s*\)?$/, '');
+      if ((cx.startsWith('not') && neg(cx) === cy) || (cy.startsWith('not') && neg(cy) === cx)) return true;
+    }
+  }
+  const only = (alts: SyntaxNode[], other: SyntaxNode[]) => alts.some((x) => !other.includes(x));
+  return only(aa, bb) || only(bb, aa) ? 'maybe' : false;
+}
+
+type Interval = [number, number];
+
+/** Whether two writes touch the same elements: by static index ranges, generate/loop parameter ranges, or record fields. */
+function writesOverlap(a: Write, b: Write, names: Names): 'certain' | 'possible' | 'no' {
+  if (a.element === undefined || b.element === undefined) return 'certain';
+  if (a.element.startsWith('.') && b.element.startsWith('.')) {
+    const fa = /^\.[^.(]+/.exec(a.element)![0];
+    const fb = /^\.[^.(]+/.exec(b.element)![0];
+    return fa !== fb ? 'no' : a.element === b.element ? 'certain' : 'possible';
+  }
+  const ia = indexInterval(a.name, names);
+  const ib = indexInterval(b.name, names);
+  if (ia && ib) {
+    if (ia.range[1] < ib.range[0] || ib.range[1] < ia.range[0]) return 'no';
+    return ia.exact && ib.exact ? 'certain' : 'possible';
+  }
+  return a.element === b.element ? 'certain' : 'possible';
+}
+
+/** The index interval a one-dimensional index or slice of `base` covers; exact when it is static. */
+function indexInterval(base: SyntaxNode, names: Names): { range: Interval; exact: boolean } | undefined {
+  const call = base.parent;
+  if (call?.kind !== N.CallOrIndexName || call.childNodes()[0] !== base) return undefined;
+  const els = call.child(N.AssociationList)?.childNodes(N.AssociationElement) ?? [];
+  if (els.length !== 1) return undefined;
+  const e = els[0].childNodes()[0];
+  return e ? interval(e, names, 0) : undefined;
+}
+
+function interval(e: SyntaxNode, names: Names, depth: number): { range: Interval; exact: boolean } | undefined {
+  if (depth > 6) return undefined;
+  e = stripParens(e) ?? e;
+  if (e.kind === N.Literal) {
+    const v = Number(e.childTokens()[0]?.text.replace(/_/g, ''));
+    return Number.isInteger(v) ? { range: [v, v], exact: true } : undefined;
+  }
+  if (e.kind === N.Range) {
+    const [l, r] = e.childNodes();
+    const il = l ? interval(l, names, depth + 1) : undefined;
+    const ir = r ? interval(r, names, depth + 1) : undefined;
+    if (!il || !ir) return undefined;
+    return { range: [Math.min(il.range[0], ir.range[0]), Math.max(il.range[1], ir.range[1])], exact: il.exact && ir.exact };
+  }
+  if (e.kind === N.SimpleName) {
+    const d = names.lookup(e);
+    if (!d || (d.kind !== 'generateParameter' && d.kind !== 'loopParameter')) return undefined;
+    const r = d.node.child(N.Range);
+    const [l, h] = r?.childNodes() ?? [];
+    const lo = l ? interval(l, names, depth + 1) : undefined;
+    const hi = h ? interval(h, names, depth + 1) : undefined;
+    // Bounds built from generics are unknown: keep the side that is known.
+    const a = lo?.range[0] ?? -Infinity;
+    const b = hi?.range[1] ?? Infinity;
+    return { range: [Math.min(a, b === Infinity ? a : b), Math.max(b, a === -Infinity ? b : a)], exact: false };
+  }
+  if (e.kind === N.BinaryExpression && (e.token(T.Plus) || e.token(T.Minus))) {
+    const [l, r] = e.childNodes();
+    const il = l ? interval(l, names, depth + 1) : undefined;
+    const ir = r ? interval(r, names, depth + 1) : undefined;
+    if (!il || !ir) return undefined;
+    const plus = !!e.token(T.Plus);
+    return {
+      range: plus ? [il.range[0] + ir.range[0], il.range[1] + ir.range[1]] : [il.range[0] - ir.range[1], il.range[1] - ir.range[0]],
+      exact: il.exact && ir.exact,
+    };
+  }
+  return undefined;
+}
+
 function declaredInside(d: Declaration, node: SyntaxNode): boolean {
   for (let s: Scope | undefined = d.scope; s; s = s.parent) if (s.node.start <= node.start && s.node.end >= node.end && s.kind === 'generate') return true;
   return false;
 }
 
-/** Static index or range `(3)`, `(7 downto 4)` as [lo, hi]; undefined when not static. */
-function staticRange(e: string): [number, number] | undefined {
-  const m = /^\((\d+)(?:\s+(?:downto|to)\s+(\d+))?\)$/i.exec(e);
-  if (!m) return undefined;
-  const a = Number(m[1]);
-  const b = m[2] === undefined ? a : Number(m[2]);
-  return [Math.min(a, b), Math.max(a, b)];
-}
-
-function elementsOverlap(a: string | undefined, b: string | undefined): 'certain' | 'possible' | 'no' {
-  if (a === undefined || b === undefined) return 'certain';
-  if (a === b) return 'certain';
-  if (a.startsWith('.') && b.startsWith('.')) {
-    const fa = /^\.[^.(]+/.exec(a)![0];
-    const fb = /^\.[^.(]+/.exec(b)![0];
-    return fa !== fb ? 'no' : 'possible';
-  }
-  const ra = staticRange(a);
-  const rb = staticRange(b);
-  if (ra && rb) return ra[0] <= rb[1] && rb[0] <= ra[1] ? 'certain' : 'no';
-  return 'possible';
-}

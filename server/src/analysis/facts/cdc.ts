@@ -22,7 +22,10 @@ export function findCrossings(names: Names, processes: ProcessAnalysis[], writes
     for (const d of p.registers.keys()) {
       // A signal registered in two domains is already reported as multiply driven; keep the first.
       if (regs.has(d)) continue;
-      regs.set(d, { decl: d, clock: p.facts.clock, process: p, writes: p.info.writes.filter((w) => w.decl === d) });
+      // Writes on the clock edge only: reset values say nothing about where data comes from.
+      const rb = p.resetBranch;
+      const writes = p.info.writes.filter((w) => w.decl === d && !(rb && w.stmt.start >= rb.start && w.stmt.end <= rb.end));
+      regs.set(d, { decl: d, clock: p.facts.clock, process: p, writes });
     }
   }
   if (new Set([...regs.values()].map((r) => clockKey(r.clock).split('/')[0])).size < 2) return [];
@@ -33,6 +36,8 @@ export function findCrossings(names: Names, processes: ProcessAnalysis[], writes
     if (regs.has(w.decl)) continue;
     const p = procByNode.get(w.statement.node);
     if (p && p.facts.kind !== 'combinational') continue;
+    // An instance output has the timing of whatever is inside the instance (often a synchroniser): not followed.
+    if (w.statement.kind === 'instance') continue;
     const set = combReads.get(w.decl) ?? new Set();
     for (const r of reads) if (r.statement.node === w.statement.node && r.context !== 'sensitivity') set.add(r.decl);
     combReads.set(w.decl, set);
@@ -62,8 +67,38 @@ export function findCrossings(names: Names, processes: ProcessAnalysis[], writes
         source: src.name,
         fromClock: from.clock,
         line: lineOf(names.file, reg.writes[0]?.stmt.start ?? reg.decl.nameNode.start),
-        synchroniser: synchroniser(reg, src, regs, reads, names),
+        synchroniser: from.writes.length > 0 && from.writes.every((w) => w.element?.startsWith('(')) && !reg.writes.every((w) => w.element) ? 'dual-clock memory' : synchroniser(reg, src, regs, reads, names),
       });
+    }
+  }
+  // Data captured under an enable that itself went through a synchroniser (a handshake or a
+  // toggle-synchronised flag): the data is stable when it is sampled.
+  const synced = new Set<string>();
+  for (const c of out) if (c.synchroniser) synced.add(c.register);
+  for (const reg of regs.values()) {
+    for (const w of reg.writes) {
+      const v = stripParens(simpleValue(w.stmt));
+      if (v && synced.has(nameBase(v) ? (names.object(nameBase(v)!.base)?.name ?? '') : '')) synced.add(reg.decl.name);
+    }
+  }
+  for (const c of out) {
+    if (c.synchroniser) continue;
+    const reg = [...regs.values()].find((r) => r.decl.name === c.register);
+    if (reg && conditionReads(reg, reads).some((d) => synced.has(d.name) && regs.get(d)?.clock.signal === reg.clock.signal)) c.synchroniser = 'synchronised enable';
+  }
+  return out;
+}
+
+/** The objects read in the if/case conditions around a register's assignments. */
+function conditionReads(reg: RegInfo, reads: Read[]): Declaration[] {
+  const out: Declaration[] = [];
+  for (const w of reg.writes) {
+    for (let a: SyntaxNode | undefined = w.stmt.parent; a && a !== reg.process.info.node; a = a.parent) {
+      if (a.kind !== N.IfStatement && a.kind !== N.CaseStatement) continue;
+      for (const r of reads) {
+        if (r.statement.node !== reg.process.info.node) continue;
+        if (r.name.start >= a.start && r.name.start < a.end && !isInStatements(r.name, a)) out.push(r.decl);
+      }
     }
   }
   return out;
@@ -103,7 +138,7 @@ function isInStatements(n: SyntaxNode, stmt: SyntaxNode): boolean {
  * `reg <= src` followed by `reg2 <= reg` in the same domain, with `reg` read nowhere else: a two-flop
  * synchroniser. `reg <= reg(n-2 downto 0) & src`: a shift-register synchroniser.
  */
-function synchroniser(reg: RegInfo, src: Declaration, regs: Map<Declaration, RegInfo>, reads: Read[], names: Names): CdcFacts['synchroniser'] {
+function synchroniser(reg: RegInfo, src: Declaration, regs: Map<Declaration, RegInfo>, reads: Read[], names: Names): 'two-flop' | 'shift-register' | null {
   const direct = reg.writes.filter((w) => !w.element).map((w) => stripParens(simpleValue(w.stmt)));
   if (direct.length === 0) return null;
   if (direct.every((v) => v?.kind === N.SimpleName && names.object(v) === src)) {

@@ -4,7 +4,7 @@ import { NodeKind as N } from '../../syntax/nodeKind';
 import { TokenKind as T } from '../../syntax/tokenKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
 import type { Edge } from './types';
-import { literalLevel, simpleOrSuffixName, stripParens } from './text';
+import { compact, literalLevel, simpleOrSuffixName, stripParens } from './text';
 
 export interface EdgeMatch {
   /** The SimpleName of the clock. */
@@ -81,8 +81,12 @@ export function edgeOf(expr: SyntaxNode | undefined, inWait = false): EdgeMatch 
     if (fn !== 'rising_edge' && fn !== 'falling_edge') return undefined;
     const args = n.child(N.AssociationList)?.childNodes(N.AssociationElement) ?? [];
     const arg = args.length === 1 ? stripParens(args[0].childNodes().filter((c) => c.kind !== N.FormalPart).pop()) : undefined;
-    if (arg?.kind !== N.SimpleName) return undefined;
-    return { clock: arg, signal: nameOf(arg) ?? '', edge: fn === 'rising_edge' ? 'rising' : 'falling' };
+    const edge = fn === 'rising_edge' ? 'rising' : 'falling';
+    if (arg?.kind === N.SimpleName) return { clock: arg, signal: nameOf(arg) ?? '', edge };
+    // An element of a clock vector: `rising_edge(clks(0))`; the signal is named with its index.
+    const base = arg?.kind === N.CallOrIndexName ? arg.childNodes()[0] : undefined;
+    if (arg && base?.kind === N.SimpleName) return { clock: base, signal: compact(arg).toLowerCase(), edge };
+    return undefined;
   }
   const b = binary(n);
   if (b && b.op === T.AndKw) {

@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../../syntax/tree';
 import type { Declaration } from '../scopes';
 import { type EdgeMatch, edgeOf, RESET_NAME, resetCondition, type ResetMatch } from './clocking';
 import type { Names, ProcessInfo, Write } from './collect';
-import { ASSIGNMENT_KINDS, compact, conditionOf, lineOf, nameBase, statementsOf, targetNames } from './text';
+import { ASSIGNMENT_KINDS, compact, conditionOf, lineOf, nameBase, statementsOf, stripParens, targetNames } from './text';
 import type { ClockFact, ProcessFacts, ResetFact } from './types';
 
 export interface ProcessAnalysis {
@@ -69,6 +69,21 @@ export function analyseProcess(info: ProcessInfo, names: Names): ProcessAnalysis
         break;
       }
       if (edge) break;
+    }
+    if (!edge) {
+      // `if rising_edge(clk) and en = '1'`: an edge with an enable folded into the same test.
+      for (const s of stmts) {
+        const b = s.kind === N.IfStatement ? s.childNodes(N.IfBranch)[0] : undefined;
+        const c = stripParens(b ? conditionOf(b) : undefined);
+        if (!b || c?.kind !== N.BinaryExpression || !c.token(T.AndKw)) continue;
+        const sides = c.childNodes();
+        const i = sides.findIndex((x) => edgeOf(x));
+        if (i < 0) continue;
+        edge = edgeOf(sides[i]);
+        body = statementsOf(b);
+        uncertain.push(`the clock edge test also requires \`${compact(sides[1 - i])}\``);
+        break;
+      }
     }
     if (!edge) {
       // An edge test nested deeper (gated clock, odd structure): clocked, but say it is unusual.
@@ -212,7 +227,7 @@ function syncReset(body: SyntaxNode[], names: Names, writes: Write[]): { match: 
   const candidates = [body[0], body[body.length - 1]].filter((s, i, a) => s && s.kind === N.IfStatement && a.indexOf(s) === i);
   for (const c of candidates) {
     const branches = c.childNodes(N.IfBranch);
-    const match = resetCondition(conditionOf(branches[0]), (n) => names.isBoolean(n));
+    const match = resetTest(conditionOf(branches[0]), names);
     if (!match || !names.object(match.name)) continue;
     const inReset = writes.filter((w) => w.stmt.start >= branches[0].start && w.stmt.end <= branches[0].end && w.decl.kind !== 'variable');
     if (inReset.length === 0) continue;
@@ -225,6 +240,19 @@ function syncReset(body: SyntaxNode[], names: Names, writes: Write[]): { match: 
     const coversAll = others.every((d) => resetDecls.has(d));
     const wraps = c === body[0] && branches.length >= 2 && body.length === 1;
     if (RESET_NAME.test(match.signal) || (wraps && coversAll)) return { match, branch: branches[0], rest };
+  }
+  return undefined;
+}
+
+/** A reset test, also as one side of an `or` (`rst = '1' or cyc = '0'`) when the signal is named like a reset. */
+function resetTest(cond: SyntaxNode | undefined, names: Names): ResetMatch | undefined {
+  const direct = resetCondition(cond, (n) => names.isBoolean(n));
+  if (direct) return direct;
+  const c = stripParens(cond);
+  if (c?.kind !== N.BinaryExpression || !c.token(T.OrKw)) return undefined;
+  for (const side of c.childNodes()) {
+    const m = resetCondition(side, (n) => names.isBoolean(n));
+    if (m && RESET_NAME.test(m.signal)) return m;
   }
   return undefined;
 }

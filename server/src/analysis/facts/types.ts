@@ -193,8 +193,13 @@ export interface CdcFacts {
   source: string;
   fromClock: ClockFact;
   line: number;
-  /** `two-flop`, `shift-register` when the crossing goes through a recognised synchroniser; null for a candidate CDC. */
-  synchroniser: 'two-flop' | 'shift-register' | null;
+  /**
+   * How the crossing is made safe: `two-flop` (`a <= src; b <= a`), `shift-register`
+   * (`s <= s(n-2 downto 0) & src`), `synchronised enable` (data sampled under a condition that comes
+   * through one of those), `dual-clock memory` (a read of a memory array written in the other
+   * domain: safe only if the address protocol is); null for a candidate CDC problem.
+   */
+  synchroniser: 'two-flop' | 'shift-register' | 'synchronised enable' | 'dual-clock memory' | null;
 }
 
 export interface ArchitectureFacts {
