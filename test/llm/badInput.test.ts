@@ -86,7 +86,11 @@ test('the backend survives a failed load and works once the folder is fixed', as
   const req = { messages: [{ role: 'user' as const, content: 'Say hello.' }], maxTokens: 48 };
   await expectError(be.generate(req), 'MODEL_FILE_MISSING');
   copyFileSync(join(TINY, 'onnx', 'model.onnx'), join(dir, 'onnx', 'model.onnx'));
-  assert.equal((await be.generate(req)).finishReason, 'stop');
+  const first = await be.generate({ ...req, cache: false });
+  assert.equal(first.finishReason, 'stop');
+  assert.ok(first.timings.loadMs > 0);
+  const second = await be.generate({ ...req, cache: false });
+  assert.equal(second.timings.loadMs, 0, 'the session stays loaded');
   await be.dispose();
 });
 

@@ -39,6 +39,18 @@ for (const variant of ['fp32', 'q4'] as const) {
   });
 }
 
+test('fp16: the same greedy answers as the fp32 reference', async () => {
+  const m = await loadModel(TINY, { file: 'model_fp16.onnx', threads: 1 });
+  try {
+    assert.equal(m.decoder.kvType, 'float16');
+    for (const g of reference().fp32.greedy.slice(0, 3)) {
+      assert.equal((await generate(m, { messages: g.messages, maxTokens: 48 })).text, g.text);
+    }
+  } finally {
+    await m.decoder.release();
+  }
+});
+
 test('streaming never splits a multi-byte character', async () => {
   const g = reference().fp32.greedy[0]; // "... café → naïve, 計数器 ✓ 🎉. Done."
   assert.match(g.text, /🎉/);
