@@ -1,13 +1,14 @@
 // Copies the run-time modules esbuild cannot bundle (onnxruntime-node's native binding and its
 // onnxruntime-common) into dist/node_modules, for one platform, so the .vsix carries them and
-// dist/server.js finds them by ordinary Node resolution. Usage: node client/copyNativeModules.mjs [platform-arch]
+// dist/server.js finds them by ordinary Node resolution.
+// Usage: node client/copyNativeModules.mjs [platform-arch] [dist-folder]
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const target = process.argv[2] ?? `${process.platform}-${process.arch}`;
 const [platform, arch] = target.split('-');
-const out = join(root, 'dist', 'node_modules');
+const out = join(process.argv[3] ?? join(root, 'dist'), 'node_modules');
 
 /** [package, keep(path relative to the package) -> boolean] */
 const modules = [
@@ -25,4 +26,4 @@ for (const [name, keep] of modules) {
 }
 const binding = join(out, 'onnxruntime-node', 'bin', 'napi-v6', platform, arch, 'onnxruntime_binding.node');
 if (!existsSync(binding)) throw new Error(`no onnxruntime-node binding for ${target}`);
-console.log(`copied onnxruntime-node (${target}) and onnxruntime-common into ${relative(root, out)}`);
+console.log(`copied onnxruntime-node (${target}) and onnxruntime-common into ${out}`);
