@@ -4,6 +4,7 @@ import { definitionCommand } from './definition';
 import { generateCommand } from './generate';
 import { serveCommand } from './serve';
 import { symbolsCommand } from './symbols';
+import { factsCommand } from './facts';
 
 export interface Command {
   /** One line for `vhdl-explain --help`. */
@@ -15,6 +16,7 @@ export interface Command {
 const commands: Record<string, Command> = {
   check: checkCommand,
   symbols: symbolsCommand,
+  facts: factsCommand,
   definition: definitionCommand,
   generate: generateCommand,
   serve: serveCommand,

@@ -12,7 +12,7 @@ import { commentOf } from './comments';
 import { entityUsages } from './hierarchy';
 import { interfaceItems } from './interfaces';
 import { compact, lineOf } from './text';
-import type { Access, ArchitectureFacts, ClockFact, EntityUsage, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
+import type { Access, ArchitectureFacts, CdcFacts, ClockFact, EntityUsage, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
 
 export type * from './types';
 export type { ArchitectureAnalysis } from './architecture';
@@ -113,7 +113,7 @@ export interface NameFacts {
   /** Instances: this instance; entities: where the entity is instantiated; components: its instances. */
   instances: (InstanceFacts | EntityUsage)[];
   /** Kind-specific facts: the object's role, the process's classification, the instance's connections. */
-  details: { object?: ObjectFacts; process?: ProcessFacts; architecture?: string } | null;
+  details: { object?: ObjectFacts; process?: ProcessFacts; crossings?: CdcFacts[]; architecture?: string } | null;
   partial: boolean;
   notes: string[];
 }
@@ -184,6 +184,8 @@ export function factsOfDeclaration(ws: Workspace, d: Declaration, file?: SourceF
     base.reset = obj.reset;
     base.fsm = a.facts.fsms.find((f) => f.signal === d.name || f.next === d.name) ?? null;
     base.details.object = obj;
+    const crossings = a.facts.crossings.filter((c) => c.register === d.name);
+    if (crossings.length) base.details.crossings = crossings;
     if (obj.uncertain) base.notes.push(obj.uncertain);
     return base;
   }
