@@ -1,0 +1,268 @@
+// The grounding check: a model's sentences are kept only when every name they use exists in the
+// design and nothing they say contradicts the analysis facts (clock, edge, reset, drivers, roles).
+import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
+import type { SourceFile } from '../analysis/sourceFile';
+import { STANDARD_NAMES } from '../analysis/standardNames';
+import { TokenKind as T } from '../syntax/tokenKind';
+
+/** What the check compares against: the design's names and the facts, lower-cased. */
+export interface GroundingContext {
+  identifiers: Set<string>;
+  clocks: ClockFact[];
+  resets: ResetFact[];
+  /** Registers and clocked processes. */
+  registers: Set<string>;
+  /** Combinationally driven signals and combinational processes. */
+  combinational: Set<string>;
+  /** Signal -> labels of the statements that drive it. */
+  drivers: Map<string, Set<string>>;
+  /** Labels of statements (processes, instances, assignments, generates). */
+  labels: Set<string>;
+}
+
+export interface GroundingVerdict {
+  ok: boolean;
+  /** The sentences removed, as the model wrote them. */
+  dropped: string[];
+  /** One reason per dropped sentence, same order. */
+  reasons: string[];
+}
+
+export interface GroundedText {
+  text: string;
+  verdict: GroundingVerdict;
+}
+
+/** Names an explanation may use without them being in the design: libraries, packages, standard functions. */
+const WELL_KNOWN = new Set([
+  'ieee', 'std', 'work', 'std_logic', 'std_ulogic', 'std_logic_vector', 'std_ulogic_vector', 'std_logic_1164', 'numeric_std',
+  'numeric_bit', 'math_real', 'std_logic_unsigned', 'std_logic_signed', 'std_logic_arith', 'textio', 'env', 'unsigned', 'signed',
+  'to_unsigned', 'to_signed', 'to_integer', 'resize', 'shift_left', 'shift_right', 'rotate_left', 'rotate_right',
+  'conv_integer', 'conv_std_logic_vector', 'to_slv', 'to_stdlogicvector', 'to_stdulogicvector', 'to_bitvector', 'to_x01', 'is_x',
+  'rising_edge', 'falling_edge', 'others', 'downto', 'vhdl_2008', 'vhdl_93', 'read_mode', 'write_mode',
+  'i2c', 'axi4', 'axi4_lite', 'crc32', 'crc16', 'crc8', 'utf8', 'base64', 'ieee754', 'fp32', 'fp16', 'int4', 'int8',
+  'ram32', 'x01z', 'spi', 'pwm',
+]);
+
+/** The grounding context of a design: identifiers of `files` and the facts of `archs`. */
+export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]): GroundingContext {
+  const g: GroundingContext = {
+    identifiers: new Set(),
+    clocks: [],
+    resets: [],
+    registers: new Set(),
+    combinational: new Set(),
+    drivers: new Map(),
+    labels: new Set(),
+  };
+  for (const f of files) {
+    for (const t of f.root.tokens()) {
+      if (t.kind === T.Identifier || t.kind === T.ExtendedIdentifier) g.identifiers.add(t.text.toLowerCase());
+    }
+  }
+  const seenClock = new Set<string>();
+  const seenReset = new Set<string>();
+  for (const a of archs) {
+    for (const p of a.processes) {
+      if (p.clock && !seenClock.has(`${p.clock.signal}|${p.clock.edge}`)) {
+        seenClock.add(`${p.clock.signal}|${p.clock.edge}`);
+        g.clocks.push(p.clock);
+      }
+      if (p.reset && !seenReset.has(`${p.reset.signal}|${p.reset.kind}|${p.reset.activeLevel}`)) {
+        seenReset.add(`${p.reset.signal}|${p.reset.kind}|${p.reset.activeLevel}`);
+        g.resets.push(p.reset);
+      }
+      if (p.label) {
+        g.labels.add(p.label.toLowerCase());
+        (p.kind === 'clocked' ? g.registers : p.kind === 'combinational' ? g.combinational : new Set<string>()).add(p.label.toLowerCase());
+      }
+    }
+    for (const o of a.objects) {
+      const n = o.name.toLowerCase();
+      if (o.role === 'register') g.registers.add(n);
+      if (o.role === 'combinational') g.combinational.add(n);
+      const d = g.drivers.get(n) ?? new Set<string>();
+      for (const acc of o.drivers) if (acc.label) d.add(acc.label.toLowerCase());
+      g.drivers.set(n, d);
+    }
+    for (const i of a.instances) g.labels.add(i.label.toLowerCase());
+  }
+  return g;
+}
+
+/** Splits prose into sentences, keeping Markdown structure (headings and list items end a sentence). */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) {
+      out.push('\n');
+      continue;
+    }
+    // A sentence ends at . ! ? followed by a space and an upper-case letter, a backtick, a quote or '*'.
+    const parts = line.split(/(?<=[.!?])\s+(?=[A-Z`*"'(\[])/);
+    for (const p of parts) out.push(p);
+    out.push('\n');
+  }
+  return out;
+}
+
+const VOWELS = /[aeiouy]/i;
+
+/** Words that look like identifiers rather than English: `backticked`, snake_case, or letters mixed with digits. */
+export function identifierCandidates(sentence: string): string[] {
+  const out = new Set<string>();
+  for (const m of sentence.matchAll(/`([^`]+)`/g)) {
+    const base = /^\s*([A-Za-z][A-Za-z0-9_]*)/.exec(m[1]);
+    // `'1'`, `(others => '0')`, `x"FF"` and other literals are not names.
+    if (base && !/^[xXbBoO]"/.test(m[1])) out.add(base[1]);
+  }
+  const plain = sentence.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']');
+  for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
+    const w = m[0];
+    const snake = /[A-Za-z0-9]_[A-Za-z0-9]/.test(w);
+    const mixedDigits = /[A-Za-z]/.test(w) && /\d/.test(w) && !/^\d*[a-z]{1,2}$/i.test(w) && !/^[a-z]{1,2}\d+$/i.test(w);
+    if (snake || (mixedDigits && w.length >= 4)) out.add(w);
+  }
+  return [...out];
+}
+
+/** Why a sentence is unreadable (random output of an untrained model), or undefined when it reads as text. */
+function unreadable(s: string): string | undefined {
+  const body = s.replace(/`[^`]*`/g, ' x ').replace(/\[[^\]]*\]\([^)]*\)/g, ' x ');
+  const chars = [...body];
+  if (chars.length === 0) return undefined;
+  // eslint-disable-next-line no-control-regex
+  const odd = chars.filter((c) => /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(c) || (c.charCodeAt(0) > 0x7e && !/[\u00a0-\u024f\u2010-\u2027\u2190-\u21ff\u00b7]/.test(c))).length;
+  if (odd > 0) return 'contains characters that are not text';
+  const words = body.match(/[A-Za-z]+/g) ?? [];
+  if (words.length === 0) return /[A-Za-z0-9]/.test(body) ? undefined : body.trim().length > 3 ? 'contains no words' : undefined;
+  const letters = words.join('').length;
+  const symbols = chars.filter((c) => /[^\sA-Za-z0-9.,;:'"()\-–—/*#|>=<+&_]/.test(c)).length;
+  if (symbols > Math.max(3, letters / 4)) return 'is mostly symbols';
+  const bad = words.filter((w) => (w.length > 3 && !VOWELS.test(w)) || w.length > 24 || /[a-z][A-Z][a-z]*[A-Z]/.test(w)).length;
+  if (bad > Math.max(1, words.length / 3)) return 'does not read as English';
+  return undefined;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Names of the design (lower-case) that the sentence mentions as whole words. */
+function mentioned(sentence: string, names: Iterable<string>): string[] {
+  const low = sentence.toLowerCase();
+  const out: string[] = [];
+  for (const n of names) if (new RegExp(`(^|[^a-z0-9_])${esc(n)}($|[^a-z0-9_])`).test(low)) out.push(n);
+  return out;
+}
+
+/** The first fact the sentence contradicts, or undefined. */
+function contradiction(s: string, g: GroundingContext): string | undefined {
+  const low = s.toLowerCase();
+  // Clocks and edges.
+  const clockNames = new Set(g.clocks.map((c) => c.signal.toLowerCase()));
+  for (const m of low.matchAll(/(?:clocked (?:by|on)|(?:rising|falling|positive|negative) edges? of|clock (?:input|signal|is|named)?)\s*`?([a-z][a-z0-9_]*)`?/g)) {
+    const name = m[1];
+    if (g.identifiers.has(name) && clockNames.size && !clockNames.has(name) && !['the', 'a', 'an', 'its', 'each', 'every'].includes(name)) {
+      return `\`${name}\` is not a clock here (clock${clockNames.size > 1 ? 's' : ''}: ${[...clockNames].join(', ')})`;
+    }
+  }
+  const saysRising = /\b(rising|positive)[- ]edge|\brising_edge\b/.test(low);
+  const saysFalling = /\b(falling|negative)[- ]edge|\bfalling_edge\b/.test(low);
+  if (saysRising !== saysFalling) {
+    const said = saysRising ? 'rising' : 'falling';
+    const clocks = g.clocks.filter((c) => mentioned(s, [c.signal.toLowerCase()]).length);
+    const scope = clocks.length ? clocks : g.clocks.length && (/\bclock|\bclk/.test(low)) && new Set(g.clocks.map((c) => c.edge)).size === 1 ? g.clocks : [];
+    if (scope.length && scope.every((c) => c.edge !== said)) return `the clock \`${scope[0].signal}\` is used on its ${scope[0].edge} edge, not ${said}`;
+  }
+  // Resets: kind and level.
+  for (const r of g.resets) {
+    if (!mentioned(s, [r.signal.toLowerCase()]).length) continue;
+    const sync = /(^|[^a-z])synchronous/.test(low) && !/asynchronous/.test(low);
+    const async = /asynchronous/.test(low) && !/(^|[^a-z])synchronous/.test(low.replace(/asynchronous/g, ''));
+    if (sync && r.kind === 'async') return `\`${r.signal}\` is an asynchronous reset`;
+    if (async && r.kind === 'sync') return `\`${r.signal}\` is a synchronous reset`;
+    const low0 = r.activeLevel === '0' || r.activeLevel === 'false';
+    if (/active[- ]low/.test(low) && !/active[- ]high/.test(low) && !low0) return `\`${r.signal}\` is active high`;
+    if (/active[- ]high/.test(low) && !/active[- ]low/.test(low) && low0) return `\`${r.signal}\` is active low`;
+  }
+  for (const m of low.matchAll(/(?:reset(?: input| signal)?(?: is| named)?|reset by)\s+`([a-z][a-z0-9_]*)`/g)) {
+    if (g.resets.length && !g.resets.some((r) => r.signal.toLowerCase() === m[1]) && g.identifiers.has(m[1])) {
+      return `\`${m[1]}\` is not a reset here (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
+    }
+  }
+  // Roles: combinational said of a register, registered said of combinational logic.
+  const names = mentioned(s, [...g.registers, ...g.combinational]);
+  const regs = names.filter((n) => g.registers.has(n));
+  const combs = names.filter((n) => g.combinational.has(n));
+  if (/\bcombinational(ly)?\b/.test(low) && regs.length && !combs.length && !/\bnot combinational|\bno combinational/.test(low)) {
+    return `\`${regs[0]}\` is a register (clocked), not combinational`;
+  }
+  if (/\b(register(ed)?|flip[- ]flops?|clocked)\b/.test(low) && combs.length && !regs.length && !/\bnot (a )?register|\bunregistered|\bnot clocked/.test(low)) {
+    return `\`${combs[0]}\` is combinational, not a register`;
+  }
+  // Drivers: "`p` drives `x`", "`x` is driven by `p`", "`x` is assigned in `p`".
+  const pairs: [string, string][] = [];
+  for (const m of low.matchAll(/`?([a-z][a-z0-9_]*)`?\s+(?:drives|assigns|updates|writes)\s+`([a-z][a-z0-9_]*)`/g)) pairs.push([m[1], m[2]]);
+  for (const m of low.matchAll(/`([a-z][a-z0-9_]*)`\s+is\s+(?:driven|assigned|written|updated)\s+(?:by|in)\s+(?:the\s+)?(?:process\s+)?`([a-z][a-z0-9_]*)`/g)) pairs.push([m[2], m[1]]);
+  for (const [driver, target] of pairs) {
+    const d = g.drivers.get(target);
+    if (!d || !g.labels.has(driver)) continue;
+    if (!d.has(driver)) return `\`${driver}\` does not drive \`${target}\`${d.size ? ` (driven by ${[...d].join(', ')})` : ''}`;
+  }
+  return undefined;
+}
+
+/** The reason a sentence fails the check, or undefined when it passes. */
+export function checkSentence(s: string, g: GroundingContext): string | undefined {
+  if (!s.trim() || /^#+\s/.test(s.trim())) return undefined;
+  const u = unreadable(s);
+  if (u) return `unreadable: ${u}`;
+  for (const w of identifierCandidates(s)) {
+    const low = w.toLowerCase();
+    if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_NAMES.has(low)) continue;
+    // Attribute-style and element-style uses: `cnt'high`, `bus.valid` were cut to the base already.
+    return `\`${w}\` is not a name in the design`;
+  }
+  return contradiction(s, g);
+}
+
+/**
+ * Checks a model's text sentence by sentence; failing sentences are removed. The result keeps the
+ * Markdown structure of what passed (a list item whose only sentence failed disappears).
+ */
+export function ground(text: string, g: GroundingContext): GroundedText {
+  const verdict: GroundingVerdict = { ok: true, dropped: [], reasons: [] };
+  const kept: string[] = [];
+  let line: string[] = [];
+  const flush = () => {
+    const l = line.join(' ').replace(/\s+$/, '');
+    // A heading or list marker left alone (all its sentences dropped) is dropped with them.
+    if (l.trim() && !/^\s*([-*]|\d+\.)\s*$/.test(l) && !/^\s*\*\*[^*]+\*\*\s*$/.test(l)) kept.push(l);
+    else if (!l.trim() && kept.length && kept[kept.length - 1] !== '') kept.push('');
+    line = [];
+  };
+  for (const s of sentences(text)) {
+    if (s === '\n') {
+      flush();
+      continue;
+    }
+    const why = checkSentence(s, g);
+    if (why) {
+      verdict.ok = false;
+      verdict.dropped.push(s.trim());
+      verdict.reasons.push(why);
+      // Keep a leading Markdown marker (`- `, `**Purpose.**`) for the sentences that follow.
+      const marker = /^(\s*(?:[-*]|\d+\.)\s+)?(\*\*[^*]+\*\*)?/.exec(s);
+      if (line.length === 0 && marker && marker[0].trim()) line.push(marker[0].trimEnd());
+      continue;
+    }
+    line.push(s);
+  }
+  flush();
+  while (kept.length && kept[kept.length - 1] === '') kept.pop();
+  return { text: kept.join('\n'), verdict };
+}
+
+/** Merges verdicts of several checked pieces into one. */
+export function mergeVerdicts(vs: GroundingVerdict[]): GroundingVerdict {
+  return { ok: vs.every((v) => v.ok), dropped: vs.flatMap((v) => v.dropped), reasons: vs.flatMap((v) => v.reasons) };
+}

@@ -1,0 +1,321 @@
+// The prompt builder: THE one place the prompt format is defined. From the analysis it assembles what
+// a model needs for a target (unit, object, process, instance, selection): the relevant source
+// trimmed by whole lines, the facts, and connected entities with their one-line summaries.
+import { analyseArchitecture, architectureAt, architecturesFor, entityFacts, factsOfDeclaration, type EntityFacts } from '../analysis/facts/index';
+import type { ArchitectureFacts } from '../analysis/facts/types';
+import type { DesignUnit } from '../analysis/designUnits';
+import type { Declaration } from '../analysis/scopes';
+import type { SourceFile } from '../analysis/sourceFile';
+import type { Workspace } from '../analysis/workspace';
+import { NodeKind as N } from '../syntax/nodeKind';
+import { TokenKind as T } from '../syntax/tokenKind';
+import type { SyntaxNode } from '../syntax/tree';
+import { groundingContext, type GroundingContext } from './grounding';
+import { allConcurrentStatements, declarationItems, estimateTokens, excerpt, type LineSpan, nodeLines } from './promptSource';
+import { nameFactLines, unitFactLines } from './promptFacts';
+
+/** Chat message as the engine takes it (kept structural so ide/ needs nothing from llm/ at run time). */
+export interface PromptMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** What the model is asked to write. */
+export type PromptTask = 'entity' | 'hover' | 'docComment' | 'selection';
+
+export type ExplainTarget =
+  | { kind: 'unit'; unit: DesignUnit }
+  | { kind: 'declaration'; decl: Declaration; file?: SourceFile; offset?: number }
+  | { kind: 'range'; file: SourceFile; start: number; end: number };
+
+export interface PromptOptions {
+  task?: PromptTask;
+  /** Token budget of the source excerpt (default: 1200 for units and selections, 600 otherwise). */
+  sourceTokens?: number;
+  /** One-line summaries of other entities (lower-case name), e.g. from their `--!` comment or an earlier explanation. */
+  summaries?: (entity: string) => string | undefined;
+}
+
+export interface Prompt {
+  task: PromptTask;
+  /** Short human title: `debounce (rtl)`, `signal cnt`, `Selection, lines 12-30`. */
+  title: string;
+  messages: PromptMessage[];
+  /** 1-based lines of the target file in the excerpt. */
+  sourceLines: number[];
+  sourceTokens: number;
+  /** Estimated tokens of all messages (same estimate as the excerpt budget). */
+  estimatedTokens: number;
+  /** True when the source was trimmed to fit. */
+  trimmed: boolean;
+  grounding: GroundingContext;
+  /** The architecture facts the prompt used (for the explain sections). */
+  architecture?: ArchitectureFacts;
+  entity?: EntityFacts;
+}
+
+/** Wraps the part of a message the engine's context guard may shorten (same markers as llm/contextGuard). */
+const CONTEXT_BEGIN = '<<<context>>>';
+const CONTEXT_END = '<<</context>>>';
+
+export const SYSTEM_PROMPT =
+  'You are VHDL Explain, an assistant that explains VHDL designs to hardware engineers. ' +
+  'Use only names that appear in the design, and never contradict the facts from the analysis.';
+
+const ENTITY_SECTIONS = 'Answer with the sections **Purpose.**, **Interface.**, **Behaviour.**, **Clocking and reset.**, **State machine.** (only if there is one) and **Notes.**, each one short paragraph.';
+
+function instruction(task: PromptTask, what: string, lines?: string): string {
+  switch (task) {
+    case 'entity':
+      return `Explain ${what}. ${ENTITY_SECTIONS}`;
+    case 'hover':
+      return `In one to three sentences, say what ${what} is for in this design.`;
+    case 'docComment':
+      return `In one sentence, summarise what ${what} does, for a documentation comment.`;
+    case 'selection':
+      return `Explain what the selected code (${lines}) does, in one short paragraph.`;
+  }
+}
+
+/** Builds the prompt for a target. Deterministic: the same workspace and options give the same messages. */
+export function buildPrompt(ws: Workspace, target: ExplainTarget, opts: PromptOptions = {}): Prompt {
+  const summaries = opts.summaries ?? ((e: string) => entitySummary(ws, e));
+  if (target.kind === 'unit') return unitPrompt(ws, target.unit, opts.task ?? 'entity', opts.sourceTokens ?? 1200, summaries);
+  if (target.kind === 'range') return rangePrompt(ws, target.file, target.start, target.end, opts.sourceTokens ?? 1200, summaries);
+  const d = target.decl;
+  if (d.unit && (d.unit.kind === 'entity' || d.unit.kind === 'architecture' || d.unit.kind === 'package' || d.unit.kind === 'packageBody')) {
+    return unitPrompt(ws, d.unit, opts.task ?? 'hover', opts.sourceTokens ?? 1200, summaries);
+  }
+  return declarationPrompt(ws, d, opts.task ?? 'hover', opts.sourceTokens ?? 600, summaries, target.file, target.offset);
+}
+
+/** The first sentence of an entity's `--!`/`--` comment: its one-line summary when it has one. */
+export function entitySummary(ws: Workspace, entity: string): string | undefined {
+  for (const lib of ws.libraries()) {
+    const e = ws.findEntity(entity, lib);
+    if (!e) continue;
+    const c = entityFacts(ws, e).comment.replace(/\s+/g, ' ').trim();
+    if (!c) return undefined;
+    const first = /^(.*?[.!?])(\s|$)/.exec(c)?.[1] ?? c;
+    return first.length > 160 ? `${first.slice(0, first.lastIndexOf(' ', 157))} ...` : first;
+  }
+  return undefined;
+}
+
+function userMessage(task: PromptTask, what: string, source: string, facts: string[], lines?: string): string {
+  const parts = [instruction(task, what, lines), '', `${CONTEXT_BEGIN}\`\`\`vhdl\n${source}\n\`\`\`${CONTEXT_END}`];
+  if (facts.length) parts.push('', 'Facts from the analysis:', ...facts.map((f) => `- ${f}`));
+  return parts.join('\n');
+}
+
+function finish(task: PromptTask, title: string, user: string, ex: { lines: number[]; tokens: number; trimmed: boolean }, grounding: GroundingContext, extra: Partial<Prompt> = {}): Prompt {
+  const messages: PromptMessage[] = [
+    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'user', content: user },
+  ];
+  return {
+    task,
+    title,
+    messages,
+    sourceLines: ex.lines,
+    sourceTokens: ex.tokens,
+    estimatedTokens: estimateTokens(SYSTEM_PROMPT) + estimateTokens(user.split(CONTEXT_BEGIN).join('').split(CONTEXT_END).join('')),
+    trimmed: ex.trimmed,
+    grounding,
+    ...extra,
+  };
+}
+
+/** Spans of a unit in priority order: header, interface, declarations, statements whole, then their first lines. */
+function unitSpans(file: SourceFile, node: SyntaxNode): LineSpan[] {
+  const whole = nodeLines(file, node);
+  const spans: LineSpan[] = [];
+  const head = node.child(N.DeclarativePart) ?? node.child(N.ConcurrentStatements);
+  spans.push({ first: whole.first, last: head ? Math.max(whole.first, nodeLines(file, head).first - 1) : whole.first });
+  for (const c of [N.GenericClause, N.PortClause]) {
+    const clause = node.child(c);
+    if (clause) spans.push({ ...nodeLines(file, clause), cuttable: true });
+  }
+  const begin = node.token(T.BeginKw);
+  if (begin) spans.push({ first: file.lines.positionAt(begin.start).line, last: file.lines.positionAt(begin.start).line });
+  spans.push({ first: whole.last, last: whole.last });
+  for (const d of declarationItems(node)) spans.push(nodeLines(file, d));
+  const stmts = node.child(N.ConcurrentStatements)?.childNodes() ?? node.child(N.SequentialStatements)?.childNodes() ?? [];
+  for (const s of stmts) spans.push(nodeLines(file, s));
+  for (const s of stmts) spans.push({ ...nodeLines(file, s), cuttable: true });
+  return spans;
+}
+
+function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: number, summaries: (e: string) => string | undefined): Prompt {
+  let entity: DesignUnit | undefined;
+  let arch: DesignUnit | undefined;
+  if (unit.kind === 'entity') {
+    entity = unit;
+    arch = ws.architecturesOf(unit)[0];
+  } else if (unit.kind === 'architecture') {
+    arch = unit;
+    entity = ws.primaryOf(unit);
+  }
+  if (!entity && !arch) {
+    // Packages, package bodies, configurations: the unit's text, with its body when there is one.
+    const body = unit.kind === 'package' ? ws.packageBodyOf(unit) : undefined;
+    const pkg = unit.kind === 'packageBody' ? ws.primaryOf(unit) : unit;
+    const first = excerpt(pkg?.file ?? unit.file, unitSpans(pkg?.file ?? unit.file, (pkg ?? unit).node), budget);
+    const parts = [first.text];
+    let tokens = first.tokens;
+    let trimmed = first.trimmed;
+    if (body) {
+      const second = excerpt(body.file, unitSpans(body.file, body.node), Math.max(0, budget - tokens));
+      if (second.text) parts.push(second.text);
+      tokens += second.tokens;
+      trimmed ||= second.trimmed;
+    }
+    const name = (pkg ?? unit).name;
+    const what = `${kindWord(unit.kind)} \`${name}\``;
+    const g = groundingContext([...new Set([unit.file, pkg?.file ?? unit.file, ...(body ? [body.file] : [])])], []);
+    const facts = [`${kindWord((pkg ?? unit).kind)} \`${name}\``];
+    return finish(task, name, userMessage(task, what, parts.join('\n\n'), facts), { lines: first.lines, tokens, trimmed }, g);
+  }
+  const ef = entity ? entityFacts(ws, entity) : undefined;
+  const af = arch ? analyseArchitecture(ws, arch).facts : undefined;
+  const parts: string[] = [];
+  let tokens = 0;
+  let trimmed = false;
+  let lines: number[] = [];
+  const target = arch ?? entity!;
+  if (entity) {
+    const ex = excerpt(entity.file, unitSpans(entity.file, entity.node), Math.floor(budget * (arch ? 0.4 : 1)));
+    parts.push(ex.text);
+    tokens += ex.tokens;
+    trimmed ||= ex.trimmed;
+    if (entity.file === target.file) lines = ex.lines;
+  }
+  if (arch) {
+    const ex = excerpt(arch.file, unitSpans(arch.file, arch.node), budget - tokens);
+    parts.push(ex.text);
+    tokens += ex.tokens;
+    trimmed ||= ex.trimmed;
+    lines = [...new Set([...lines, ...ex.lines])].sort((a, b) => a - b);
+  }
+  const title = entity && arch ? `${entity.name} (${arch.name})` : (entity ?? arch)!.name;
+  const what = entity ? `the entity \`${entity.name}\`${arch ? ` (architecture \`${arch.name}\`)` : ''}` : `the architecture \`${arch!.name}\``;
+  const files = new Set<SourceFile>([...(entity ? [entity.file] : []), ...(arch ? [arch.file] : [])]);
+  for (const i of af?.instances ?? []) {
+    const e = i.entity ? ws.findEntity(i.entity, unit.library) : undefined;
+    if (e) files.add(e.file);
+  }
+  const g = groundingContext([...files], af ? [af] : []);
+  return finish(task, title, userMessage(task, what, parts.join('\n\n'), unitFactLines(ef, af, summaries)), { lines, tokens, trimmed }, g, { architecture: af, entity: ef });
+}
+
+function kindWord(k: string): string {
+  return k === 'packageBody' ? 'package body' : k === 'packageInstance' ? 'package instance' : k;
+}
+
+/** The statement (innermost) that starts on 1-based `line` and contains `accessLine`. */
+function statementAt(stmts: SyntaxNode[], file: SourceFile, line: number, accessLine: number): SyntaxNode | undefined {
+  let best: SyntaxNode | undefined;
+  for (const s of stmts) {
+    const l = nodeLines(file, s);
+    if (l.first + 1 === line && l.first + 1 <= accessLine && accessLine <= l.last + 1) {
+      if (!best || s.end - s.start < best.end - best.start) best = s;
+    }
+  }
+  return best;
+}
+
+function declarationPrompt(
+  ws: Workspace,
+  d: Declaration,
+  task: PromptTask,
+  budget: number,
+  summaries: (e: string) => string | undefined,
+  atFile?: SourceFile,
+  offset?: number,
+): Prompt {
+  const facts = factsOfDeclaration(ws, d, atFile, offset);
+  const arch = architecturesFor(ws, d, atFile, offset)[0] ?? (atFile && offset !== undefined ? architectureAt(atFile, offset) : undefined);
+  const file = arch?.file ?? d.file;
+  const spans: LineSpan[] = [];
+  const entity = arch ? ws.primaryOf(arch) : d.unit?.kind === 'entity' ? d.unit : undefined;
+  if (d.file === file) spans.push({ ...nodeLines(file, d.node), cuttable: true });
+  if (arch) {
+    const header = nodeLines(file, arch.node);
+    spans.push({ first: header.first, last: header.first });
+    const stmts = allConcurrentStatements(arch.node);
+    const obj = facts.details?.object;
+    const accesses = obj ? [...obj.drivers, ...obj.readers] : [];
+    const seen = new Set<SyntaxNode>();
+    const fallbacks: LineSpan[] = [];
+    for (const a of accesses) {
+      const s = statementAt(stmts, file, a.statementLine, a.line);
+      if (!s || seen.has(s)) continue;
+      seen.add(s);
+      const l = nodeLines(file, s);
+      spans.push(l);
+      // When the whole statement is too long: its first line and the lines around the access.
+      fallbacks.push({ first: l.first, last: l.first }, { first: Math.max(l.first, a.line - 3), last: Math.min(l.last, a.line) });
+    }
+    spans.push(...fallbacks);
+    if (facts.details?.process) {
+      for (const name of [...facts.details.process.assigns, ...facts.details.process.reads].slice(0, 12)) {
+        const o = analyseArchitecture(ws, arch).facts.objects.find((x) => x.name === name && x.kind === 'signal');
+        if (o && o.declaration.file === file.uri) spans.push({ first: o.declaration.line - 1, last: o.declaration.line - 1 });
+      }
+    }
+  }
+  const parts: string[] = [];
+  const ex = excerpt(file, spans, entity && entity.file !== file ? Math.floor(budget * 0.75) : budget);
+  let tokens = ex.tokens;
+  let trimmed = ex.trimmed;
+  // The entity's ports, from its own file when it is elsewhere (or ahead of the excerpt when it is here).
+  if (entity) {
+    const port = entity.node.child(N.PortClause);
+    const gen = entity.node.child(N.GenericClause);
+    const eSpans: LineSpan[] = [{ first: nodeLines(entity.file, entity.node).first, last: nodeLines(entity.file, entity.node).first }];
+    if (gen) eSpans.push({ ...nodeLines(entity.file, gen), cuttable: true });
+    if (port) eSpans.push({ ...nodeLines(entity.file, port), cuttable: true });
+    const ee = excerpt(entity.file, eSpans, budget - tokens);
+    if (ee.text) parts.push(ee.text);
+    tokens += ee.tokens;
+    trimmed ||= ee.trimmed;
+  }
+  parts.push(ex.text);
+  const files = new Set<SourceFile>([file, d.file, ...(entity ? [entity.file] : [])]);
+  const inst = facts.kind === 'instance' ? facts.instances[0] : undefined;
+  if (inst && 'entity' in inst && inst.entity) {
+    const e = ws.findEntity(inst.entity, d.file.library);
+    if (e) files.add(e.file);
+  }
+  const af = arch ? analyseArchitecture(ws, arch).facts : undefined;
+  const g = groundingContext([...files], af ? [af] : []);
+  const title = `${facts.kind} ${d.name}`;
+  const what = `the ${facts.kind} \`${d.name}\``;
+  return finish(task, title, userMessage(task, what, parts.join('\n\n'), nameFactLines(facts, summaries)), { lines: ex.lines, tokens, trimmed }, g, { architecture: af });
+}
+
+function rangePrompt(ws: Workspace, file: SourceFile, start: number, end: number, budget: number, summaries: (e: string) => string | undefined): Prompt {
+  const a = file.lines.positionAt(start).line;
+  const b = Math.max(a, file.lines.positionAt(Math.max(start, end - 1)).line);
+  const spans: LineSpan[] = [{ first: a, last: b, cuttable: true }];
+  const arch = architectureAt(file, start);
+  const entity = arch ? ws.primaryOf(arch) : undefined;
+  // Declarations of the names the selection uses, when they are in this file.
+  const used = new Set<string>();
+  for (const t of file.root.tokens()) {
+    if (t.start >= start && t.end <= end && (t.kind === T.Identifier || t.kind === T.ExtendedIdentifier)) used.add(t.text.toLowerCase());
+  }
+  for (const decl of file.scopes.declarations) {
+    if (!used.has(decl.name) || !['signal', 'port', 'constant', 'generic', 'type', 'variable'].includes(decl.kind)) continue;
+    const l = nodeLines(file, decl.node);
+    if (l.last < a || l.first > b) spans.push(l.last - l.first < 6 ? l : { first: file.lines.positionAt(decl.nameNode.start).line, last: file.lines.positionAt(decl.nameNode.start).line });
+  }
+  const ex = excerpt(file, spans, budget);
+  const af = arch ? analyseArchitecture(ws, arch).facts : undefined;
+  const ef = entity ? entityFacts(ws, entity) : undefined;
+  const facts = af ? unitFactLines(ef, af, summaries).slice(0, 8) : [];
+  const g = groundingContext([file, ...(entity && entity.file !== file ? [entity.file] : [])], af ? [af] : []);
+  const lines = a === b ? `line ${a + 1}` : `lines ${a + 1}-${b + 1}`;
+  const title = `Selection, ${lines}`;
+  return finish('selection', title, userMessage('selection', 'the selection', ex.text, facts, lines), ex, g, { architecture: af, entity: ef });
+}
