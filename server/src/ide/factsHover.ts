@@ -49,6 +49,9 @@ export function factsMarkdown(f: NameFacts): string {
       case 'undriven':
         if (obj.kind !== 'port' || obj.mode !== 'in') head.push('**Not driven** in this architecture');
         break;
+      case 'unknown':
+        head.push('Driver unknown (connected to an instance port of unknown direction)');
+        break;
       case 'constant':
         head.push(obj.kind === 'generic' ? 'Generic' : 'Constant');
         break;

@@ -100,7 +100,7 @@ export function buildArchitecture(ws: Workspace, arch: DesignUnit): Architecture
 }
 
 function insideSubprogram(scope: Scope, stop: Scope | undefined): boolean {
-  for (let s: Scope | undefined = scope; s && s !== stop; s = s.parent) if (s.kind === 'subprogram' || s.kind === 'protected') return true;
+  for (let s: Scope | undefined = scope; s && s !== stop; s = s.parent) if (s.kind === 'subprogram' || s.kind === 'protected' || s.kind === 'component' || s.kind === 'record') return true;
   return false;
 }
 
@@ -170,7 +170,11 @@ function objectFacts(
   else if (writes.length > 0) {
     o.role = 'instance output';
     o.uncertain = 'driven only through ports or parameters whose direction is unknown';
-  } else o.role = kind === 'port' && o.mode === 'in' ? 'input' : 'undriven';
+  } else if (kind === 'port' && o.mode === 'in') o.role = 'input';
+  else if (reads.some((r) => r.uncertain && r.context === 'port map')) {
+    o.role = 'unknown';
+    o.uncertain = 'connected to an instance port whose direction is unknown: it may be driven there';
+  } else o.role = 'undriven';
   if (kind === 'signal' || kind === 'port') {
     const md = multipleDrivers(certain, d, names);
     if (md) {

@@ -25,7 +25,10 @@ export function findFsms(ws: Workspace, names: Names, processes: ProcessAnalysis
       if (reg.kind !== 'signal' && reg.kind !== 'port') continue;
       const e = enumLiterals(ws, names, reg);
       if (!e) continue;
-      const states = new Set(e.literals);
+      // Compared in lower case (VHDL is case-insensitive), shown as the type declares them.
+      const states = new Set(e.literals.map((l) => l.toLowerCase()));
+      const spell = new Map(e.literals.map((l) => [l.toLowerCase(), l]));
+      const show = (x: string) => spell.get(x) ?? x;
       // Two-process style: the clocked process copies a next-state signal of the same type.
       let next: Declaration | undefined;
       let source: ProcessAnalysis = p;
@@ -45,7 +48,11 @@ export function findFsms(ws: Workspace, names: Names, processes: ProcessAnalysis
       if (!switchesOn(body, reg)) continue;
       const transitions: FsmTransition[] = [];
       walk(body, { from: null, conditions: [] }, reg, target, states, transitions, names);
-      const resetState = info.value && states.has(info.value.toLowerCase()) ? info.value.toLowerCase() : null;
+      for (const t of transitions) {
+        t.from = t.from === '*' ? '*' : show(t.from);
+        t.to = show(t.to);
+      }
+      const resetState = info.value && states.has(info.value.toLowerCase()) ? show(info.value.toLowerCase()) : null;
       const reached = new Set<string>(transitions.map((t) => t.to));
       if (resetState) reached.add(resetState);
       out.push({

@@ -46,6 +46,7 @@ export function analyseProcess(info: ProcessInfo, names: Names): ProcessAnalysis
   const out: ProcessAnalysis = { info, facts, registers: new Map(), edgeBody: [], resetBranch: undefined };
   const waits = [...node.descendants(N.WaitStatement)];
   const uncertain: string[] = [];
+  if (!node.child(N.EndClause)) uncertain.push('the process is incomplete (no `end process`)');
 
   let edge: EdgeMatch | undefined;
   let async: ResetMatch | undefined;
@@ -279,7 +280,7 @@ function resetValuesOf(branch: SyntaxNode, writes: Write[]): Map<Declaration, st
     if (w.stmt.start < branch.start || w.stmt.end > branch.end || w.decl.kind === 'variable') continue;
     const value = valueText(w.stmt);
     const list = parts.get(w.decl) ?? [];
-    list.push(w.element ? `${w.element} <= ${value}` : value);
+    list.push(w.element ? `${w.decl.name}${w.element} <= ${value}` : value);
     parts.set(w.decl, list);
   }
   const out = new Map<Declaration, string>();

@@ -1,6 +1,6 @@
 // What the analysis needs to know about an object's type: resolved or not, and enumeration literals.
 import { NodeKind as N } from '../../syntax/nodeKind';
-import { nameOf, type SyntaxNode } from '../../syntax/tree';
+import { nameToken, type SyntaxNode } from '../../syntax/tree';
 import { resolveNameNode } from '../resolve';
 import type { Declaration } from '../scopes';
 import type { Workspace } from '../workspace';
@@ -65,6 +65,6 @@ export function enumLiterals(ws: Workspace, names: Names, decl: Declaration): { 
   if (!t || t.kind !== 'type') return undefined;
   const def = t.node.child(N.EnumerationTypeDefinition);
   if (!def) return undefined;
-  const literals = def.childNodes(N.DefiningName).map((d) => nameOf(d) ?? '').filter((s) => s && !s.startsWith("'"));
+  const literals = def.childNodes(N.DefiningName).map((d) => nameToken(d)?.text ?? '').filter((s) => s && !s.startsWith("'"));
   return literals.length ? { type: t.name, literals } : undefined;
 }

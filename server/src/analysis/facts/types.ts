@@ -67,7 +67,9 @@ export type ObjectRole =
   | 'testbench'
   | 'mixed'
   | 'variable'
-  | 'constant';
+  | 'constant'
+  /** Not driven by anything known, but connected where it might be (an instance of unknown direction). */
+  | 'unknown';
 
 export interface ObjectFacts {
   name: string;
