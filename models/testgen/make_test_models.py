@@ -16,7 +16,7 @@ that its greedy answers are real words with multi-byte characters and end with <
 big one (`--size 100m`, for the benchmark only) keeps its random weights.
 
 Run:  /usr/bin/python3 models/testgen/make_test_models.py              # models/test-tiny
-      /usr/bin/python3 models/testgen/make_test_models.py --size 100m --out /tmp/m100  # benchmark
+      /usr/bin/python3 models/testgen/make_test_models.py --size 100m --out /tmp/m100 --no-fp16 --acc4  # bench
 Needs only Debian's python3-torch, python3-onnx, python3-numpy (no onnxruntime, no tokenizers).
 """
 import argparse
@@ -544,6 +544,8 @@ def main():
     ap.add_argument("--size", choices=list(SIZES), default="tiny")
     ap.add_argument("--out", default=None, help="model folder (default models/test-<size>)")
     ap.add_argument("--no-fp16", action="store_true")
+    ap.add_argument("--acc4", action="store_true",
+                    help="also write onnx/model_q4_acc4.onnx: MatMulNBits with accuracy_level=4 (int8 activations)")
     args = ap.parse_args()
     dim, n_layers, n_heads, n_kv, hidden, n_merges, steps = SIZES[args.size]
     out = args.out or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", f"test-{args.size}")
@@ -610,6 +612,13 @@ def main():
     p4 = os.path.join(out, "onnx", "model_q4.onnx")
     onnx.save(m, p4)
     print(f"  wrote {p4} ({os.path.getsize(p4):,} bytes)")
+    if args.acc4:
+        for node in m.graph.node:
+            if node.op_type == "MatMulNBits":
+                node.attribute.append(helper.make_attribute("accuracy_level", 4))
+        pa = os.path.join(out, "onnx", "model_q4_acc4.onnx")
+        onnx.save(m, pa)
+        print(f"  wrote {pa}")
     if args.size == "tiny":
         with torch.no_grad():
             for name, deq in deqs.items():

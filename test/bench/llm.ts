@@ -120,12 +120,12 @@ function runVariant(dir: string, file: string): VariantFigures | string {
 /** Makes (once) the ~100M-parameter random-weight model in the bench cache folder; undefined + reason if it cannot. */
 function ensureBigModel(): { dir?: string; why?: string } {
   const dir = join(process.env.VX_BENCH_DIR ?? join(tmpdir(), 'vhdl-explain-bench'), 'test-100m');
-  if (existsSync(join(dir, 'onnx', 'model_q4.onnx')) && existsSync(join(dir, 'onnx', 'model.onnx'))) return { dir };
+  if (['model.onnx', 'model_q4.onnx', 'model_q4_acc4.onnx'].every((f) => existsSync(join(dir, 'onnx', f)))) return { dir };
   const probe = spawnSync(PY, ['-c', 'import torch, onnx, numpy'], { encoding: 'utf8' });
   if (probe.status !== 0) return { why: `${PY} with torch, onnx and numpy is not available (apt-get install python3-torch python3-onnx python3-numpy)` };
   mkdirSync(dir, { recursive: true });
   process.stdout.write(`  making the ~100M-parameter model in ${dir} (once, about a minute) ...\n`);
-  const r = spawnSync(PY, [join(ROOT, 'models', 'testgen', 'make_test_models.py'), '--size', '100m', '--out', dir, '--no-fp16'], { encoding: 'utf8' });
+  const r = spawnSync(PY, [join(ROOT, 'models', 'testgen', 'make_test_models.py'), '--size', '100m', '--out', dir, '--no-fp16', '--acc4'], { encoding: 'utf8' });
   if (r.status !== 0) return { why: `the model generator failed: ${r.stderr.trim().split('\n').slice(-2).join(' | ')}` };
   return { dir };
 }
@@ -137,6 +137,8 @@ function table(name: string, dir: string, bw: { readGBs: number }): void {
   const cfg = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const v32 = runVariant(dir, 'model.onnx');
   const v4 = runVariant(dir, 'model_q4.onnx');
+  // the same int4 weights with MatMulNBits accuracy_level=4 (activations quantized to int8 in the kernel)
+  const acc4 = existsSync(join(dir, 'onnx', 'model_q4_acc4.onnx')) ? runVariant(dir, 'model_q4_acc4.onnx') : undefined;
   process.stdout.write(`\n${name}: ${cfg.num_hidden_layers} layers, hidden ${cfg.hidden_size}, heads ${cfg.num_attention_heads}/${cfg.num_key_value_heads} kv, vocab ${cfg.vocab_size}\n`);
   if (typeof v32 === 'string' || typeof v4 === 'string') {
     process.stdout.write(`  fp32: ${typeof v32 === 'string' ? v32 : 'ok'}\n  int4: ${typeof v4 === 'string' ? v4 : 'ok'}\n`);
@@ -155,10 +157,14 @@ function table(name: string, dir: string, bw: { readGBs: number }): void {
     ['decode / bound', (v) => `${f0((100 * v.decodeTokensPerSecond) / bound(v))}%`, () => ''],
     ['peak RSS MiB', (v) => f0(v.peakRssMiB), (a, b) => (b.peakRssMiB / a.peakRssMiB).toFixed(2)],
   ];
-  process.stdout.write(`  ${'figure'.padEnd(30)}${'fp32'.padStart(10)}${'int4'.padStart(10)}${'int4/fp32'.padStart(11)}\n`);
+  const a4 = typeof acc4 === 'object' ? acc4 : undefined;
+  process.stdout.write(`  ${'figure'.padEnd(30)}${'fp32'.padStart(10)}${'int4'.padStart(10)}${'int4/fp32'.padStart(11)}` +
+    (a4 ? `${'int4 acc4'.padStart(11)}${'acc4/fp32'.padStart(11)}` : '') + '\n');
   for (const [label, val, ratio] of rows) {
-    process.stdout.write(`  ${label.padEnd(30)}${val(v32).padStart(10)}${val(v4).padStart(10)}${ratio(v32, v4).padStart(11)}\n`);
+    process.stdout.write(`  ${label.padEnd(30)}${val(v32).padStart(10)}${val(v4).padStart(10)}${ratio(v32, v4).padStart(11)}` +
+      (a4 ? `${val(a4).padStart(11)}${ratio(v32, a4).padStart(11)}` : '') + '\n');
   }
+  if (typeof acc4 === 'string') process.stdout.write(`  int4 acc4: ${acc4}\n`);
 }
 
 /** Prints the engine's figures; called by test/bench/run.ts and when this file runs alone. */
