@@ -1,0 +1,259 @@
+// The facts each fixture must yield, stated one by one and located by text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { architectureFacts, entityUsages } from '../../server/src/analysis/facts/index';
+import type { ArchitectureFacts } from '../../server/src/analysis/facts/types';
+import { archOf, lineOf, loadFixtures } from './helpers';
+
+function obj(a: ArchitectureFacts, name: string) {
+  const o = a.objects.find((x) => x.name === name);
+  assert.ok(o, `object ${name}`);
+  return o;
+}
+
+function proc(a: ArchitectureFacts, label: string) {
+  const p = a.processes.find((x) => x.label === label);
+  assert.ok(p, `process ${label}`);
+  return p;
+}
+
+test('counters: clocks, edges and resets of every style', () => {
+  const { ws, uri } = loadFixtures('counters.vhd');
+  const a = archOf(ws, uri('counters.vhd'));
+  const expect: Record<string, [string, string, string | null, string | null, string | null]> = {
+    p_count_a: ['clk', 'rising', 'rst_n', 'async', '0'],
+    p_count_b: ['clk', 'rising', 'srst', 'sync', '1'],
+    p_shift_c: ['clk', 'falling', 'arst', 'async', '1'],
+    p_shift_d: ['clk', 'rising', 'rst_b', 'sync', '0'],
+    p_count_e: ['clk', 'rising', null, null, null],
+  };
+  for (const [label, [clock, edge, reset, kind, level]] of Object.entries(expect)) {
+    const p = proc(a, label);
+    assert.equal(p.kind, 'clocked', label);
+    assert.deepEqual(p.clock, { signal: clock, edge }, label);
+    assert.deepEqual(p.reset, reset ? { signal: reset, kind, activeLevel: level } : null, label);
+  }
+  assert.equal(a.processes.length, 5);
+  assert.deepEqual(
+    a.registers.map((r) => [r.name, r.reset?.value ?? null]),
+    [['cnt_a', "(others => '0')"], ['cnt_b', 'to_unsigned(0, 8)'], ['sr_c', '"0000"'], ['sr_d', "(others => '1')"], ['cnt_e', null], ['tick', null]],
+  );
+});
+
+test('counters: every driver and reader of cnt_a, located by text', () => {
+  const { ws, uri, text } = loadFixtures('counters.vhd');
+  const t = text('counters.vhd');
+  const a = archOf(ws, uri('counters.vhd'));
+  const cnt = obj(a, 'cnt_a');
+  assert.equal(cnt.role, 'register');
+  assert.deepEqual(cnt.drivers.map((d) => [d.label, d.line]), [
+    ['p_count_a', lineOf(t, "cnt_a <= (others => '0');")],
+    ['p_count_a', lineOf(t, 'cnt_a <= cnt_a + 1;')],
+  ]);
+  assert.deepEqual(cnt.readers.map((r) => [r.statement, r.label, r.line, r.context]), [
+    ['process', 'p_count_a', lineOf(t, 'cnt_a <= cnt_a + 1;'), 'expression'],
+    ['concurrent assignment', 'count_a', lineOf(t, 'count_a <= cnt_a;'), 'expression'],
+  ]);
+  assert.equal(obj(a, 'clk').comment, 'system clock');
+  assert.equal(obj(a, 'rst_n').comment, 'asynchronous reset, active low');
+  assert.equal(obj(a, 'cnt_a').comment, 'Counter A: rising_edge with an asynchronous active-low reset.');
+  assert.equal(obj(a, 'cnt_b').comment, 'counter B value');
+  // The reset port of a synchronous reset is read in its condition only, not in the sensitivity list.
+  assert.deepEqual(obj(a, 'rst_b').readers.map((r) => [r.line, r.context]), [[lineOf(t, "if rst_b = '0' then"), 'condition']]);
+  assert.deepEqual(obj(a, 'sr_c').readers[0].element, '(2 downto 0)');
+});
+
+test('one-process FSM: states, reset state, transitions with conditions', () => {
+  const { ws, uri, text } = loadFixtures('fsm_one.vhd');
+  const t = text('fsm_one.vhd');
+  const [f] = archOf(ws, uri('fsm_one.vhd')).fsms;
+  assert.equal(f.signal, 'state');
+  assert.equal(f.style, 'one-process');
+  assert.deepEqual(f.states, ['IDLE', 'RUN', 'FLUSH', 'ERR']);
+  assert.equal(f.resetState, 'IDLE');
+  assert.deepEqual(f.clock, { signal: 'clk', edge: 'rising' });
+  assert.deepEqual(
+    f.transitions.map((x) => [x.from, x.to, x.condition, x.line]),
+    [
+      ['IDLE', 'RUN', "start = '1'", lineOf(t, 'state <= RUN;')],
+      ['RUN', 'FLUSH', "done = '1'", lineOf(t, 'state <= FLUSH;')],
+      ['RUN', 'IDLE', "not (done = '1') and start = '0'", lineOf(t, 'state <= IDLE;', 1)],
+      ['FLUSH', 'IDLE', '', lineOf(t, 'state <= IDLE;', 2)],
+      ['ERR', 'IDLE', '', lineOf(t, 'state <= IDLE;', 2)],
+    ],
+  );
+  assert.deepEqual(f.unreachable, ['ERR']);
+});
+
+test('two-process FSM: state/next_state pair, default assignment, conditional next state', () => {
+  const { ws, uri, text } = loadFixtures('fsm_two.vhd');
+  const t = text('fsm_two.vhd');
+  const a = archOf(ws, uri('fsm_two.vhd'));
+  const [f] = a.fsms;
+  assert.equal(a.fsms.length, 1);
+  assert.equal(f.style, 'two-process');
+  assert.equal(f.next, 'next_state');
+  assert.equal(f.resetState, 'S_IDLE');
+  assert.deepEqual(
+    f.transitions.map((x) => [x.from, x.to, x.condition, x.line]),
+    [
+      ['S_IDLE', 'S_REQ', "req = '1'", lineOf(t, 'next_state <= S_REQ;')],
+      ['S_REQ', 'S_GRANT', "ack = '1'", lineOf(t, 'next_state <= S_GRANT when')],
+      ['S_REQ', 'S_IDLE', "not (ack = '1')", lineOf(t, 'next_state <= S_GRANT when')],
+      ['S_GRANT', 'S_IDLE', "req = '0'", lineOf(t, 'next_state <= S_IDLE;')],
+    ],
+  );
+  assert.equal(obj(a, 'state').role, 'register');
+  assert.equal(obj(a, 'next_state').role, 'combinational');
+  assert.equal(proc(a, 'p_next').kind, 'combinational');
+  assert.deepEqual(proc(a, 'p_next').missingSensitivity, []);
+  assert.deepEqual(proc(a, 'p_next').latches, []);
+});
+
+test('record-based two-process design: r is the register, rin and v are not', () => {
+  const { ws, uri, text } = loadFixtures('record_2p.vhd');
+  const t = text('record_2p.vhd');
+  const a = archOf(ws, uri('record_2p.vhd'));
+  const r = obj(a, 'r');
+  assert.equal(r.role, 'register');
+  assert.deepEqual(r.reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: 'REG_RESET' });
+  assert.deepEqual(r.drivers.map((d) => d.line), [lineOf(t, 'r <= REG_RESET;'), lineOf(t, 'r <= rin;')]);
+  assert.deepEqual(
+    r.readers.map((x) => [x.label, x.line, x.context, x.element ?? null]),
+    [
+      ['comb', lineOf(t, 'comb : process (r, load, data)'), 'sensitivity', null],
+      ['comb', lineOf(t, 'v := r;'), 'expression', null],
+      ['comb', lineOf(t, 'q <= std_logic_vector(r.value);'), 'argument', '.value'],
+      ['comb', lineOf(t, 'valid <= r.valid;'), 'expression', '.valid'],
+    ],
+  );
+  assert.equal(obj(a, 'rin').role, 'combinational');
+  assert.deepEqual(obj(a, 'rin').drivers.map((d) => [d.label, d.line]), [['comb', lineOf(t, 'rin <= v;')]]);
+  const v = obj(a, 'v');
+  assert.equal(v.kind, 'variable');
+  assert.deepEqual(v.drivers.map((d) => d.element ?? null), [null, '.valid', '.value', '.valid']);
+  assert.equal(proc(a, 'comb').kind, 'combinational');
+  assert.deepEqual(proc(a, 'comb').latches, []);
+});
+
+test('combinational: missing sensitivity entry and latch; process(all) is clean', () => {
+  const { ws, uri } = loadFixtures('comb.vhd');
+  const a = archOf(ws, uri('comb.vhd'));
+  assert.deepEqual(proc(a, 'p_bad').missingSensitivity, ['b']);
+  assert.deepEqual(proc(a, 'p_bad').latches, ['y_latch']);
+  assert.equal(proc(a, 'p_good').sensitivity, 'all');
+  assert.deepEqual(proc(a, 'p_good').missingSensitivity, []);
+  assert.deepEqual(proc(a, 'p_good').latches, []);
+});
+
+test('generate loops: per-index processes, generate-local signals, exclusive if-generates', () => {
+  const { ws, uri, text } = loadFixtures('generate_loops.vhd');
+  const t = text('generate_loops.vhd');
+  const a = archOf(ws, uri('generate_loops.vhd'));
+  const lane = proc(a, 'p_lane');
+  assert.deepEqual(lane.generate, ['g_lane']);
+  assert.deepEqual(lane.reset, { signal: 'rst', kind: 'sync', activeLevel: '1' });
+  const q = obj(a, 'lane_q');
+  assert.equal(q.role, 'register');
+  assert.deepEqual(q.drivers.map((d) => [d.line, d.element, d.generate]), [
+    [lineOf(t, "lane_q(i) <= '0';"), '(i)', ['g_lane']],
+    [lineOf(t, 'lane_q(i) <= stage;'), '(i)', ['g_lane']],
+  ]);
+  assert.equal(q.multipleDrivers, undefined);
+  assert.equal(obj(a, 'stage').scope, 'generate g_lane');
+  // dout is driven under `if PIPE` and under `if not PIPE`: never both, so not multiply driven.
+  const dout = obj(a, 'dout');
+  assert.equal(dout.drivers.length, 2);
+  assert.equal(dout.multipleDrivers, undefined);
+});
+
+test('two clock domains: the two-flop synchroniser is recognised, the raw crossing is flagged', () => {
+  const { ws, uri, text } = loadFixtures('two_domains.vhd');
+  const t = text('two_domains.vhd');
+  const a = archOf(ws, uri('two_domains.vhd'));
+  assert.deepEqual(
+    a.crossings.map((c) => [c.source, c.fromClock.signal, c.register, c.toClock.signal, c.synchroniser, c.line]),
+    [
+      ['flag', 'clk_a', 'meta', 'clk_b', 'two-flop', lineOf(t, 'meta   <= flag;')],
+      ['count_a', 'clk_a', 'snap_b', 'clk_b', null, lineOf(t, 'snap_b <= count_a;')],
+    ],
+  );
+});
+
+test('hierarchy across files: component and direct entity instances, port modes, where an entity is used', () => {
+  const { ws, uri, text } = loadFixtures('hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/top.vhd');
+  const t = text('hierarchy/top.vhd');
+  const a = archOf(ws, uri('hierarchy/top.vhd'));
+  assert.deepEqual(
+    a.instances.map((i) => [i.label, i.unitKind, i.entity, i.architecture, i.entityDeclaration?.file, i.generate]),
+    [
+      ['u_inv', 'component', 'leaf_inv', null, uri('hierarchy/leaf_inv.vhd'), []],
+      ['u_reg', 'entity', 'leaf_reg', 'rtl', uri('hierarchy/leaf_reg.vhd'), []],
+      ['u_lane', 'entity', 'leaf_reg', null, uri('hierarchy/leaf_reg.vhd'), ['g_lanes']],
+    ],
+  );
+  assert.deepEqual(a.instances[2].ports, [
+    { formal: 'clk', actual: 'clk', mode: 'in' },
+    { formal: 'd', actual: 'din', mode: 'in' },
+    { formal: 'q', actual: 'lane(8*i+7 downto 8*i)', mode: 'out' },
+  ]);
+  assert.deepEqual(obj(a, 'inverted').drivers.map((d) => [d.statement, d.label, d.port, d.line]), [['instance', 'u_inv', 'y', lineOf(t, 'port map (x => din, y => inverted);')]]);
+  assert.deepEqual(obj(a, 'inverted').readers.map((d) => [d.label, d.port, d.context]), [['u_reg', 'd', 'port map']]);
+  assert.equal(obj(a, 'dout').role, 'instance output');
+  const leaf = ws.findEntity('leaf_reg')!;
+  assert.deepEqual(entityUsages(ws, leaf).map((u) => [u.label, u.in, u.line]), [
+    ['u_reg', 'struct of top', lineOf(t, 'u_reg : entity work.leaf_reg(rtl)')],
+    ['u_lane', 'struct of top', lineOf(t, 'u_lane : entity work.leaf_reg')],
+  ]);
+  assert.deepEqual(entityUsages(ws, ws.findEntity('leaf_inv')!).map((u) => u.label), ['u_inv']);
+});
+
+test('testbench: wait-based processes are "other"; an unknown DUT leaves directions uncertain', () => {
+  const { ws, uri } = loadFixtures('testbench.vhd');
+  const a = archOf(ws, uri('testbench.vhd'));
+  assert.deepEqual(a.processes.map((p) => [p.label, p.kind, p.clock]), [['clk_gen', 'other', null], ['stim', 'other', null]]);
+  assert.equal(obj(a, 'clk').role, 'testbench');
+  const count = obj(a, 'count');
+  assert.equal(count.role, 'unknown');
+  assert.match(count.uncertain ?? '', /direction is unknown/);
+  assert.match(a.instances[0].uncertain ?? '', /not found/);
+});
+
+test('multiple drivers: reported for std_ulogic, not for std_logic or disjoint slices', () => {
+  const { ws, uri } = loadFixtures('multiple_drivers.vhd');
+  const a = archOf(ws, uri('multiple_drivers.vhd'));
+  assert.deepEqual(obj(a, 'u').multipleDrivers, { statements: 2, resolved: false, overlap: 'certain' });
+  assert.equal(obj(a, 'bus_io').multipleDrivers, undefined);
+  assert.equal(obj(a, 'w').multipleDrivers, undefined);
+});
+
+test('bad input: partial facts with reasons, no wrong certainties', () => {
+  const { ws, uri } = loadFixtures('bad_input.vhd');
+  const a = archOf(ws, uri('bad_input.vhd'));
+  assert.equal(a.partial, true);
+  assert.ok(a.notes.some((n) => n.includes('syntax error')));
+  assert.ok(a.notes.some((n) => n.includes('`ghost`')));
+  assert.match(proc(a, 'p_half').uncertain ?? '', /incomplete/);
+  assert.match(a.instances[0].uncertain ?? '', /not found/);
+  assert.equal(a.instances[0].ports.every((p) => p.mode === null), true);
+});
+
+test('bad input: analysing every prefix of every fixture never throws', () => {
+  const names = ['counters.vhd', 'fsm_two.vhd', 'record_2p.vhd', 'generate_loops.vhd', 'two_domains.vhd', 'hierarchy/top.vhd'];
+  const { ws, text } = loadFixtures(...names);
+  let checked = 0;
+  for (const n of names) {
+    const t = text(n);
+    for (let cut = 0; cut < t.length; cut += 41) {
+      const f = ws.setFile('file:///cut.vhd', t.slice(0, cut) + (cut % 2 ? '' : ' $$ ) ( <= ;'));
+      for (const u of f.units) {
+        if (u.kind !== 'architecture') continue;
+        // The cache turns an exception into a note: look for it, so that a crash fails the test.
+        const a = architectureFacts(ws, u);
+        assert.ok(!a.notes.some((x) => x.includes('internal analysis error')), `${n} cut at ${cut}: ${a.notes.join('; ')}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 50);
+});
