@@ -2,7 +2,7 @@
 // `extensionTestsPath` payload): checks the packaged extension against the fixture workspace.
 // Each check passes, fails, or is a TODO for a feature the server does not have yet; the results
 // go to $VHDL_E2E_RESULTS as JSON and `run()` rejects when any check failed.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { InsertDocCommentRequest } from '../../../server/src/lsp/protocol';
 import type { VhdlExplainApi } from '../../../client/src/extension';
@@ -63,6 +63,23 @@ async function hoverAt(doc: vscode.TextDocument, pos: vscode.Position, mustConta
   });
 }
 
+
+/** Pids of this extension host's child processes running the language server bundle. */
+function serverPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('dist/server.js')) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
 const notImplemented = (e: unknown) => e instanceof Error && /Unhandled method|MethodNotFound|-32601/.test(`${e.message} ${(e as { code?: number }).code}`);
 
 export async function run(): Promise<void> {
@@ -117,6 +134,18 @@ export async function run(): Promise<void> {
       const uris = (locs ?? []).map((l) => ('targetUri' in l ? l.targetUri : l.uri).path);
       check(uris.some((u) => u.endsWith('/debouncer.vhd')), `goes to debouncer.vhd: ${uris.join(', ')}`);
       return uris.join(', ');
+    }],
+    ['the client restarts the language server when it dies', async () => {
+      check(api && debouncer, 'activated');
+      const [pid] = await waitFor('the language server process', () => (serverPids().length ? serverPids() : undefined));
+      process.kill(pid, 'SIGKILL');
+      const [next] = await waitFor('a new language server process', () => {
+        const now = serverPids().filter((p) => p !== pid);
+        return now.length ? now : undefined;
+      });
+      await vscode.window.showTextDocument(debouncer);
+      await hoverAt(debouncer, positionOf(debouncer, 'stable_cnt <= stable_cnt + 1', 0, 15), 'unsigned');
+      return `killed ${pid}; restarted as ${next}, hover answers again`;
     }],
     ['status bar reports the model state', async () => {
       check(api, 'activated');
