@@ -41,7 +41,7 @@ export function packageVsix(): string {
   const stage = join(tmp, 'package');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(join(stage, 'dist'), { recursive: true });
-  for (const f of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'language-configuration.json', 'syntaxes']) cpSync(join(root, f), join(stage, f), { recursive: true });
+  for (const f of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'language-configuration.json', 'syntaxes', 'client/icon.png']) cpSync(join(root, f), join(stage, f), { recursive: true });
   for (const f of ['client.js', 'server.js', 'cli.js']) if (existsSync(join(root, 'dist', f))) cpSync(join(root, 'dist', f), join(stage, 'dist', f));
   if (existsSync(join(root, 'models/default'))) cpSync(join(root, 'models/default'), join(stage, 'models/default'), { recursive: true });
   run(process.execPath, [join(root, 'client/copyNativeModules.mjs'), 'linux-x64', join(stage, 'dist')], root);
