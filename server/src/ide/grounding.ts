@@ -214,6 +214,9 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
 /** The reason a sentence fails the check, or undefined when it passes. */
 export function checkSentence(s: string, g: GroundingContext): string | undefined {
   if (!s.trim() || /^#+\s/.test(s.trim())) return undefined;
+  const body = s.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*/, '').trim();
+  if (!body) return undefined;
+  if ((body.match(/[A-Za-z][A-Za-z0-9_']*/g) ?? []).length < 3) return 'a fragment, not a sentence';
   const u = unreadable(s);
   if (u) return `unreadable: ${u}`;
   for (const w of identifierCandidates(s)) {
@@ -226,40 +229,88 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
 }
 
 /**
- * Checks a model's text sentence by sentence; failing sentences are removed. The result keeps the
- * Markdown structure of what passed (a list item whose only sentence failed disappears).
+ * Checks a model's text as it streams, sentence by sentence: `push` returns the text that passed
+ * and can be shown now (complete sentences only), `end` the rest. What it returns, concatenated,
+ * is the final grounded text, so a panel that shows the stream shows exactly the checked answer.
  */
-export function ground(text: string, g: GroundingContext): GroundedText {
-  const verdict: GroundingVerdict = { ok: true, dropped: [], reasons: [] };
-  const kept: string[] = [];
-  let line: string[] = [];
-  const flush = () => {
-    const l = line.join(' ').replace(/\s+$/, '');
-    // A heading or list marker left alone (all its sentences dropped) is dropped with them.
-    if (l.trim() && !/^\s*([-*]|\d+\.)\s*$/.test(l) && !/^\s*\*\*[^*]+\*\*\s*$/.test(l)) kept.push(l);
-    else if (!l.trim() && kept.length && kept[kept.length - 1] !== '') kept.push('');
-    line = [];
-  };
-  for (const s of sentences(text)) {
-    if (s === '\n') {
-      flush();
-      continue;
-    }
-    const why = checkSentence(s, g);
-    if (why) {
-      verdict.ok = false;
-      verdict.dropped.push(s.trim());
-      verdict.reasons.push(why);
-      // Keep a leading Markdown marker (`- `, `**Purpose.**`) for the sentences that follow.
-      const marker = /^(\s*(?:[-*]|\d+\.)\s+)?(\*\*[^*]+\*\*)?/.exec(s);
-      if (line.length === 0 && marker && marker[0].trim()) line.push(marker[0].trimEnd());
-      continue;
-    }
-    line.push(s);
+export class StreamingGrounder {
+  private pending = '';
+  private lineHasText = false;
+  private newlines = 0;
+  private marker = '';
+  private emittedAny = false;
+  readonly verdict: GroundingVerdict = { ok: true, dropped: [], reasons: [] };
+
+  constructor(private readonly g: GroundingContext) {}
+
+  /** Adds model text; returns the checked text that is complete so far. */
+  push(delta: string): string {
+    this.pending += delta;
+    // Complete up to the last line end or the last sentence end followed by the start of another.
+    let cut = this.pending.lastIndexOf('\n') + 1;
+    const re = /[.!?]\s+(?=[A-Z`*"'(\[])/g;
+    for (let m = re.exec(this.pending); m; m = re.exec(this.pending)) if (m.index + m[0].length > cut) cut = m.index + m[0].length;
+    if (cut <= 0) return '';
+    const done = this.pending.slice(0, cut);
+    this.pending = this.pending.slice(cut);
+    return this.take(done, false);
   }
-  flush();
-  while (kept.length && kept[kept.length - 1] === '') kept.pop();
-  return { text: kept.join('\n'), verdict };
+
+  /** The checked rest of the text, when the model has finished. */
+  end(): string {
+    const rest = this.pending;
+    this.pending = '';
+    return this.take(rest, true);
+  }
+
+  /** Whether any text passed so far. */
+  get passedAny(): boolean {
+    return this.emittedAny;
+  }
+
+  private take(text: string, last: boolean): string {
+    let out = '';
+    const parts = sentences(text);
+    // sentences() ends every line with a newline marker; the last one is not real unless the text ends with one.
+    if (!text.endsWith('\n') && parts[parts.length - 1] === '\n') parts.pop();
+    for (const s of parts) {
+      if (s === '\n') {
+        if (this.lineHasText || this.newlines > 0) {
+          if (this.newlines < 2 && this.emittedAny) out += '\n';
+          this.newlines++;
+        }
+        this.lineHasText = false;
+        this.marker = '';
+        continue;
+      }
+      if (!s.trim()) continue;
+      const why = checkSentence(s, this.g);
+      if (why) {
+        this.verdict.ok = false;
+        this.verdict.dropped.push(s.trim());
+        this.verdict.reasons.push(why);
+        // Keep a leading Markdown marker (`- `, `**Purpose.**`) for the next sentence of the line.
+        const m = /^(\s*(?:[-*]|\d+\.)\s+)?(\*\*[^*]+\*\*)?/.exec(s);
+        if (!this.lineHasText && m && m[0].trim()) this.marker = m[0].trimEnd() + ' ';
+        continue;
+      }
+      const piece = (this.lineHasText ? ' ' : this.marker) + (this.lineHasText ? s.trim() : s.replace(/\s+$/, '').replace(/^\s+/, this.marker ? '' : (/^\s*/.exec(s)?.[0] ?? '')));
+      out += piece;
+      this.marker = '';
+      this.lineHasText = true;
+      this.newlines = 0;
+      this.emittedAny = true;
+    }
+    if (last) out = out.replace(/\s+$/, '');
+    return out;
+  }
+}
+
+/** Checks a whole text at once (the same rules and result as streaming it). */
+export function ground(text: string, g: GroundingContext): GroundedText {
+  const s = new StreamingGrounder(g);
+  const out = s.push(text) + s.end();
+  return { text: out.replace(/\s+$/, ''), verdict: s.verdict };
 }
 
 /** Merges verdicts of several checked pieces into one. */

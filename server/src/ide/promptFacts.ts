@@ -91,6 +91,8 @@ export function roleText(o: ObjectFacts): string {
       return 'variable';
     case 'constant':
       return 'constant';
+    default:
+      return String(o.role);
   }
 }
 
