@@ -130,10 +130,10 @@ export function accessList(accesses: Access[], uri: string | undefined): string 
 
 function fsmLines(fsm: FsmFacts, name: string, uri: string): string[] {
   const out: string[] = [];
-  const role = fsm.signal === name ? 'State register' : 'Next-state signal';
+  const role = fsm.signal === name ? '**State register** of a' : fsm.next === name ? '**Next-state signal** of a' : `**State type** of \`${fsm.signal}\`, a`;
   const states = fsm.states.length > 8 ? `${fsm.states.slice(0, 8).join(', ')}, …` : fsm.states.join(', ');
   out.push(
-    `**${role}** of a ${fsm.style} state machine: ${fsm.states.length} states (${states}) · reset state ${fsm.resetState ?? 'none'} · ${fsm.transitions.length} transition${fsm.transitions.length === 1 ? '' : 's'}`,
+    `${role} ${fsm.style} state machine: ${fsm.states.length} states (${states}) · reset state ${fsm.resetState ?? 'none'} · ${fsm.transitions.length} transition${fsm.transitions.length === 1 ? '' : 's'}`,
   );
   for (const t of fsm.transitions.slice(0, MAX_TRANSITIONS)) {
     out.push(`${t.from === '*' ? 'any' : t.from} → ${t.to}${t.condition ? ` when \`${t.condition}\`` : ''} (${link(uri, t.line, `line ${t.line}`)})`);

@@ -1,0 +1,60 @@
+// `vhdl-explain facts`: the JSON printed for a position and for a whole entity (runs the real CLI).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { FIXTURES, lineOf, loadFixtures } from './helpers';
+
+const root = join(import.meta.dirname, '../..');
+
+function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'facts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('facts FILE:LINE:COL --json prints the documented shape for a register', () => {
+  const path = relative(root, join(FIXTURES, 'counters.vhd'));
+  const t = loadFixtures('counters.vhd').text('counters.vhd');
+  const line = lineOf(t, 'signal cnt_a');
+  const r = cli(`${path}:${line}:10`, '--json');
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(j), ['name', 'kind', 'type', 'declaration', 'comment', 'drivers', 'readers', 'clock', 'reset', 'fsm', 'instances', 'details', 'partial', 'notes']);
+  assert.equal(j.name, 'cnt_a');
+  assert.equal(j.kind, 'signal');
+  assert.equal(j.type, 'unsigned(7 downto 0)');
+  assert.deepEqual(j.declaration, { file: path, line });
+  assert.equal(j.comment, 'Counter A: rising_edge with an asynchronous active-low reset.');
+  assert.deepEqual(
+    j.drivers.map((d: { line: number; statement: string; label: string }) => [d.line, d.statement, d.label]),
+    [[lineOf(t, "cnt_a <= (others => '0');"), 'process', 'p_count_a'], [lineOf(t, 'cnt_a <= cnt_a + 1;'), 'process', 'p_count_a']],
+  );
+  assert.deepEqual(j.readers.map((d: { label: string }) => d.label), ['p_count_a', 'count_a']);
+  assert.deepEqual(j.clock, { signal: 'clk', edge: 'rising' });
+  assert.deepEqual(j.reset, { signal: 'rst_n', kind: 'async', activeLevel: '0', value: "(others => '0')" });
+  assert.equal(j.fsm, null);
+  assert.deepEqual(j.instances, []);
+  assert.ok(!r.out.includes('"offset"'));
+});
+
+test('facts FILE --entity NAME --json prints ports, generics, processes, registers, FSMs and instances', () => {
+  const path = relative(root, join(FIXTURES, 'hierarchy/top.vhd'));
+  const r = cli(path, '--entity', 'top', '--json');
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(j), ['entity', 'library', 'declaration', 'comment', 'generics', 'ports', 'architectures', 'instantiatedIn']);
+  assert.deepEqual(j.ports.map((p: { name: string; mode: string }) => [p.name, p.mode]), [['clk', 'in'], ['din', 'in'], ['dout', 'out'], ['lane', 'out']]);
+  const [arch] = j.architectures;
+  assert.deepEqual(Object.keys(arch), ['file', 'entity', 'architecture', 'line', 'objects', 'processes', 'registers', 'fsms', 'instances', 'crossings', 'partial', 'notes']);
+  assert.deepEqual(arch.instances.map((i: { label: string; entity: string }) => [i.label, i.entity]), [['u_inv', 'leaf_inv'], ['u_reg', 'leaf_reg'], ['u_lane', 'leaf_reg']]);
+  const fsm = cli(relative(root, join(FIXTURES, 'fsm_one.vhd')), '--entity', 'fsm_one', '--json');
+  const fj = JSON.parse(fsm.out);
+  assert.equal(fj.architectures[0].fsms[0].transitions.length, 5);
+  assert.equal(fj.architectures[0].processes[0].kind, 'clocked');
+});
+
+test('facts reports bad arguments and positions without a name', () => {
+  assert.equal(cli('nonexistent.vhd:1:1').code, 2);
+  const path = relative(root, join(FIXTURES, 'counters.vhd'));
+  assert.equal(cli(`${path}:1:1`).code, 1);
+});

@@ -1,0 +1,81 @@
+// The facts section of the hover, rendered as the editor shows it, compared with templates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { basicHover } from '../../server/src/ide/basicHover';
+import { appendFactsSection } from '../../server/src/ide/factsHover';
+import { hoverMarkdown } from '../../server/src/ide/types';
+import { lineOf, loadFixtures, positionOf } from './helpers';
+
+const fx = loadFixtures('counters.vhd', 'fsm_two.vhd', 'comb.vhd', 'two_domains.vhd', 'hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/top.vhd');
+
+/** The facts section of the hover at `snippet` (+delta) in `file`. */
+function facts(file: string, snippet: string, delta = 0): string {
+  const pos = positionOf(fx.text(file), snippet, delta);
+  const h = basicHover(fx.ws, fx.uri(file), pos);
+  appendFactsSection(fx.ws, fx.uri(file), pos, h);
+  assert.ok(h, `hover at ${snippet}`);
+  const s = h.sections.find((x) => x.id === 'facts');
+  assert.ok(s, `facts section at ${snippet}:\n${hoverMarkdown(h)}`);
+  return s.markdown;
+}
+
+const link = (file: string, line: number, text = `line ${line}`) => `[${text}](${fx.uri(file)}#L${line})`;
+
+test('hover over a register: clock, reset with value, drivers and readers with line links', () => {
+  const f = 'counters.vhd';
+  const t = fx.text(f);
+  const reset = lineOf(t, "cnt_a <= (others => '0');");
+  const count = lineOf(t, 'cnt_a <= cnt_a + 1;');
+  const out = lineOf(t, 'count_a <= cnt_a;');
+  assert.equal(
+    facts(f, 'cnt_a : unsigned'),
+    [
+      "Register · clock `clk` (rising) · reset `rst_n`, asynchronous, active '0' → `(others => '0')`",
+      `Driven by \`p_count_a\` (${link(f, reset, `lines ${reset}`)}, ${link(f, count, String(count))}) · read by \`p_count_a\` (${link(f, count)}), \`count_a\` (${link(f, out)})`,
+    ].join('  \n'),
+  );
+  // The same facts from a use of the name.
+  assert.equal(facts(f, 'count_a <= cnt_a', 'count_a <= '.length), facts(f, 'cnt_a : unsigned'));
+});
+
+test('hover over a port: direction and readers inside the architecture', () => {
+  const f = 'counters.vhd';
+  const t = fx.text(f);
+  assert.equal(facts(f, 'srst    : in'), `Port \`in\`  \nRead by \`p_count_b\` (${link(f, lineOf(t, "if srst = '1' then"))})`);
+});
+
+test('hover over a process label: classification, missing sensitivity, latch', () => {
+  assert.equal(
+    facts('comb.vhd', 'p_bad : process'),
+    'Combinational process · sensitive to `a`, `sel`  \nDrives: `y_latch`, `y_mux`  \n**Missing from the sensitivity list:** `b`  \n**Latch risk:** not assigned on every path: `y_latch`',
+  );
+  assert.equal(facts('counters.vhd', 'p_count_b : process'), "Clocked process · clock `clk` (rising) · reset `srst`, synchronous, active '1'  \nRegisters: `cnt_b`");
+});
+
+test('hover over the state signal and its type: the state machine with transitions', () => {
+  const f = 'fsm_two.vhd';
+  const t = fx.text(f);
+  const md = facts(f, 'state, next_state');
+  assert.ok(md.includes('**State register** of a two-process state machine: 3 states (S_IDLE, S_REQ, S_GRANT) · reset state S_IDLE · 4 transitions'), md);
+  assert.ok(md.includes(`S_IDLE → S_REQ when \`req = '1'\` (${link(f, lineOf(t, 'next_state <= S_REQ;'))})`), md);
+  assert.ok(facts(f, 'state_t is').startsWith('**State type** of `state`, a two-process state machine'));
+  assert.ok(facts(f, 'next_state : state_t', 0).length > 0);
+});
+
+test('hover over an instance label and an entity name: connections and where it is used', () => {
+  const top = fx.text('hierarchy/top.vhd');
+  assert.equal(
+    facts('hierarchy/top.vhd', 'u_reg :'),
+    `Entity instance of ${link('hierarchy/leaf_reg.vhd', 5, '`leaf_reg`')} (architecture \`rtl\`) · 1 generic, 3 ports connected  \n\`clk\` (in) ⇐ \`clk\`, \`d\` (in) ⇐ \`inverted\`, \`q\` (out) ⇒ \`dout\``,
+  );
+  assert.equal(
+    facts('hierarchy/leaf_reg.vhd', 'leaf_reg is'),
+    `Instantiated 2 times: \`u_reg\` in struct of top (${link('hierarchy/top.vhd', lineOf(top, 'u_reg :'))}), \`u_lane\` in struct of top (${link('hierarchy/top.vhd', lineOf(top, 'u_lane :'))})`,
+  );
+});
+
+test('hover over a register fed from another clock domain: the candidate crossing', () => {
+  const md = facts('two_domains.vhd', 'snap_b  :');
+  assert.ok(md.endsWith('**Possible clock-domain crossing**: takes `count_a` (clock `clk_a`) without a recognised synchroniser'), md);
+  assert.ok(facts('two_domains.vhd', 'meta    :').endsWith('Clock-domain crossing from `flag` (clock `clk_a`) through a two-flop synchroniser'));
+});
