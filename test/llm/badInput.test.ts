@@ -31,7 +31,7 @@ async function expectError(p: Promise<unknown>, code: LlmErrorCode, ...patterns:
 }
 
 test('missing folder', async () => {
-  await expectError(loadModel(join(tmp, 'nope')), 'MODEL_NOT_FOUND', /Model folder not found: .*nope/, /vhdlExplain\.model\.path/);
+  await expectError(loadModel(join(tmp, 'nope')), 'MODEL_NOT_FOUND', /Model folder not found: .*nope/, /vhdlExplain\.model\.folder/);
 });
 
 test('missing .onnx file, missing config, named file absent', async () => {
@@ -100,7 +100,10 @@ test('bad requests are INVALID_REQUEST', async () => {
   await expectError(be.generate({ messages: [{ role: 'user', content: 'x' }], maxTokens: -3 }), 'INVALID_REQUEST', /maxTokens/);
   await expectError(be.generate({ messages: [{ role: 'robot' as 'user', content: 'x' }] }), 'INVALID_REQUEST', /role/);
   await be.dispose();
-  assert.throws(() => createBackend({}), (e) => isLlmError(e, 'MODEL_NOT_FOUND') && /vhdlExplain\.model\.path/.test(e.message));
+  assert.throws(() => createBackend({}), (e) => isLlmError(e, 'MODEL_NOT_FOUND') && /vhdlExplain\.model\.folder/.test(e.message));
+  assert.throws(() => createBackend({ backend: 'remote', modelDir: TINY }), (e) => isLlmError(e, 'INVALID_REQUEST') && /remoteUrl/.test(e.message));
+  assert.match(createBackend({ modelDir: TINY, remoteUrl: 'http://127.0.0.1:9/v1' }).id, /^remote:/);
+  assert.match(createBackend({ backend: 'local', modelDir: TINY, remoteUrl: 'http://127.0.0.1:9/v1' }).id, /^local:/);
 });
 
 test('a GPU execution provider that is missing falls back to CPU with a message', async () => {

@@ -15,11 +15,13 @@ export { loadModel, type LoadedModel, type LoadOptions } from './model';
 export { generate } from './generate';
 
 export interface LlmSettings {
-  /** Remote endpoint (OpenAI-compatible); when set, the remote backend is used and nothing loads locally. */
+  /** vhdlExplain.model.backend; default: 'remote' when remoteUrl is set, else 'local'. ('off' is the caller's: create nothing.) */
+  backend?: 'local' | 'remote';
+  /** Remote endpoint (OpenAI-compatible): the only thing that ever goes over the network. */
   remoteUrl?: string;
   remoteApiKey?: string;
   remoteModel?: string;
-  /** Local model folder (HF ONNX layout). */
+  /** Local model folder (HF ONNX layout): vhdlExplain.model.folder. */
   modelDir?: string;
   /** .onnx file inside onnx/ (default model_q4.onnx, else model.onnx). */
   modelFile?: string;
@@ -35,9 +37,15 @@ export interface LlmSettings {
 
 /** The backend the settings ask for; nothing loads until the first generate(). */
 export function createBackend(s: LlmSettings): Backend {
-  if (s.remoteUrl) return new RemoteBackend({ url: s.remoteUrl, apiKey: s.remoteApiKey, model: s.remoteModel });
+  const kind = s.backend ?? (s.remoteUrl ? 'remote' : 'local');
+  if (kind === 'remote') {
+    if (!s.remoteUrl) {
+      throw new LlmError('INVALID_REQUEST', 'The remote backend is selected but no URL is set.', 'Set vhdlExplain.model.remoteUrl, e.g. http://localhost:8080/v1.');
+    }
+    return new RemoteBackend({ url: s.remoteUrl, apiKey: s.remoteApiKey, model: s.remoteModel });
+  }
   if (!s.modelDir) {
-    throw new LlmError('MODEL_NOT_FOUND', 'No model is configured.', 'Set vhdlExplain.model.path to a model folder, or vhdlExplain.remote.url to a server.');
+    throw new LlmError('MODEL_NOT_FOUND', 'No model is configured.', 'Set vhdlExplain.model.folder to a model folder, or vhdlExplain.model.remoteUrl to a server.');
   }
   return new LocalBackend({
     modelDir: s.modelDir,

@@ -77,7 +77,7 @@ export function readModelFolder(dirIn: string, file?: string): ModelFolder {
   const dir = resolve(dirIn);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new LlmError('MODEL_NOT_FOUND', `Model folder not found: ${dir}.`,
-      'Set vhdlExplain.model.path (or --model) to a folder that holds config.json, tokenizer.json and onnx/model*.onnx.');
+      'Set vhdlExplain.model.folder (or --model) to a folder that holds config.json, tokenizer.json and onnx/model*.onnx.');
   }
   const available = listOnnxFiles(dir);
   let onnxFile: string | undefined;

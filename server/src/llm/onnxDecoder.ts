@@ -97,7 +97,7 @@ export class OnnxDecoder {
 
   static async load(path: string, config: ModelConfig, opts: SessionOptions = {}): Promise<OnnxDecoder> {
     if (!existsSync(path)) {
-      throw new LlmError('MODEL_FILE_MISSING', `The model file ${path} does not exist.`, 'Check vhdlExplain.model.path and vhdlExplain.model.file.');
+      throw new LlmError('MODEL_FILE_MISSING', `The model file ${path} does not exist.`, 'Check vhdlExplain.model.folder and vhdlExplain.model.file.');
     }
     if (statSync(path).size === 0) {
       throw new LlmError('MODEL_CORRUPT', `The model file ${path} is empty.`, 'Copy the model file again; the copy was probably interrupted.');

@@ -30,7 +30,7 @@ export class RemoteBackend implements Backend {
     try {
       this.endpoint = completionsUrl(new URL(opts.url).toString());
     } catch (e) {
-      throw new LlmError('INVALID_REQUEST', `The remote URL "${opts.url}" is not a valid URL.`, 'Set vhdlExplain.remote.url to e.g. http://localhost:8000/v1.', { cause: e });
+      throw new LlmError('INVALID_REQUEST', `The remote URL "${opts.url}" is not a valid URL.`, 'Set vhdlExplain.model.remoteUrl to e.g. http://localhost:8000/v1.', { cause: e });
     }
   }
 
@@ -90,16 +90,16 @@ export class RemoteBackend implements Backend {
       } catch (e) {
         if (cancelled()) return result();
         throw new LlmError('REMOTE_UNREACHABLE', `Cannot reach ${this.endpoint}: ${timedOut ? 'no answer within the timeout' : describe((e as { cause?: unknown }).cause ?? e)}.`,
-          'Check that the server runs and vhdlExplain.remote.url is right, or clear the URL to use the local model.', { cause: e });
+          'Check that the server runs and vhdlExplain.model.remoteUrl is right, or clear the URL to use the local model.', { cause: e });
       }
       if (!res.ok) {
         const detail = (await res.text().catch(() => '')).slice(0, 300);
         throw new LlmError('REMOTE_HTTP', `${this.endpoint} answered HTTP ${res.status}${detail ? `: ${detail}` : ''}.`,
-          res.status === 401 || res.status === 403 ? 'Set vhdlExplain.remote.apiKey.' : res.status === 404 ? 'The URL must point at an OpenAI-compatible /v1 API.' : 'See the server\'s log.');
+          res.status === 401 || res.status === 403 ? 'The server wants an API key (Authorization: Bearer).' : res.status === 404 ? 'The URL must point at an OpenAI-compatible /v1 API.' : 'See the server\'s log.');
       }
       const type = res.headers.get('content-type') ?? '';
       const bad = (what: string) =>
-        new LlmError('REMOTE_BAD_RESPONSE', `${this.endpoint} did not answer like an OpenAI chat completion: ${what}.`, 'Point vhdlExplain.remote.url at an OpenAI-compatible server (vLLM, llama.cpp server, Ollama).');
+        new LlmError('REMOTE_BAD_RESPONSE', `${this.endpoint} did not answer like an OpenAI chat completion: ${what}.`, 'Point vhdlExplain.model.remoteUrl at an OpenAI-compatible server (vLLM, llama.cpp server, Ollama).');
       if (!type.includes('text/event-stream')) {
         // a server that ignores "stream": one JSON completion
         let j: { choices?: { message?: { content?: unknown }; finish_reason?: string }[]; usage?: { prompt_tokens?: number; completion_tokens?: number } };
