@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole recipe, end to end: data -> tokenizer -> pretrain -> instruct -> LR-QAT -> export -> eval.
+#   models/recipe/pipeline.sh tiny            # proof run, a few minutes
+#   models/recipe/pipeline.sh small           # the real thing (hours; each phase resumes if interrupted)
+# Environment: N_SYNTH (synthetic designs), VOCAB (tokenizer size), RUNS (output root, default models/recipe/runs).
+set -euo pipefail
+cd "$(dirname "$0")"
+CONFIG=${1:-tiny}
+PY=/usr/bin/python3
+$PY -c 'import torch, onnx, numpy' 2>/dev/null || { echo "missing Debian packages: apt-get install -y python3-torch python3-onnx python3-numpy" >&2; exit 1; }
+command -v ghdl >/dev/null || echo "note: ghdl not installed (apt-get install -y ghdl): no library sources in the corpus" >&2
+case $CONFIG in
+  tiny) N_SYNTH=${N_SYNTH:-300}; VOCAB=${VOCAB:-1024}; MAXLEN=512 ;;
+  *)    N_SYNTH=${N_SYNTH:-3000}; VOCAB=${VOCAB:-8192}; MAXLEN=2048 ;;
+esac
+RUNS=${RUNS:-runs}
+DATA=$RUNS/data-$CONFIG; TOK=$RUNS/tok-$CONFIG; RUN=$RUNS/$CONFIG
+step() { local t0=$(date +%s.%N); "$@"; printf '== %-10s %6.1f s\n' "$STEP" "$(echo "$(date +%s.%N) - $t0" | bc)"; }
+STEP=designs;   step $PY prepare.py designs --out "$DATA" --n-synth "$N_SYNTH"
+if node --import tsx -e '' 2>/dev/null; then   # the server's prompt builder; else the Python stand-in
+  STEP=pairs;   step node --import tsx make_pairs.ts "$DATA"
+else
+  STEP=pairs;   step $PY prepare.py pairs --data "$DATA"
+fi
+STEP=tokenizer; step $PY tokenizer.py --data "$DATA" --out "$TOK" --vocab "$VOCAB"
+STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN"
+for phase in pretrain sft qat; do
+  STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase
+done
+STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK"
+STEP=eval;      step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --tok "$TOK" ${EVAL_ARGS:-}
