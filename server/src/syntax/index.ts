@@ -3,17 +3,18 @@ import { NodeKind } from './nodeKind';
 import { Parser } from './parser';
 import { designFile } from './grammar/designUnits';
 import type { SyntaxDiagnostic } from './diagnostics';
-import type { SyntaxNode } from './tree';
+import { SyntaxNode } from './tree';
 
 export { NodeKind } from './nodeKind';
 export { TokenKind, isTrivia, isKeyword, tokenSpelling } from './tokenKind';
-export { SyntaxNode, SyntaxToken, tokenAt, nodeAt, previousToken, identifierText, nameOf, nameToken, labelOf, printTree } from './tree';
+export { SyntaxNode, SyntaxToken, emptyNode, treeText, tokenAt, nodeAt, previousToken, identifierText, nameOf, nameToken, labelOf, printTree } from './tree';
 export type { SyntaxElement } from './tree';
 export { LineIndex } from './lineIndex';
 export type { LineColumn } from './lineIndex';
 export type { SyntaxDiagnostic, SyntaxErrorCode } from './diagnostics';
 export { EXPRESSION_KINDS } from './grammar/expressions';
 export { lex } from './lexer';
+export { GreenTree } from './green';
 
 export interface ParseResult {
   /** A DesignFile node spanning the whole text; printing its tokens gives the text back. */
@@ -26,7 +27,8 @@ export interface ParseResult {
 export function parse(text: string): ParseResult {
   const p = new Parser(text);
   designFile(p);
-  const root = p.finish(NodeKind.DesignFile);
+  const green = p.finish(NodeKind.DesignFile);
+  const root = new SyntaxNode(green, green.nodeCount - 1, undefined);
   const diagnostics = p.diagnostics.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   return { root, diagnostics };
 }

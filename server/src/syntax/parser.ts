@@ -1,7 +1,7 @@
 // The parser's machinery: a cursor over significant tokens and a stack that builds the lossless tree.
 import { lex } from './lexer';
 import { NodeKind } from './nodeKind';
-import { SyntaxElement, SyntaxNode, SyntaxToken } from './tree';
+import { GreenTree } from './green';
 import { TokenKind, isTrivia, tokenSpelling } from './tokenKind';
 import type { SyntaxDiagnostic, SyntaxErrorCode } from './diagnostics';
 
@@ -17,6 +17,12 @@ export class TokenSet {
   has(k: TokenKind): boolean {
     return this.bits[k] === 1;
   }
+}
+
+/** A completed node, for the few places that look back at what was just parsed. */
+export interface NodeRef {
+  kind: NodeKind;
+  index: number;
 }
 
 /** How deep expressions and nested statements may go before the rest is kept as an error node. */
@@ -40,7 +46,14 @@ export class Parser {
   private pos = 0;
   /** Index of the next raw token to push onto the stack. */
   private emitted = 0;
-  private readonly stack: SyntaxElement[] = [];
+  // The element stack: token t is pushed as t, node j as ~j (negative).
+  private stack: Int32Array;
+  private top = 0;
+  private nodeKinds: Uint8Array;
+  private nodeTokenStart: Int32Array;
+  private nodeTokenEnd: Int32Array;
+  private nodeFirstDescendant: Int32Array;
+  private nodeCount = 0;
   private tooDeepReported = false;
 
   constructor(readonly text: string) {
@@ -55,6 +68,12 @@ export class Parser {
     n = 0;
     for (let i = 0; i < lexed.count; i++) if (!isTrivia(lexed.kinds[i])) sig[n++] = i;
     this.sig = sig;
+    this.stack = new Int32Array(256);
+    const cap = 64 + (n >> 1);
+    this.nodeKinds = new Uint8Array(cap);
+    this.nodeTokenStart = new Int32Array(cap);
+    this.nodeTokenEnd = new Int32Array(cap);
+    this.nodeFirstDescendant = new Int32Array(cap);
   }
 
   // --- Looking at tokens ---------------------------------------------------------------------
@@ -127,43 +146,91 @@ export class Parser {
   }
   mark(): number {
     this.flushTrivia();
-    return this.stack.length;
+    return this.top;
   }
-  complete(m: number, kind: NodeKind): SyntaxNode {
-    const children = this.stack.splice(m);
-    let start: number, end: number;
-    if (children.length > 0) {
-      start = children[0].start;
-      end = children[children.length - 1].end;
-    } else start = end = this.prevEnd;
-    const node = new SyntaxNode(kind, children, start, end);
-    for (const c of children) c.parent = node;
-    this.stack.push(node);
-    return node;
+  /** Wraps every element pushed since mark `m` into a node of `kind`; returns the node's index. */
+  complete(m: number, kind: NodeKind): number {
+    const stack = this.stack;
+    let tokStart: number, tokEnd: number;
+    let firstDesc = this.nodeCount;
+    if (this.top > m) {
+      const first = stack[m];
+      tokStart = first >= 0 ? first : this.nodeTokenStart[~first];
+      const last = stack[this.top - 1];
+      tokEnd = last >= 0 ? last + 1 : this.nodeTokenEnd[~last];
+      for (let k = m; k < this.top; k++) {
+        if (stack[k] < 0) {
+          firstDesc = this.nodeFirstDescendant[~stack[k]];
+          break;
+        }
+      }
+    } else tokStart = tokEnd = this.emitted;
+    const j = this.nodeCount++;
+    if (j === this.nodeKinds.length) this.growNodes();
+    this.nodeKinds[j] = kind;
+    this.nodeTokenStart[j] = tokStart;
+    this.nodeTokenEnd[j] = tokEnd;
+    this.nodeFirstDescendant[j] = firstDesc;
+    this.top = m;
+    this.push(~j);
+    return j;
   }
-  /** The node most recently completed at the top of the stack, if the top is a node. */
-  lastNode(): SyntaxNode | undefined {
-    const top = this.stack[this.stack.length - 1];
-    return top instanceof SyntaxNode ? top : undefined;
+  /** The node at the top of the stack (the one just completed), if the top is a node. */
+  lastNode(): NodeRef | undefined {
+    const e = this.top > 0 ? this.stack[this.top - 1] : 0;
+    return e < 0 ? { kind: this.nodeKinds[~e], index: ~e } : undefined;
   }
-  /** Finishes the file: pushes the remaining trivia and Eof-adjacent tokens, wraps everything. */
-  finish(kind: NodeKind): SyntaxNode {
-    while (this.emitted < this.tokenCount - 1) this.pushToken(this.emitted++);
-    const node = this.complete(0, kind);
-    // The root always spans the whole text, even when it is all trivia.
-    if (node.start !== 0 || node.end !== this.text.length) {
-      const root = new SyntaxNode(kind, node.children, 0, this.text.length);
-      for (const c of node.children) c.parent = root;
-      return root;
+  /**
+   * The normalized name a node spells: its own first name token for DefiningName, SimpleName and
+   * Label, else that of its first DefiningName descendant.
+   */
+  nodeName(j: number): string | undefined {
+    const k = this.nodeKinds[j];
+    if (k === NodeKind.DefiningName || k === NodeKind.SimpleName || k === NodeKind.Label) {
+      for (let t = this.nodeTokenStart[j]; t < this.nodeTokenEnd[j]; t++) {
+        const tk = this.kinds[t];
+        if (tk === TokenKind.Identifier || tk === TokenKind.StringLiteral) return this.text.slice(this.starts[t], this.starts[t + 1]).toLowerCase();
+        if (tk === TokenKind.ExtendedIdentifier || tk === TokenKind.CharacterLiteral) return this.text.slice(this.starts[t], this.starts[t + 1]);
+      }
+      return undefined;
     }
-    return node;
+    for (let c = this.nodeFirstDescendant[j]; c < j; c++) if (this.nodeKinds[c] === NodeKind.DefiningName) return this.nodeName(c);
+    return undefined;
+  }
+  /** Finishes the file: pushes the remaining trivia, wraps everything into the root node. */
+  finish(kind: NodeKind): GreenTree {
+    while (this.emitted < this.tokenCount - 1) this.pushToken(this.emitted++);
+    this.complete(0, kind);
+    return new GreenTree(
+      this.text, this.kinds, this.starts, this.tokenCount,
+      this.nodeKinds, this.nodeTokenStart, this.nodeTokenEnd, this.nodeFirstDescendant, this.nodeCount,
+    );
   }
   private flushTrivia(): void {
     const upto = this.sig[this.pos];
     while (this.emitted < upto) this.pushToken(this.emitted++);
   }
   private pushToken(i: number): void {
-    this.stack.push(new SyntaxToken(this.kinds[i], this.starts[i], this.starts[i + 1], this.text));
+    this.push(i);
+  }
+  private push(e: number): void {
+    if (this.top === this.stack.length) {
+      const s = new Int32Array(this.stack.length * 2);
+      s.set(this.stack);
+      this.stack = s;
+    }
+    this.stack[this.top++] = e;
+  }
+  private growNodes(): void {
+    const n = this.nodeKinds.length * 2;
+    const k = new Uint8Array(n);
+    k.set(this.nodeKinds);
+    this.nodeKinds = k;
+    for (const f of ['nodeTokenStart', 'nodeTokenEnd', 'nodeFirstDescendant'] as const) {
+      const a = new Int32Array(n);
+      a.set(this[f]);
+      this[f] = a;
+    }
   }
 
   // --- Errors ----------------------------------------------------------------------------------

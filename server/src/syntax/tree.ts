@@ -1,17 +1,18 @@
 // The lossless concrete syntax tree: nodes with parent pointers and offsets, tokens (trivia included).
 import { NodeKind } from './nodeKind';
+import { GreenTree } from './green';
 import { TokenKind, isTrivia } from './tokenKind';
 
 export type SyntaxElement = SyntaxNode | SyntaxToken;
 
 export class SyntaxToken {
-  parent: SyntaxNode | undefined = undefined;
   constructor(
     readonly kind: TokenKind,
     readonly start: number,
     readonly end: number,
     /** The whole parsed text; `text` slices it on demand so that a token costs no string of its own. */
     private readonly source: string,
+    readonly parent: SyntaxNode | undefined,
   ) {}
   get text(): string {
     return this.source.slice(this.start, this.end);
@@ -25,21 +26,66 @@ export class SyntaxToken {
 }
 
 export class SyntaxNode {
-  parent: SyntaxNode | undefined = undefined;
-  constructor(
-    readonly kind: NodeKind,
-    readonly children: SyntaxElement[],
-    readonly start: number,
-    readonly end: number,
-  ) {}
-  isNode(): this is SyntaxNode {
-    return true;
+  private childList: SyntaxElement[] | undefined = undefined;
+  /** The compact tree this node views; `index` is its node number there. */
+  readonly green: GreenTree;
+  readonly index: number;
+  readonly parent: SyntaxNode | undefined;
+  /**
+   * Made by `parse` (and by `children`, one level at a time). The form
+   * `new SyntaxNode(kind, [], 0, 0)` makes an empty placeholder node (prefer `emptyNode(kind)`).
+   */
+  constructor(green: GreenTree | NodeKind, index: number | readonly SyntaxElement[], parent?: SyntaxNode | number, _end?: number) {
+    if (typeof green === 'number') {
+      const empty = emptyNode(green);
+      this.green = empty.green;
+      this.index = empty.index;
+      this.parent = undefined;
+      return;
+    }
+    this.green = green;
+    this.index = index as number;
+    this.parent = parent as SyntaxNode | undefined;
+  }
+  get kind(): NodeKind {
+    return this.green.nodeKinds[this.index];
+  }
+  /** Offset of the first character (nodes start on a significant token; empty nodes are zero-width). */
+  get start(): number {
+    return this.green.tokenStarts[this.green.nodeTokenStart[this.index]];
+  }
+  get end(): number {
+    return this.green.tokenStarts[this.green.nodeTokenEnd[this.index]];
+  }
+  /** Child nodes and tokens (trivia included) in text order; made on first access, then kept. */
+  get children(): readonly SyntaxElement[] {
+    if (this.childList !== undefined) return this.childList;
+    const g = this.green;
+    const out: SyntaxElement[] = [];
+    const nodes = g.childNodeIndices(this.index);
+    let t = g.nodeTokenStart[this.index];
+    const end = g.nodeTokenEnd[this.index];
+    let c = 0;
+    for (;;) {
+      // A child node goes before token t when it starts there (empty nodes included).
+      while (c < nodes.length && g.nodeTokenStart[nodes[c]] <= t) {
+        const j = nodes[c++];
+        out.push(new SyntaxNode(g, j, this));
+        t = Math.max(t, g.nodeTokenEnd[j]);
+      }
+      if (t >= end) break;
+      out.push(new SyntaxToken(g.tokenKinds[t], g.tokenStarts[t], g.tokenStarts[t + 1], g.text, this));
+      t++;
+    }
+    this.childList = out;
+    return out;
   }
   /** The source text covered by this node (trivia inside it included). */
   get text(): string {
-    const parts: string[] = [];
-    for (const t of this.tokens()) parts.push(t.text);
-    return parts.join('');
+    return this.green.text.slice(this.start, this.end);
+  }
+  isNode(): this is SyntaxNode {
+    return true;
   }
   /** First child node of the given kind (or of any of the kinds), or undefined. */
   child(...kinds: NodeKind[]): SyntaxNode | undefined {
@@ -241,7 +287,16 @@ export function printTree(node: SyntaxNode, options: { whitespace?: boolean } = 
   return lines.join('\n');
 }
 
-/** Concatenates the text of every token below `node`: equals the parsed text for the root. */
+/** Concatenates the text of every token below `node` (equals the parsed text for the root). */
 export function treeText(node: SyntaxNode): string {
-  return node.text;
+  const parts: string[] = [];
+  for (const t of node.tokens()) parts.push(t.text);
+  return parts.join('');
+}
+
+/** A node of `kind` with no children over empty text (a placeholder where a tree is required). */
+export function emptyNode(kind: NodeKind): SyntaxNode {
+  const green = new GreenTree('', new Uint8Array([TokenKind.Eof]), new Int32Array([0, 0]), 1,
+    new Uint8Array([kind]), new Int32Array([0]), new Int32Array([0]), new Int32Array([0]), 1);
+  return new SyntaxNode(green, 0, undefined);
 }

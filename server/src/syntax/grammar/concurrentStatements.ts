@@ -1,19 +1,18 @@
 // Concurrent statements (LRM 11): process, block, generate, instantiation, concurrent assignments.
 import { NodeKind as N } from '../nodeKind';
-import { Parser, TokenSet } from '../parser';
-import { SyntaxNode } from '../tree';
+import { NodeRef, Parser, TokenSet } from '../parser';
 import { TokenKind as T } from '../tokenKind';
 import { declarativePart, endClause, definingName } from './declarations';
 import { aggregateOrParenthesized, choices, discreteRangeOrExpression, expression } from './expressions';
 import { genericClause, genericMapAspect, portClause, portMapAspect } from './interfaces';
 import { name } from './names';
-import { DECLARATION_START, NOT_CONCURRENT, endStatement, recoverUntil, skipTooDeep } from './recovery';
+import { CASE_ALTERNATIVE_END, DECLARATION_START, IF_BRANCH_END, NOT_CONCURRENT, NO_EXTRA_END, endStatement, recoverUntil, skipTooDeep } from './recovery';
 import { assertionTail, conditionalWaveforms, delayMechanism, selectedWaveforms, sequentialStatements } from './sequentialStatements';
 
-/** { concurrent_statement }, up to `end`, `elsif`, `else`, `when` or a unit keyword. */
-export function concurrentStatements(p: Parser): void {
+/** { concurrent_statement }, up to `end`, a unit keyword, or one of `ends` (see sequentialStatements). */
+export function concurrentStatements(p: Parser, ends: TokenSet = NO_EXTRA_END): void {
   const m = p.mark();
-  while (!p.atSet(NOT_CONCURRENT)) {
+  while (!p.atSet(NOT_CONCURRENT) && !p.atSet(ends)) {
     const before = p.position;
     concurrentStatement(p);
     if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a concurrent statement`);
@@ -22,16 +21,17 @@ export function concurrentStatements(p: Parser): void {
 }
 
 const CONCURRENT_RECOVERY = new TokenSet(
-  NOT_CONCURRENT, T.ProcessKw, T.BlockKw, T.AssertKw, T.WithKw, T.PostponedKw, T.Identifier, T.ExtendedIdentifier,
+  NOT_CONCURRENT, T.WhenKw, T.ElseKw, T.ElsifKw, T.ProcessKw, T.BlockKw, T.AssertKw, T.WithKw, T.PostponedKw, T.Identifier, T.ExtendedIdentifier,
 );
 
 /** Statements that are labelled: `lbl : ...`. */
-export function optLabel(p: Parser): SyntaxNode | undefined {
+export function optLabel(p: Parser): NodeRef | undefined {
   if ((p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) && p.nth(1) === T.Colon) {
     const m = p.mark();
     p.bump();
     p.bump();
-    return p.complete(m, N.Label);
+    p.complete(m, N.Label);
+    return p.lastNode();
   }
   return undefined;
 }
@@ -181,7 +181,7 @@ function instantiationTail(p: Parser, m: number): void {
 }
 
 /** [postponed] process [( sensitivity_list | all )] [is] declarative_part begin statements end [postponed] process [label] ; */
-function processStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function processStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // process
   if (p.at(T.LParen)) {
     const s = p.mark();
@@ -203,7 +203,7 @@ function processStatement(p: Parser, m: number, label: SyntaxNode | undefined): 
 }
 
 /** block [( guard )] [is] [block_header] declarative_part begin statements end block [label] ; */
-function blockStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function blockStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // block
   if (p.eat(T.LParen)) {
     expression(p);
@@ -236,11 +236,11 @@ function blockStatement(p: Parser, m: number, label: SyntaxNode | undefined): vo
 }
 
 /** for parameter_specification generate generate_statement_body end generate [label] ; */
-function forGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function forGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // for
   parameterSpecification(p);
   p.expect(T.GenerateKw);
-  generateStatementBody(p);
+  generateStatementBody(p, NO_EXTRA_END);
   endClause(p, [T.GenerateKw], label);
   p.complete(m, N.ForGenerateStatement);
 }
@@ -255,7 +255,7 @@ export function parameterSpecification(p: Parser): void {
 }
 
 /** if [alt:] cond generate body { elsif [alt:] cond generate body } [else [alt:] generate body] end generate ; */
-function ifGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function ifGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   do {
     const a = p.mark();
     const isElse = p.at(T.ElseKw);
@@ -263,25 +263,32 @@ function ifGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefined
     optLabel(p);
     if (!isElse) expression(p);
     p.expect(T.GenerateKw);
-    generateStatementBody(p);
+    generateStatementBody(p, isElse ? NO_EXTRA_END : IF_BRANCH_END);
     p.complete(a, N.GenerateAlternative);
   } while (p.at(T.ElsifKw) || p.at(T.ElseKw));
   endClause(p, [T.GenerateKw], label);
   p.complete(m, N.IfGenerateStatement);
 }
 
+const CASE_GENERATE_RECOVERY = new TokenSet(T.WhenKw, T.EndKw, NOT_CONCURRENT);
+
 /** case expression generate { when [alt:] choices => body } end generate ; */
-function caseGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function caseGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // case
   expression(p);
   p.expect(T.GenerateKw);
-  while (p.at(T.WhenKw)) {
+  for (;;) {
+    if (!p.at(T.WhenKw)) {
+      if (p.at(T.EndKw) || p.atSet(NOT_CONCURRENT)) break;
+      recoverUntil(p, CASE_GENERATE_RECOVERY, `unexpected ${p.foundText()}: expected 'when' or 'end generate'`);
+      continue;
+    }
     const a = p.mark();
     p.bump();
     optLabel(p);
     choices(p);
     p.expect(T.Arrow);
-    generateStatementBody(p);
+    generateStatementBody(p, CASE_ALTERNATIVE_END);
     p.complete(a, N.GenerateAlternative);
   }
   endClause(p, [T.GenerateKw], label);
@@ -289,13 +296,13 @@ function caseGenerateStatement(p: Parser, m: number, label: SyntaxNode | undefin
 }
 
 /** [declarative_part begin] { concurrent_statement } [end [alternative_label] ;] */
-function generateStatementBody(p: Parser): void {
+function generateStatementBody(p: Parser, ends: TokenSet): void {
   const m = p.mark();
   if (p.at(T.BeginKw) || (p.atSet(DECLARATION_START) && !(p.at(T.ForKw) && p.nth(2) === T.InKw))) {
     declarativePart(p);
     p.expect(T.BeginKw);
   }
-  concurrentStatements(p);
+  concurrentStatements(p, ends);
   if (p.at(T.EndKw) && p.nth(1) !== T.GenerateKw && (p.nth(1) === T.Semicolon || p.nth(2) === T.Semicolon)) {
     endClause(p, [], undefined);
   }

@@ -1,12 +1,13 @@
 // Declarations (LRM 4, 6): declarative parts, objects, aliases, attributes, components, subprograms.
 import { NodeKind as N } from '../nodeKind';
-import { Parser, TokenSet } from '../parser';
-import { SyntaxNode, nameOf } from '../tree';
+import { NodeRef, Parser, TokenSet } from '../parser';
 import { TokenKind as T, tokenSpelling } from '../tokenKind';
 import { expression } from './expressions';
 import { genericClause, genericMapAspect, identifierList, interfaceList, portClause } from './interfaces';
 import { name, signature, typeMark } from './names';
-import { DECLARATION_START, endStatement, recoverUntil, skipTooDeep } from './recovery';
+import { DECLARATION_START, HEADER_CLAUSE, endStatement, recoverUntil, skipStrayToken, skipTooDeep } from './recovery';
+
+const END_ONLY = new TokenSet(T.EndKw);
 import { sequentialStatements } from './sequentialStatements';
 import { subtypeDeclaration, subtypeIndication, typeDeclaration } from './types';
 import { configurationSpecification, groupDeclaration, disconnectionSpecification, attributeSpecification } from './specifications';
@@ -34,8 +35,9 @@ const CLOSING_KEYWORD = new TokenSet(
  * `keywords` are eaten when present (`end entity`, `end protected body`); the repeated name must
  * match `declared` (a node with a DefiningName, or a Label) when both are there.
  */
-export function endClause(p: Parser, keywords: T[], declared: SyntaxNode | undefined, semicolon = true): void {
-  const expected = keywords.length > 0 ? `'end ${tokenSpelling(keywords[keywords.length - 1]).slice(1, -1)}'` : "'end'";
+export function endClause(p: Parser, keywords: T[], declared: NodeRef | undefined, semicolon = true): void {
+  const main = keywords.find((k) => k !== T.PostponedKw && k !== T.Question);
+  const expected = main !== undefined ? `'end ${tokenSpelling(main).slice(1, -1)}'` : "'end'";
   if (p.at(T.EndKw) && CLOSING_KEYWORD.has(p.nth(1)) && !keywords.includes(p.nth(1))) {
     // `end process` where `end if` was due: the inner end is missing; leave this one to its owner.
     p.errorMissing(expected);
@@ -53,8 +55,8 @@ export function endClause(p: Parser, keywords: T[], declared: SyntaxNode | undef
     const start = p.start, end = p.end;
     p.bump();
     const used = p.complete(n, N.SimpleName);
-    const want = nameOf(declared);
-    const got = nameOf(used);
+    const want = declared === undefined ? undefined : p.nodeName(declared.index);
+    const got = p.nodeName(used);
     if (want !== undefined && got !== undefined && want !== got) {
       p.error(`'end ${got}' does not match the name '${want}'`, start, end, 'syntax/end-name-mismatch');
     }
@@ -71,6 +73,17 @@ export function declarativePart(p: Parser): void {
       const before = p.position;
       declaration(p);
       if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a declaration`);
+      continue;
+    }
+    if (p.at(T.EndKw) && p.nth(1) === T.ForKw) {
+      // `end for;` closes a configuration specification; anywhere else it is stray.
+      const e = p.mark();
+      const start = p.start;
+      p.bump();
+      p.bump();
+      p.eat(T.Semicolon);
+      p.complete(e, N.Error);
+      p.error("unexpected 'end for' (it can only follow a configuration specification)", start, p.prevEnd);
       continue;
     }
     if (p.at(T.BeginKw) || p.at(T.EndKw) || p.atEof()) break;
@@ -233,8 +246,11 @@ export function componentDeclaration(p: Parser): void {
   definingName(p);
   const declared = p.lastNode();
   p.eat(T.IsKw);
+  skipStrayToken(p, HEADER_CLAUSE);
   if (p.at(T.GenericKw)) genericClause(p);
+  skipStrayToken(p, HEADER_CLAUSE);
   if (p.at(T.PortKw)) portClause(p);
+  skipStrayToken(p, END_ONLY);
   endClause(p, [T.ComponentKw], declared);
   p.complete(m, N.ComponentDeclaration);
 }

@@ -6,7 +6,7 @@ import { concurrentStatements } from './concurrentStatements';
 import { declarativePart, definingName, endClause } from './declarations';
 import { genericClause, genericMapAspect, portClause } from './interfaces';
 import { name } from './names';
-import { UNIT_START, endStatement, recoverUntil, skipTooDeep } from './recovery';
+import { HEADER_CLAUSE, UNIT_START, endStatement, recoverUntil, skipStrayToken, skipTooDeep } from './recovery';
 import { bindingIndication, componentSpecification } from './specifications';
 import { discreteRangeOrExpression } from './expressions';
 
@@ -15,7 +15,7 @@ export function designFile(p: Parser): void {
   while (!p.atEof()) {
     const before = p.position;
     if (p.atSet(UNIT_START)) designUnit(p);
-    else recoverUntil(p, UNIT_START, `unexpected ${p.foundText()}: expected a design unit (entity, architecture, package, configuration, context)`);
+    else recoverUntil(p, UNIT_START, `unexpected ${p.foundText()}: expected a design unit (entity, architecture, package, configuration, context)`, false);
     if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a design unit`);
   }
 }
@@ -124,7 +124,9 @@ export function entityDeclaration(p: Parser): void {
   definingName(p);
   const declared = p.lastNode();
   p.expect(T.IsKw);
+  skipStrayToken(p, HEADER_CLAUSE);
   if (p.at(T.GenericKw)) genericClause(p);
+  skipStrayToken(p, HEADER_CLAUSE);
   if (p.at(T.PortKw)) portClause(p);
   declarativePart(p);
   if (p.eat(T.BeginKw)) concurrentStatements(p);

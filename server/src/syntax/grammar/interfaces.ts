@@ -11,6 +11,11 @@ import { subtypeIndication } from './types';
 export type InterfaceContext = 'generic' | 'port' | 'parameter';
 
 const MODES = new TokenSet(T.InKw, T.OutKw, T.InoutKw, T.BufferKw, T.LinkageKw);
+const INTERFACE_START = new TokenSet(
+  T.Identifier, T.ExtendedIdentifier, T.SignalKw, T.ConstantKw, T.VariableKw, T.FileKw, T.TypeKw,
+  T.FunctionKw, T.ProcedureKw, T.PureKw, T.ImpureKw, T.PackageKw,
+);
+const INTERFACE_START_OR_STOP = new TokenSet(INTERFACE_START, T.Semicolon, T.RParen, T.IsKw, T.EndKw, T.BeginKw);
 const INTERFACE_STOP = new TokenSet(T.Semicolon, T.RParen, T.IsKw, T.EndKw, T.BeginKw, T.PortKw, T.GenericKw, T.ReturnKw);
 
 /** identifier_list ::= identifier { , identifier } (each a DefiningName) */
@@ -53,7 +58,14 @@ export function interfaceList(p: Parser, context: InterfaceContext): void {
     return;
   }
   for (;;) {
-    if (p.at(T.RParen)) break; // tolerate `;)` and `()`; reported below when empty
+    if (p.at(T.RParen)) break; // tolerate `;)` and `()`
+    if (!p.atSet(INTERFACE_START)) {
+      recoverUntil(p, INTERFACE_START_OR_STOP, `unexpected ${p.foundText()} in an interface list`);
+      if (!p.atSet(INTERFACE_START)) {
+        if (p.eat(T.Semicolon)) continue;
+        break;
+      }
+    }
     interfaceDeclaration(p, context);
     if (p.eat(T.Semicolon)) continue;
     if (p.at(T.RParen) || p.atEof()) break;

@@ -13,8 +13,8 @@ export const DECLARATION_START = new TokenSet(
   T.UseKw, T.ForKw, T.DisconnectKw, T.GroupKw,
 );
 
-/** Tokens that close a statement list: the caller decides what they mean. */
-export const STATEMENT_LIST_END = new TokenSet(T.EndKw, T.ElseKw, T.ElsifKw, T.WhenKw, T.Eof);
+/** Tokens that close any statement list. */
+export const STATEMENT_LIST_END = new TokenSet(T.EndKw, T.Eof);
 
 /** Keywords that never occur inside a sequential statement: a sequence stops there. */
 export const NOT_SEQUENTIAL = new TokenSet(
@@ -61,12 +61,12 @@ export function endStatement(p: Parser): void {
  * Skips at least one token (unless at `stop` or Eof) into an Error node, up to a token in `stop`
  * or past a `;`. Used where a list finds a token that cannot start an item.
  */
-export function recoverUntil(p: Parser, stop: TokenSet, message: string): void {
+export function recoverUntil(p: Parser, stop: TokenSet, message: string, stopAfterSemicolon = true): void {
   if (p.atSet(stop) || p.atEof()) return;
   const start = p.start;
   const m = p.mark();
   while (!p.atEof()) {
-    if (p.eat(T.Semicolon)) break;
+    if (stopAfterSemicolon && p.eat(T.Semicolon)) break;
     p.bump();
     if (p.atSet(stop)) break;
   }
@@ -94,3 +94,20 @@ export function skipTooDeep(p: Parser): void {
   }
   p.complete(m, NodeKind.Error);
 }
+
+/** Where the statements of an if branch or if-generate alternative end. */
+export const IF_BRANCH_END = new TokenSet(T.ElsifKw, T.ElseKw);
+/** Where the statements of a case alternative or case-generate alternative end. */
+export const CASE_ALTERNATIVE_END = new TokenSet(T.WhenKw);
+/** No extra end: `when`/`else`/`elsif` there are stray tokens, reported and skipped. */
+export const NO_EXTRA_END = new TokenSet();
+
+/**
+ * One stray token right before an expected one (`component c is ] port (...)`): wraps the stray
+ * token in an Error node so the expected clause still parses.
+ */
+export function skipStrayToken(p: Parser, expected: TokenSet): void {
+  if (!p.atSet(expected) && !p.atEof() && expected.has(p.nth(1))) p.bumpError(`unexpected ${p.foundText()}`);
+}
+
+export const HEADER_CLAUSE = new TokenSet(T.GenericKw, T.PortKw);

@@ -1,18 +1,20 @@
 // Sequential statements (LRM 10): if, case, loops, wait, assignments, calls, assert/report.
 import { NodeKind as N } from '../nodeKind';
-import { Parser, TokenSet } from '../parser';
-import { SyntaxNode } from '../tree';
+import { NodeRef, Parser, TokenSet } from '../parser';
 import { TokenKind as T } from '../tokenKind';
 import { endClause } from './declarations';
 import { aggregateOrParenthesized, choices, expression } from './expressions';
 import { name } from './names';
-import { NOT_SEQUENTIAL, endStatement, recoverUntil, skipTooDeep } from './recovery';
+import { CASE_ALTERNATIVE_END, IF_BRANCH_END, NOT_SEQUENTIAL, NO_EXTRA_END, endStatement, recoverUntil, skipTooDeep } from './recovery';
 import { optLabel, parameterSpecification } from './concurrentStatements';
 
-/** { sequential_statement }, up to `end`, `elsif`, `else`, `when` or a token no sequential statement has. */
-export function sequentialStatements(p: Parser): void {
+/**
+ * { sequential_statement }, up to `end`, a token no sequential statement has, or one of `ends`
+ * (`elsif`/`else` in an if branch, `when` in a case alternative).
+ */
+export function sequentialStatements(p: Parser, ends: TokenSet = NO_EXTRA_END): void {
   const m = p.mark();
-  while (!p.atSet(NOT_SEQUENTIAL) && !labelledConcurrentOnly(p)) {
+  while (!p.atSet(NOT_SEQUENTIAL) && !p.atSet(ends) && !labelledConcurrentOnly(p)) {
     const before = p.position;
     sequentialStatement(p);
     if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a sequential statement`);
@@ -31,7 +33,7 @@ function labelledConcurrentOnly(p: Parser): boolean {
 }
 
 const SEQUENTIAL_RECOVERY = new TokenSet(
-  NOT_SEQUENTIAL, T.IfKw, T.CaseKw, T.LoopKw, T.WhileKw, T.ForKw, T.NextKw, T.ExitKw, T.ReturnKw,
+  NOT_SEQUENTIAL, T.WhenKw, T.ElseKw, T.ElsifKw, T.WithKw, T.IfKw, T.CaseKw, T.LoopKw, T.WhileKw, T.ForKw, T.NextKw, T.ExitKw, T.ReturnKw,
   T.NullKw, T.WaitKw, T.AssertKw, T.ReportKw, T.Identifier, T.ExtendedIdentifier,
 );
 
@@ -254,7 +256,7 @@ function selectedAssignment(p: Parser, m: number): void {
 }
 
 /** if condition then stmts { elsif condition then stmts } [else stmts] end if [label] ; */
-function ifStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function ifStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   do {
     const b = p.mark();
     const isElse = p.at(T.ElseKw);
@@ -263,7 +265,7 @@ function ifStatement(p: Parser, m: number, label: SyntaxNode | undefined): void 
       expression(p);
       p.expect(T.ThenKw);
     }
-    sequentialStatements(p);
+    sequentialStatements(p, isElse ? NO_EXTRA_END : IF_BRANCH_END);
     p.complete(b, N.IfBranch);
     if (isElse) break;
   } while (p.at(T.ElsifKw) || p.at(T.ElseKw));
@@ -271,18 +273,25 @@ function ifStatement(p: Parser, m: number, label: SyntaxNode | undefined): void 
   p.complete(m, N.IfStatement);
 }
 
+const CASE_RECOVERY = new TokenSet(T.WhenKw, T.EndKw, NOT_SEQUENTIAL);
+
 /** case [?] expression is { when choices => stmts } end case [?] [label] ; */
-function caseStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function caseStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // case
   p.eat(T.Question);
   expression(p);
   p.expect(T.IsKw);
-  while (p.at(T.WhenKw)) {
+  for (;;) {
+    if (!p.at(T.WhenKw)) {
+      if (p.at(T.EndKw) || p.atEof() || p.atSet(NOT_SEQUENTIAL)) break;
+      recoverUntil(p, CASE_RECOVERY, `unexpected ${p.foundText()}: expected 'when' or 'end case'`);
+      continue;
+    }
     const a = p.mark();
     p.bump();
     choices(p);
     p.expect(T.Arrow);
-    sequentialStatements(p);
+    sequentialStatements(p, CASE_ALTERNATIVE_END);
     p.complete(a, N.CaseStatementAlternative);
   }
   endClause(p, [T.CaseKw, T.Question], label);
@@ -290,7 +299,7 @@ function caseStatement(p: Parser, m: number, label: SyntaxNode | undefined): voi
 }
 
 /** [while condition | for parameter_specification] loop stmts end loop [label] ; */
-function loopStatement(p: Parser, m: number, label: SyntaxNode | undefined): void {
+function loopStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   if (p.at(T.WhileKw)) {
     const s = p.mark();
     p.bump();

@@ -1,6 +1,6 @@
 // Types and subtypes (LRM 5, 6.3): type definitions, subtype indications, constraints, ranges.
 import { NodeKind as N } from '../nodeKind';
-import { Parser } from '../parser';
+import { NodeRef, Parser } from '../parser';
 import { TokenKind as T } from '../tokenKind';
 import { declarativePart, definingName, endClause } from './declarations';
 import { expression, discreteRangeOrExpression } from './expressions';
@@ -98,7 +98,7 @@ export function typeDeclaration(p: Parser): void {
   p.complete(m, N.TypeDeclaration);
 }
 
-function typeDefinition(p: Parser, declared: ReturnType<Parser['lastNode']>): void {
+function typeDefinition(p: Parser, declared: NodeRef | undefined): void {
   const m = p.mark();
   switch (p.kind) {
     case T.LParen: {
@@ -182,7 +182,7 @@ function typeDefinition(p: Parser, declared: ReturnType<Parser['lastNode']>): vo
 }
 
 /** units primary_unit ; { secondary_unit = physical_literal ; } end units [name] */
-function physicalUnits(p: Parser, declared: ReturnType<Parser['lastNode']>): void {
+function physicalUnits(p: Parser, declared: NodeRef | undefined): void {
   p.bump(); // units
   let first = true;
   while (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
