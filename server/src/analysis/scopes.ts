@@ -126,13 +126,14 @@ function newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | undefined):
   return s;
 }
 
-export function buildFileScopes(file: SourceFile): FileScopes {
+export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
   const root = newScope('file', file.root, undefined);
   const declarations: Declaration[] = [];
   const byNameNode = new Map<SyntaxNode, Declaration>();
   const byNode = new Map<SyntaxNode, Declaration>();
   const allByNode = new Map<SyntaxNode, Declaration[]>();
   const unitScopes = new Map<DesignUnit, Scope>();
+  const unitOfNode = new Map(file.units.map((u) => [u.node, u]));
 
   function declare(scope: Scope, kind: DeclKind, node: SyntaxNode, nameNode: SyntaxNode | undefined): Declaration | undefined {
     const name = nameOf(nameNode);
@@ -203,7 +204,7 @@ export function buildFileScopes(file: SourceFile): FileScopes {
       case N.PackageDeclaration:
       case N.PackageBody:
       case N.ConfigurationDeclaration: {
-        const unit = file.units.find((u) => u.node === node);
+        const unit = unitOfNode.get(node);
         const nameNode = node.child(N.DefiningName) ?? (node.kind === N.PackageBody ? node.child(N.SimpleName) : undefined);
         const d = unit ? declare(root, unit.kind, node, nameNode) : undefined;
         if (d) d.unit = unit;
@@ -217,7 +218,7 @@ export function buildFileScopes(file: SourceFile): FileScopes {
         return;
       }
       case N.PackageInstantiationDeclaration: {
-        const unit = file.units.find((u) => u.node === node);
+        const unit = unitOfNode.get(node);
         const d = declare(unit ? root : scope, 'packageInstance', node, node.child(N.DefiningName));
         if (d && unit) d.unit = unit;
         return;
@@ -310,7 +311,7 @@ export function buildFileScopes(file: SourceFile): FileScopes {
     }
   }
 
-  visitChildren(file.root, root);
+  if (!empty) visitChildren(file.root, root);
 
   let names: Map<string, SyntaxNode[]> | undefined;
   return {
@@ -324,6 +325,7 @@ export function buildFileScopes(file: SourceFile): FileScopes {
     namesCalled(name) {
       if (!names) {
         names = new Map();
+        if (empty) return [];
         for (const n of file.root.descendants(N.SimpleName)) {
           const k = nameOf(n);
           if (!k) continue;

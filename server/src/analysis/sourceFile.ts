@@ -7,6 +7,12 @@ import { NodeKind } from '../syntax/nodeKind';
 import { type DesignUnit, designUnitsOf } from './designUnits';
 import { buildFileScopes, type FileScopes } from './scopes';
 
+/**
+ * Files longer than this are parsed for syntax diagnostics only: a full semantic pass over a
+ * generated multi-megabyte netlist would hold a server for tens of seconds and gigabytes.
+ */
+export const MAX_ANALYSED_CHARS = 3_000_000;
+
 export class SourceFile {
   private parsed: { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } | undefined;
   private lineIndex: LineIndex | undefined;
@@ -39,14 +45,19 @@ export class SourceFile {
     return (this.lineIndex ??= new LineIndex(this.text));
   }
 
-  /** The design units this file declares, in text order. */
-  get units(): DesignUnit[] {
-    return (this.unitList ??= designUnitsOf(this));
+  /** Whether the file is small enough for semantic analysis (see MAX_ANALYSED_CHARS). */
+  get analysable(): boolean {
+    return this.text.length <= MAX_ANALYSED_CHARS;
   }
 
-  /** Declarative regions and declarations of this file. */
+  /** The design units this file declares, in text order (none for a file too large to analyse). */
+  get units(): DesignUnit[] {
+    return (this.unitList ??= this.analysable ? designUnitsOf(this) : []);
+  }
+
+  /** Declarative regions and declarations of this file (empty for a file too large to analyse). */
   get scopes(): FileScopes {
-    return (this.fileScopes ??= buildFileScopes(this));
+    return (this.fileScopes ??= buildFileScopes(this, !this.analysable));
   }
 
   /** The text lower-cased, for quick "does this file mention the name" checks. */

@@ -11,6 +11,7 @@ const SKIPPED_ANCESTORS = new Set([N.ConfigurationDeclaration, N.ConfigurationSp
 /** The identifier tokens of the file's names that resolve to nothing although their region is fully analysable. */
 export function unresolvedNames(ws: Workspace, file: SourceFile, isCancelled: () => boolean = () => false): SyntaxToken[] {
   const out: SyntaxToken[] = [];
+  if (!file.analysable) return out;
   let i = 0;
   for (const n of file.root.descendants(N.SimpleName)) {
     if ((++i & 1023) === 0 && isCancelled()) break;

@@ -16,6 +16,15 @@ export function fileDiagnostics(ws: Workspace, uri: string, isCancelled: () => b
     code: d.code,
     source: SOURCE,
   }));
+  if (!file.analysable) {
+    out.push({
+      range: rangeOf(file, 0, 0),
+      severity: 'information',
+      message: `file too large for analysis (${(file.text.length / 1e6).toFixed(1)} MB): only syntax is checked`,
+      code: 'too-large',
+      source: SOURCE,
+    });
+  }
   for (const n of unresolvedNames(ws, file, isCancelled)) {
     out.push({
       range: rangeOf(file, n.start, n.end),

@@ -15,7 +15,7 @@ const EXPRESSIONS = new Set(EXPRESSION_KINDS);
 
 export function foldingRanges(ws: Workspace, uri: string): FoldingRange[] {
   const file = ws.getFile(uri);
-  if (!file) return [];
+  if (!file || !file.analysable) return [];
   const out: FoldingRange[] = [];
   const lines = file.lines;
   const stack = [file.root];

@@ -56,7 +56,7 @@ const LEAVES = new Set([N.SequentialStatements, N.ContextClause, N.SubtypeIndica
 
 export function documentSymbols(ws: Workspace, uri: string): DocumentSymbol[] {
   const file = ws.getFile(uri);
-  if (!file) return [];
+  if (!file || !file.analysable) return [];
   return outline(file, file.root);
 }
 

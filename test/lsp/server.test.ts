@@ -1,0 +1,137 @@
+// The language server over real JSON-RPC on stdio: lifecycle, sync, navigation, and bad input.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { positionOf } from '../analysis/helpers';
+import { CancellationTokenSource, LspClient, ROOT } from './client';
+
+const WS = join(ROOT, 'test/fixtures/workspace');
+const TOP = join(WS, 'src/top.vhd');
+const topUri = pathToFileURL(TOP).href;
+const pkgUri = pathToFileURL(join(WS, 'src/config_pkg.vhd')).href;
+const topText = readFileSync(TOP, 'utf8');
+
+type Loc = { uri: string; range: { start: { line: number; character: number } } };
+
+let client: LspClient;
+
+before(async () => {
+  client = new LspClient({ libraries: { util: ['lib/**'] } });
+  const init = await client.initialize([WS]);
+  assert.equal(init.capabilities.hoverProvider, true);
+  assert.equal(init.capabilities.definitionProvider, true);
+  await client.open(topUri, topText);
+});
+
+after(() => client.kill());
+
+test('hover over a package constant used in another file', async () => {
+  const h = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', {
+    textDocument: { uri: topUri },
+    position: positionOf(topText, 'DATA_WIDTH)'),
+  });
+  assert.equal(h.contents.kind, 'markdown');
+  assert.match(h.contents.value, /```vhdl\nconstant DATA_WIDTH : natural := 8;\n```/);
+  assert.match(h.contents.value, /Width of the data path in bits\./);
+});
+
+test('definition across files (scanned from the workspace folder, not opened)', async () => {
+  const locs = await client.request<Loc[]>('textDocument/definition', { textDocument: { uri: topUri }, position: positionOf(topText, 'DATA_WIDTH)') });
+  assert.equal(locs.length, 1);
+  assert.equal(locs[0].uri, pkgUri);
+  const pkgText = readFileSync(new URL(pkgUri), 'utf8');
+  assert.deepEqual(locs[0].range.start, positionOf(pkgText, 'DATA_WIDTH'));
+});
+
+test('references across files', async () => {
+  const locs = await client.request<Loc[]>('textDocument/references', {
+    textDocument: { uri: topUri },
+    position: positionOf(topText, 'DEPTH - 1'),
+    context: { includeDeclaration: true },
+  });
+  const files = locs.map((l) => l.uri.slice(l.uri.lastIndexOf('/') + 1)).sort();
+  assert.deepEqual(files, ['config_pkg.vhd', 'config_pkg.vhd', 'top.vhd', 'top.vhd']);
+});
+
+test('document symbols are hierarchical', async () => {
+  const syms = await client.request<{ name: string; children: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: topUri } });
+  assert.deepEqual(syms.map((s) => s.name), ['top', 'rtl']);
+  assert.deepEqual(
+    syms[1].children.map((c) => c.name),
+    ['counter', 'status', 'mode', 'index', 'small', 'u_direct', 'u_comp', 'control'],
+  );
+});
+
+test('the library mapping setting is honoured', async () => {
+  const uri = pathToFileURL(join(WS, 'src/uses_util.vhd')).href;
+  const text = readFileSync(new URL(uri), 'utf8');
+  const locs = await client.request<Loc[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'MAGIC') });
+  assert.equal(locs.length, 1);
+  assert.match(locs[0].uri, /lib\/util_pkg\.vhd$/);
+});
+
+test('incremental edits: a new declaration is found, and a syntax error is published', async () => {
+  // Insert a signal declaration and a use of it.
+  const decl = positionOf(topText, '  signal small');
+  await client.change(topUri, { start: decl, end: decl }, '  signal extra : natural;\n');
+  const edited = topText.replace('  signal small', '  signal extra : natural;\n  signal small');
+  const at = positionOf(edited, 'index <= next_index');
+  await client.change(topUri, { start: at, end: at }, 'extra <= 1; ');
+  const now = edited.replace('index <= next_index', 'extra <= 1; index <= next_index');
+  const locs = await client.request<Loc[]>('textDocument/definition', { textDocument: { uri: topUri }, position: positionOf(now, 'extra <= 1') });
+  assert.deepEqual(locs.map((l) => l.range.start), [positionOf(now, 'extra :')]);
+
+  // Break it: delete the `;` after the new declaration; diagnostics come after the debounce.
+  const semi = positionOf(now, 'natural;', 1, 7);
+  const version = await client.change(topUri, { start: semi, end: { line: semi.line, character: semi.character + 1 } }, '');
+  const d = await client.waitForDiagnostics(topUri, (p) => p.version === version);
+  assert.ok(d.diagnostics.some((x) => x.severity === 1 && x.code === 'syntax/expected'), JSON.stringify(d.diagnostics));
+});
+
+test('bad input: binary junk, a 20 MB file and a cancelled request leave the server answering', async () => {
+  const junkUri = 'file:///tmp/vhdl-explain-junk.vhd';
+  let junk = '';
+  let seed = 12345;
+  for (let i = 0; i < 50_000; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    junk += String.fromCharCode(seed % 256);
+  }
+  await client.open(junkUri, junk);
+  const syms = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: junkUri } });
+  assert.ok(Array.isArray(syms));
+  await client.request('textDocument/hover', { textDocument: { uri: junkUri }, position: { line: 3, character: 2 } });
+
+  const bigUri = 'file:///tmp/vhdl-explain-big.vhd';
+  const block = 'entity e is port (a : in bit); end entity;\narchitecture a of e is signal s : bit; begin s <= a; end architecture;\n';
+  const big = block.repeat(Math.ceil(20_000_000 / block.length));
+  await client.open(bigUri, big);
+  const cts = new CancellationTokenSource();
+  const pending = client.request('textDocument/references', { textDocument: { uri: bigUri }, position: { line: 1, character: 36 }, context: { includeDeclaration: true } }, cts);
+  cts.cancel();
+  const outcome = await pending.then(
+    () => 'answered',
+    (e: { code?: number }) => (e.code === -32800 ? 'cancelled' : `error ${JSON.stringify(e)}`),
+  );
+  assert.ok(outcome === 'answered' || outcome === 'cancelled', outcome);
+  // Too large for semantic analysis: empty answers, a note among the diagnostics, and no stall.
+  assert.equal(await client.request('textDocument/hover', { textDocument: { uri: bigUri }, position: { line: 1, character: 45 } }), null);
+  const bigDiags = await client.waitForDiagnostics(bigUri);
+  assert.deepEqual(bigDiags.diagnostics.map((d) => d.code), ['too-large']);
+  const pkgText = readFileSync(new URL(pkgUri), 'utf8');
+  const h = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: pkgUri }, position: positionOf(pkgText, 'DEPTH') });
+  assert.match(h.contents.value, /constant DEPTH/);
+
+  // Positions outside the document and unknown documents answer empty.
+  assert.deepEqual(await client.request('textDocument/definition', { textDocument: { uri: topUri }, position: { line: 99999, character: 5 } }), []);
+  assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.vhd' }, position: { line: 0, character: 0 } }), null);
+  await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
+  assert.equal(client.proc.exitCode, null);
+});
+
+test('shutdown and exit end the process with status 0', async () => {
+  const c = new LspClient();
+  await c.initialize([]);
+  assert.equal(await c.shutdown(), 0);
+});
