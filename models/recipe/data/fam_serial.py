@@ -38,7 +38,7 @@ def uart_tx(c):
                                        f"  {w('bit_idx')} {r('bit_idx')} + 1;", 'end if;'])] + \
         [f"  when {S['STOP']} =>", f"    {w('tx_q')} '1';"] + \
         ['    ' + l for l in bit_timer([f"{w('state')} {S['IDLE']};"])] + ['end case;']
-    R.process(body, [start, data], f'One process holds the FSM, the baud counter `{r("baud_cnt")}`, the bit index and the shift register `{r("shreg")}`; the byte is latched on `{start}` and shifted out LSB first, one bit every CLKS_PER_BIT cycles, with the line driven from the register `{r("tx_q")}`.')
+    R.process(body, [start, data], f'The register logic holds the FSM, the baud counter `{r("baud_cnt")}`, the bit index and the shift register `{r("shreg")}`; the byte is latched on `{start}` and shifted out LSB first, one bit every CLKS_PER_BIT cycles, with the line driven from the register `{r("tx_q")}`.')
     c.stmt(f"{tx} <= {r('tx_q')};", f"{busy} <= '0' when {r('state')} = {S['IDLE']} else '1';")
     c.behaviour.append(f'`{busy}` is high in every state except {S["IDLE"]}.')
     c.purpose.append(f'A UART transmitter sending 8N1 frames (start bit, 8 data bits LSB first, one stop bit) at {B[1]} baud from a {B[0] // 1_000_000} MHz clock.')
