@@ -20,6 +20,9 @@ end entity lfsr;
 
 architecture rtl of lfsr is
   signal sr : std_logic_vector(WIDTH-1 downto 0);
+  -- A literal such as x"B400" given to an unconstrained generic gets an
+  -- ascending range (0 to 15); renumber it so that TAPS'left is bit WIDTH-1.
+  alias taps_d : std_logic_vector(TAPS'length-1 downto 0) is TAPS;
 begin
 
   process (clk)
@@ -31,7 +34,7 @@ begin
       elsif step = '1' then
         fb := '0';
         for i in 0 to WIDTH-1 loop
-          if TAPS(i) = '1' then
+          if taps_d(i) = '1' then
             fb := fb xor sr(i);
           end if;
         end loop;
