@@ -68,7 +68,7 @@ class LRQATLinear(nn.Module):
 
     def int_weight(self):
         """The integer grid values (as float, with straight-through rounding), computed in fp32."""
-        with torch.autocast('cpu', enabled=False):
+        with torch.autocast(self.A.device.type, enabled=False):
             phi0 = self.phi0_q.float() / (1 << PHI_FRAC)
             return torch.clamp(round_ste(phi0 + (self.alpha / self.rank) * (self.A.float() @ self.B.float())), QMIN, QMAX)
 

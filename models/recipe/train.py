@@ -147,20 +147,24 @@ def lr_at(cfg, phase, step, total):
     return base * (cfg.MIN_LR_FRAC + (1 - cfg.MIN_LR_FRAC) * 0.5 * (1 + math.cos(math.pi * min(1.0, t))))
 
 
+def to(device, *ts):
+    return [t.to(device) if t is not None else None for t in ts]
+
+
 @torch.no_grad()
-def evaluate(model, cfg, datas):
+def evaluate(model, cfg, datas, device='cpu'):
     model.eval()
     losses = []
     for d in datas:
         for i in range(cfg.EVAL_BATCHES):
-            x, y, m = d.batch(12345, i, cfg.BATCH)
-            with torch.autocast('cpu', dtype=torch.bfloat16, enabled=cfg.BF16):
+            x, y, m = to(device, *d.batch(12345, i, cfg.BATCH))
+            with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.BF16):
                 losses.append(model.loss(x, y, m).item())
     model.train()
     return float(np.mean(losses))
 
 
-def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None):
+def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None, device='cpu'):
     """Run (or resume) one phase; returns the path of final.pt, or None when stopped early (resumable).
 
     stop_after simulates an interruption after that many steps of this call (tests).
@@ -179,7 +183,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
                 os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
     total = steps or cfg.STEPS[phase]
     torch.manual_seed(seed)                      # initial weights (and LR-QAT's B) depend only on the seed
-    model = build(cfg, phase, run)
+    model = build(cfg, phase, run).to(device)
     named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     params = [p for _, p in named]
     if phase == 'qat':   # A, B; and the scales s, whose Adam steps must be much smaller than their size (~1e-3)
@@ -193,7 +197,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     ck = resume(ckdir)
     if ck is not None:
         model.load_state_dict(ck['model'])
-        opt.load_state_dict(ck['opt'])
+        opt.load_state_dict(ck['opt'])          # moves the optimizer state to the parameters' device
         step = ck['step']
     start = step
     datas = phase_data(cfg, data_dir, phase, 'train')
@@ -213,10 +217,10 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     try:
         while step < total:
             d = datas[step % len(datas)]
-            x, y, m = d.batch(seed, step, cfg.BATCH)
+            x, y, m = to(device, *d.batch(seed, step, cfg.BATCH))
             for g in opt.param_groups:
                 g['lr'] = lr_at(cfg, phase, step, total) * g['lr_mult']
-            with torch.autocast('cpu', dtype=torch.bfloat16, enabled=cfg.BF16):
+            with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.BF16):
                 loss = model.loss(x, y, m)
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -227,7 +231,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             rec = {'step': step, 'loss': round(loss.item(), 4), 'lr': opt.param_groups[0]['lr'],
                    'tok_s': round(tokens / (time.time() - t0), 1)}
             if step % cfg.EVAL_EVERY == 0 or step == total:
-                rec['val'] = round(evaluate(model, cfg, vals), 4)
+                rec['val'] = round(evaluate(model, cfg, vals, device), 4)
             if step % cfg.CKPT_EVERY == 0 or step == total:
                 checkpoint()
             logf.write(json.dumps(rec) + '\n')
@@ -244,7 +248,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
         for s, h in zip((signal.SIGINT, signal.SIGTERM), old):
             signal.signal(s, h)
         logf.close()
-    save_atomic({'model': model.state_dict(), 'step': step, 'phase': phase, 'config': cfg.name, 'complete': True,
+    save_atomic({'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'step': step, 'phase': phase, 'config': cfg.name, 'complete': True,
                  'args': model.args.to_dict()}, final)
     log(f'{phase}: done, {final}')
     return final
@@ -259,8 +263,9 @@ def main():
     ap.add_argument('--steps', type=int, help='override the config\'s step count')
     ap.add_argument('--max-minutes', type=float, help='checkpoint and stop after this long (resume later)')
     ap.add_argument('--force', action='store_true', help='retrain a finished phase (the old final.pt is moved aside)')
+    ap.add_argument('--device', default='cpu', help='cpu, or cuda on a GPU machine (checkpoints are portable)')
     a = ap.parse_args()
-    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force)
+    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force, device=a.device)
 
 
 if __name__ == '__main__':
