@@ -147,6 +147,11 @@ def lr_at(cfg, phase, step, total):
     return base * (cfg.MIN_LR_FRAC + (1 - cfg.MIN_LR_FRAC) * 0.5 * (1 + math.cos(math.pi * min(1.0, t))))
 
 
+def batch_size(cfg, data):
+    """SFT examples are up to SFT_SEQ long: they get their own (smaller) batch."""
+    return getattr(cfg, 'SFT_BATCH', cfg.BATCH) if isinstance(data, SFTData) else cfg.BATCH
+
+
 def to(device, *ts):
     return [t.to(device) if t is not None else None for t in ts]
 
@@ -157,7 +162,7 @@ def evaluate(model, cfg, datas, device='cpu'):
     losses = []
     for d in datas:
         for i in range(cfg.EVAL_BATCHES):
-            x, y, m = to(device, *d.batch(12345, i, cfg.BATCH))
+            x, y, m = to(device, *d.batch(12345, i, batch_size(cfg, d)))
             with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.BF16):
                 losses.append(model.loss(x, y, m).item())
     model.train()
@@ -217,7 +222,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     try:
         while step < total:
             d = datas[step % len(datas)]
-            x, y, m = to(device, *d.batch(seed, step, cfg.BATCH))
+            x, y, m = to(device, *d.batch(seed, step, batch_size(cfg, d)))
             for g in opt.param_groups:
                 g['lr'] = lr_at(cfg, phase, step, total) * g['lr_mult']
             with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.BF16):

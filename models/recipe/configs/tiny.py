@@ -14,6 +14,7 @@ THREADS = 2           # torch.set_num_threads
 BATCH = 4             # sequences per step
 SEQ = 128             # pretraining window
 SFT_SEQ = 512         # longest instruction example (prompt + answer)
+SFT_BATCH = 2         # examples per instruction-tuning step
 STEPS = {'pretrain': 30, 'sft': 20, 'qat': 20}
 LR = {'pretrain': 3e-3, 'sft': 1e-3, 'qat': 1e-3}
 MIN_LR_FRAC = 0.1     # cosine schedule ends at LR * MIN_LR_FRAC
