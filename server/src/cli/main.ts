@@ -1,6 +1,10 @@
 // `vhdl-explain` command-line entry point: one table entry per subcommand.
 import { checkCommand } from './check';
 import { definitionCommand } from './definition';
+import { docsCommand } from './docs';
+import { explainCommand } from './explain';
+import { hoverCommand } from './hover';
+import { pairsCommand } from './pairs';
 import { generateCommand } from './generate';
 import { serveCommand } from './serve';
 import { symbolsCommand } from './symbols';
@@ -20,6 +24,10 @@ const commands: Record<string, Command> = {
   definition: definitionCommand,
   generate: generateCommand,
   serve: serveCommand,
+  explain: explainCommand,
+  hover: hoverCommand,
+  docs: docsCommand,
+  pairs: pairsCommand,
 };
 
 function help(): string {

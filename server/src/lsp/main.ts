@@ -17,6 +17,8 @@ import { guardedNotification, type ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerDocuments } from './documents';
 import { registerHover } from './hover';
+import { registerExplainFeatures } from './explainFeatures';
+import { applyModelSettings, fetchModelSection, initialModelSettings } from './model';
 import { registerNavigation } from './navigation';
 import { registerSymbols } from './symbols';
 import { uriToPath, WorkspaceFolders } from './workspace';
@@ -44,7 +46,7 @@ let supportsWatcherRegistration = false;
 const diagnostics = new DiagnosticsPublisher(ctx, config.diagnosticsDebounceMs);
 
 /** Features register their handlers here; later concerns (facts, explain) add one line each. */
-const features: ((ctx: ServerContext) => void)[] = [registerSymbols, registerNavigation, registerHover];
+const features: ((ctx: ServerContext) => void)[] = [registerSymbols, registerNavigation, registerHover, registerExplainFeatures];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -53,6 +55,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const init = params.initializationOptions as { vhdlExplain?: unknown } | undefined;
   config = configFromSection(init?.vhdlExplain ?? init, config);
+  initialModelSettings(init?.vhdlExplain ?? init);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -63,6 +66,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      codeActionProvider: true,
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'vhdl-explain' },
@@ -74,6 +79,7 @@ connection.onInitialized(
     try {
       config = await fetchConfig(ctx, supportsConfiguration, config);
       applyConfig();
+      void applyModelSettings(ctx, supportsConfiguration ? await fetchModelSection(ctx) : undefined);
       if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vhdlExplain' });
       if (supportsWatcherRegistration) {
         void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{vhd,vhdl,VHD,VHDL}' }] });
@@ -99,6 +105,7 @@ connection.onDidChangeConfiguration(
     const fromPush = (params.settings as { vhdlExplain?: unknown } | undefined)?.vhdlExplain;
     config = supportsConfiguration ? await fetchConfig(ctx, true, config) : configFromSection(fromPush, config);
     applyConfig();
+    void applyModelSettings(ctx, supportsConfiguration ? await fetchModelSection(ctx) : fromPush);
     diagnostics.schedule();
   }),
 );
