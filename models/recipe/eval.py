@@ -16,6 +16,10 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from deps import require  # noqa: E402
+require('torch', 'numpy')
+
 import numpy as np
 import torch
 

@@ -21,6 +21,10 @@ import os
 import shutil
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from deps import require  # noqa: E402
+require('torch', 'onnx', 'numpy')
+
 import numpy as np
 import onnx
 import torch

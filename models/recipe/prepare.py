@@ -26,6 +26,10 @@ import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from deps import require  # noqa: E402
+require('numpy')
+
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -18,6 +18,10 @@ import signal
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from deps import require  # noqa: E402
+require('torch', 'numpy')
+
 import numpy as np
 import torch
 
