@@ -205,6 +205,7 @@ function panelHtml(webview: vscode.Webview): string {
   table { border-collapse: collapse; margin: 8px 0; }
   th, td { border: 1px solid var(--vscode-panel-border); padding: 2px 8px; text-align: left; }
   code { font-family: var(--vscode-editor-font-family); }
+  blockquote { margin: 8px 0; padding: 0 12px; border-left: 3px solid var(--vscode-textBlockQuote-border); }
   pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow-x: auto; }
   a.src { color: var(--vscode-textLink-foreground); }
 </style>
@@ -212,7 +213,7 @@ function panelHtml(webview: vscode.Webview): string {
 <body>
 <header>
   <h1 id="title">VHDL Explain</h1>
-  <span id="note"></span><button id="stop" disabled>Stop</button>
+  <span id="note"></span><button id="stop" hidden>Stop</button>
 </header>
 <main id="content" aria-live="polite"></main>
 <script nonce="${nonce}">
@@ -226,7 +227,7 @@ function panelHtml(webview: vscode.Webview): string {
     if (!m || m.type !== 'render') return;
     title.textContent = m.title;
     note.textContent = m.note;
-    stop.disabled = m.status !== 'running';
+    stop.hidden = m.status !== 'running';
     content.innerHTML = m.html;
     document.body.dataset.status = m.status;
   });

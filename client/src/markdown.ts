@@ -38,7 +38,7 @@ function tableCells(line: string): string[] {
 
 const isTableSeparator = (line: string) => /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
 
-/** Block structure: headings, paragraphs, `-`/`*`/`1.` lists, pipe tables, fenced code. */
+/** Block structure: headings, paragraphs, `>` quotes, `-`/`*`/`1.` lists, pipe tables, fenced code. */
 export function renderMarkdown(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const html: string[] = [];
@@ -61,6 +61,14 @@ export function renderMarkdown(markdown: string): string {
       flush();
       const level = heading[1].length + 1; // the panel title is the only h1
       html.push(`<h${level}>${renderInline(heading[2])}</h${level}>`);
+      continue;
+    }
+    if (/^\s*>/.test(line)) {
+      flush();
+      const quoted: string[] = [];
+      for (; i < lines.length && /^\s*>/.test(lines[i]); i++) quoted.push(lines[i].replace(/^\s*>\s?/, ''));
+      i--;
+      html.push(`<blockquote>${renderMarkdown(quoted.join('\n'))}</blockquote>`);
       continue;
     }
     if (/^\s*([-*]|\d+\.)\s+/.test(line)) {

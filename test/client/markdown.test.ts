@@ -7,6 +7,7 @@ import { renderMarkdown } from '../../client/src/markdown';
 const cases: [string, string, string][] = [
   ['heading and paragraph', '# debouncer\nDebounces a button.\nSecond line.', '<h2>debouncer</h2>\n<p>Debounces a button.<br>Second line.</p>'],
   ['list with code and bold', '- `clk`: **rising** edge\n- *async* reset', '<ul><li><code>clk</code>: <strong>rising</strong> edge</li><li><em>async</em> reset</li></ul>'],
+  ['block quote', '> Debounces a button.\n> Second line.\n\nAfter.', '<blockquote><p>Debounces a button.<br>Second line.</p></blockquote>\n<p>After.</p>'],
   ['ordered list', '1. sync\n2. count', '<ol><li>sync</li><li>count</li></ol>'],
   [
     'table',
