@@ -1,7 +1,7 @@
 // The prompt builder: THE one place the prompt format is defined. From the analysis it assembles what
 // a model needs for a target (unit, object, process, instance, selection): the relevant source
 // trimmed by whole lines, the facts, and connected entities with their one-line summaries.
-import { analyseArchitecture, architectureAt, architecturesFor, entityFacts, factsOfDeclaration, type EntityFacts } from '../analysis/facts/index';
+import { architectureAt, architectureFacts, architecturesFor, entityFacts, factsOfDeclaration, type EntityFacts } from '../analysis/facts/index';
 import type { ArchitectureFacts } from '../analysis/facts/types';
 import type { DesignUnit } from '../analysis/designUnits';
 import type { Declaration } from '../analysis/scopes';
@@ -177,7 +177,7 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     return finish(task, name, userMessage(task, what, parts.join('\n\n'), facts), { lines: first.lines, tokens, trimmed }, g);
   }
   const ef = entity ? entityFacts(ws, entity) : undefined;
-  const af = arch ? analyseArchitecture(ws, arch).facts : undefined;
+  const af = arch ? architectureFacts(ws, arch) : undefined;
   const parts: string[] = [];
   let tokens = 0;
   let trimmed = false;
@@ -259,7 +259,7 @@ function declarationPrompt(
     spans.push(...fallbacks);
     if (facts.details?.process) {
       for (const name of [...facts.details.process.assigns, ...facts.details.process.reads].slice(0, 12)) {
-        const o = analyseArchitecture(ws, arch).facts.objects.find((x) => x.name === name && x.kind === 'signal');
+        const o = architectureFacts(ws, arch).objects.find((x) => x.name === name && x.kind === 'signal');
         if (o && o.declaration.file === file.uri) spans.push({ first: o.declaration.line - 1, last: o.declaration.line - 1 });
       }
     }
@@ -287,7 +287,7 @@ function declarationPrompt(
     const e = ws.findEntity(inst.entity, d.file.library);
     if (e) files.add(e.file);
   }
-  const af = arch ? analyseArchitecture(ws, arch).facts : undefined;
+  const af = arch ? architectureFacts(ws, arch) : undefined;
   const g = groundingContext([...files], af ? [af] : []);
   const title = `${facts.kind} ${d.name}`;
   const what = `the ${facts.kind} \`${d.name}\``;
@@ -311,7 +311,7 @@ function rangePrompt(ws: Workspace, file: SourceFile, start: number, end: number
     if (l.last < a || l.first > b) spans.push(l.last - l.first < 6 ? l : { first: file.lines.positionAt(decl.nameNode.start).line, last: file.lines.positionAt(decl.nameNode.start).line });
   }
   const ex = excerpt(file, spans, budget);
-  const af = arch ? analyseArchitecture(ws, arch).facts : undefined;
+  const af = arch ? architectureFacts(ws, arch) : undefined;
   const ef = entity ? entityFacts(ws, entity) : undefined;
   const facts = af ? unitFactLines(ef, af, summaries).slice(0, 8) : [];
   const g = groundingContext([file, ...(entity && entity.file !== file ? [entity.file] : [])], af ? [af] : []);

@@ -58,6 +58,17 @@ function lineText(file: SourceFile, line: number): string {
  * lines in file order; a gap between chosen lines becomes one `-- ... (lines a-b left out)` line.
  */
 export function excerpt(file: SourceFile, spans: LineSpan[], budget: number): Excerpt {
+  // Gap markers are paid for after the choice; shrink the choice until the whole text fits.
+  let r = chooseLines(file, spans, budget);
+  for (let b = budget, i = 0; r.tokens > budget && i < 8; i++) {
+    b -= r.tokens - budget + 8;
+    r = chooseLines(file, spans, Math.max(0, b));
+    r.trimmed = true;
+  }
+  return r;
+}
+
+function chooseLines(file: SourceFile, spans: LineSpan[], budget: number): Excerpt {
   const chosen = new Set<number>();
   let tokens = 0;
   let trimmed = false;

@@ -1,0 +1,70 @@
+// The grounding check: planted wrong names, clocks, edges, resets, drivers and roles are caught; true sentences pass.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ground, StreamingGrounder } from '../../server/src/ide/grounding';
+import { buildPrompt } from '../../server/src/ide/prompt';
+import { fixtureWorkspace, uriOf } from './helpers';
+
+function contextOf(file: string) {
+  const ws = fixtureWorkspace();
+  const f = ws.getFile(uriOf(file))!;
+  return buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity')! }).grounding;
+}
+
+const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
+  { file: 'debouncer.vhd', sentence: 'The counter `stable_cnt` restarts whenever `btn_in` changes.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'All registers change on the rising edge of `clk`.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`rst_n` is an asynchronous, active-low reset.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The process `p_debounce` drives `stable_cnt`.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The counter `debounce_count` holds the number of stable cycles.', reason: /`debounce_count` is not a name in the design/ },
+  { file: 'debouncer.vhd', sentence: 'It compares against max_cycles_q before it switches.', reason: /`max_cycles_q` is not a name/ },
+  { file: 'debouncer.vhd', sentence: 'Everything is clocked by `sys_clk` at the top level.', reason: /`sys_clk` is not a name/ },
+  { file: 'top.vhd', sentence: 'The LEDs toggle on the rising edge of `btn_clean`.', reason: /`btn_clean` is not a clock here/ },
+  { file: 'debouncer.vhd', sentence: 'The registers update on the falling edge of `clk`.', reason: /rising edge, not falling/ },
+  { file: 'debouncer.vhd', sentence: 'The reset `rst_n` is synchronous to the clock.', reason: /asynchronous reset/ },
+  { file: 'debouncer.vhd', sentence: 'The design is cleared when `rst_n` is active-high.', reason: /active low/ },
+  { file: 'traffic.vhd', sentence: '`rst_i` is an asynchronous reset that forces the red light.', reason: /synchronous reset/ },
+  { file: 'debouncer.vhd', sentence: 'The flag `btn_state` is purely combinational logic.', reason: /register \(clocked\), not combinational/ },
+  { file: 'traffic.vhd', sentence: 'The output `green_o` is a registered flip-flop output.', reason: /combinational, not a register/ },
+  { file: 'traffic.vhd', sentence: 'The process `p_state` drives `state_d` every cycle.', reason: /`p_state` does not drive `state_d`/ },
+  { file: 'debouncer.vhd', sentence: 'zq xvbrt 🎉 lkjh ñ¿ qqq.', reason: /unreadable/ },
+  { file: 'debouncer.vhd', sentence: 'on, The', reason: /fragment/ },
+];
+
+for (const c of CASES) {
+  test(`${c.reason ? 'catches' : 'keeps'}: ${c.sentence}`, () => {
+    const r = ground(c.sentence, contextOf(c.file));
+    if (!c.reason) {
+      assert.equal(r.text, c.sentence, JSON.stringify(r.verdict));
+      assert.equal(r.verdict.ok, true);
+    } else {
+      assert.equal(r.text, '');
+      assert.equal(r.verdict.ok, false);
+      assert.match(r.verdict.reasons[0], c.reason);
+      assert.deepEqual(r.verdict.dropped, [c.sentence.trim()]);
+    }
+  });
+}
+
+test('a paragraph keeps its true sentences and its Markdown structure', () => {
+  const g = contextOf('debouncer.vhd');
+  const text = '**Purpose.** The block debounces `btn_in`. It is clocked by `clk_fast`.\n\n**Clocking and reset.** `rst_n` is synchronous. All registers use the rising edge of `clk`.\n\n- `btn_out` follows `btn_state`.\n- `p_glitch` removes spikes entirely.';
+  const r = ground(text, g);
+  assert.equal(r.text, '**Purpose.** The block debounces `btn_in`.\n\n**Clocking and reset.** All registers use the rising edge of `clk`.\n\n- `btn_out` follows `btn_state`.');
+  assert.equal(r.verdict.dropped.length, 3);
+});
+
+test('streaming in small pieces gives the same text and verdict as checking at once', () => {
+  const g = contextOf('traffic.vhd');
+  const text = '**Purpose.** A controller for `red_o` and `green_o`. The state `state_q` is combinational. It waits for `req_i` in S_GREEN.\n\n**Notes.** `tick_i` advances S_RED to S_WALK.';
+  const whole = ground(text, g);
+  for (const size of [1, 3, 7, 40]) {
+    const s = new StreamingGrounder(g);
+    let out = '';
+    for (let i = 0; i < text.length; i += size) out += s.push(text.slice(i, i + size));
+    out += s.end();
+    assert.equal(out, whole.text, `piece size ${size}`);
+    assert.deepEqual(s.verdict, whole.verdict);
+  }
+  assert.equal(whole.verdict.dropped.length, 1);
+});

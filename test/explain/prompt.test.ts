@@ -1,0 +1,86 @@
+// The prompt builder: expected prompts for the fixtures (UPDATE_EXPECT=1 to regenerate), and bounds on long input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace } from '../../server/src/analysis/workspace';
+import { buildPrompt, type Prompt } from '../../server/src/ide/prompt';
+import { makePairs } from '../../server/src/ide/promptPairs';
+import { expectFile, fixtureWorkspace, longDesign, textOf, uriOf } from './helpers';
+
+function render(p: Prompt): string {
+  const out = [`== title: ${p.title} (task ${p.task}, ~${p.estimatedTokens} tokens${p.trimmed ? ', trimmed' : ''}) ==`];
+  for (const m of p.messages) out.push(`== ${m.role} ==`, m.content);
+  return out.join('\n') + '\n';
+}
+
+const CASES: { file: string; targets: string[] }[] = [
+  { file: 'debouncer.vhd', targets: ['stable_cnt', 'btn_out', 'p_debounce'] },
+  { file: 'top.vhd', targets: ['u_debouncer', 'led_q'] },
+  { file: 'traffic.vhd', targets: ['state_q', 'p_next'] },
+  { file: 'broken.vhd', targets: ['r'] },
+  { file: 'empty.vhd', targets: [] },
+];
+
+for (const c of CASES) {
+  test(`prompts for ${c.file}`, () => {
+    const ws = fixtureWorkspace();
+    const f = ws.getFile(uriOf(c.file))!;
+    const parts: string[] = [];
+    const entity = f.units.find((u) => u.kind === 'entity')!;
+    parts.push(render(buildPrompt(ws, { kind: 'unit', unit: entity })));
+    for (const name of c.targets) {
+      const d = f.scopes.declarations.find((x) => x.name === name);
+      assert.ok(d, `declaration ${name}`);
+      parts.push(render(buildPrompt(ws, { kind: 'declaration', decl: d }, { task: 'hover' })));
+    }
+    // The same workspace gives the same prompt (deterministic).
+    assert.equal(render(buildPrompt(ws, { kind: 'unit', unit: entity })), parts[0]);
+    expectFile(c.file.replace(/\.vhd$/, '.prompt.expect'), parts.join('\n'));
+  });
+}
+
+test('selection prompt names the lines and includes the declarations it uses', () => {
+  const ws = fixtureWorkspace();
+  const f = ws.getFile(uriOf('traffic.vhd'))!;
+  const text = textOf('traffic.vhd');
+  const start = text.indexOf('  red_o   <=');
+  const end = text.indexOf('\n', text.indexOf('green_o <='));
+  const p = buildPrompt(ws, { kind: 'range', file: f, start, end });
+  assert.equal(p.title, 'Selection, lines 55-56');
+  assert.match(p.messages[1].content, /signal state_q, state_d : state_t;/);
+  assert.match(p.messages[1].content, /red_o   <= '1' when state_q = S_RED/);
+});
+
+test('a 5,000-line architecture is trimmed by whole lines within the budget', () => {
+  const text = longDesign(5000);
+  const ws = new Workspace();
+  const f = ws.setFile('file:///big.vhd', text);
+  const lines = new Set(text.split('\n'));
+  const p = buildPrompt(ws, { kind: 'unit', unit: f.units[0] }, { sourceTokens: 1200 });
+  assert.ok(p.trimmed);
+  assert.ok(p.sourceTokens <= 1200, `source tokens ${p.sourceTokens}`);
+  const code = /```vhdl\n([\s\S]*?)\n```/.exec(p.messages[1].content)![1];
+  for (const l of code.split('\n')) {
+    if (l === '' || /^-- \.\.\. \(lines? \d+(-\d+)? left out\)$/.test(l)) continue;
+    assert.ok(lines.has(l), `not a whole source line: ${JSON.stringify(l)}`);
+  }
+  // Facts are bounded too ("and N more"), and the entity's ports come first.
+  assert.match(p.messages[1].content, /and \d+ more processes/);
+  assert.ok(code.startsWith('entity big is'));
+  // A register deep in the file gets its declaration and its driver even though the file is long.
+  const d = f.scopes.declarations.find((x) => x.name === 'stage_400')!;
+  const h = buildPrompt(ws, { kind: 'declaration', decl: d });
+  assert.match(h.messages[1].content, /signal stage_400 : unsigned/);
+  assert.match(h.messages[1].content, /p_stage_400 : process/);
+  assert.ok(h.sourceTokens <= 600);
+});
+
+test('pairs use the same builder as the editor', () => {
+  const vhdl = textOf('debouncer.vhd');
+  const { pairs, errors } = makePairs([{ id: 'g1', source: 'gold', vhdl, explanation: '**Purpose.** Debounces.' }, { id: 'bad', explanation: 'x' }], () => '');
+  assert.equal(pairs.length, 1);
+  assert.deepEqual(errors, ['bad: needs vhdl (or file) and explanation (or explanation_file)']);
+  const ws = new Workspace();
+  const f = ws.setFile('file:///design/g1.vhd', vhdl);
+  assert.deepEqual(pairs[0].prompt_messages, buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity')! }).messages);
+  assert.equal(pairs[0].target, '**Purpose.** Debounces.');
+});
