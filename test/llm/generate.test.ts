@@ -51,6 +51,18 @@ test('fp16: the same greedy answers as the fp32 reference', async () => {
   }
 });
 
+test('a prompt prefilled in chunks of 7 tokens gives the same greedy text', async () => {
+  const m = await loadModel(TINY, { file: 'model.onnx', threads: 1, prefillChunk: 7 });
+  try {
+    for (const g of reference().fp32.greedy) {
+      assert.ok(g.prompt_ids.length > 14);
+      assert.equal((await generate(m, { messages: g.messages, maxTokens: 48 })).text, g.text);
+    }
+  } finally {
+    await m.decoder.release();
+  }
+});
+
 test('streaming never splits a multi-byte character', async () => {
   const g = reference().fp32.greedy[0]; // "... café → naïve, 計数器 ✓ 🎉. Done."
   assert.match(g.text, /🎉/);

@@ -4,6 +4,7 @@ import { neverCancelled, type CancellationToken } from './cancellation';
 import { fitToContext } from './contextGuard';
 import { LlmError } from './errors';
 import type { LoadedModel } from './model';
+import type { ForwardResult } from './onnxDecoder';
 import { sampleToken, seededRandom, type SamplingParams } from './sampler';
 import { emptyTimings, type FinishReason, type GenerateRequest, type GenerateResult, type OnText } from './types';
 
@@ -89,8 +90,16 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
     }
   };
 
+  // prefill in chunks: each pass sees the cache of the previous ones, so the result is the same
   let tp = performance.now();
-  let fwd = await dec.forward([promptIds], [promptIds.map(() => 1)], [promptIds.map((_, i) => i)], dec.emptyCache(1), true);
+  let fwd: ForwardResult | undefined;
+  for (let at = 0; at < promptIds.length; at += model.prefillChunk) {
+    if (at > 0 && token.isCancellationRequested) return result('', 'cancelled', 0);
+    const chunk = promptIds.slice(at, at + model.prefillChunk);
+    const total = at + chunk.length;
+    fwd = await dec.forward([chunk], [new Array<number>(total).fill(1)], [chunk.map((_, i) => at + i)], fwd?.cache ?? dec.emptyCache(1), true);
+  }
+  if (!fwd) return result('', 'length', 0); // an empty prompt (a template that renders nothing)
   timings.prefillMs = performance.now() - tp;
   timings.prefillTokens = promptIds.length;
   let generated = 0;

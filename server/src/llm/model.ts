@@ -10,6 +10,8 @@ export interface LoadOptions extends SessionOptions {
   file?: string;
   /** Overrides config.json's max_position_embeddings (a smaller context is faster and uses less memory). */
   contextLength?: number;
+  /** Prompt tokens per prefill pass (default 512): bounds the [tokens, vocab] logits and attention buffers. */
+  prefillChunk?: number;
 }
 
 export interface LoadedModel {
@@ -17,6 +19,7 @@ export interface LoadedModel {
   tokenizer: ChatTokenizer;
   decoder: OnnxDecoder;
   contextLength: number;
+  prefillChunk: number;
   eosIds: Set<number>;
   loadMs: number;
   /** 'folder/onnx/file', the model part of cache keys and backend ids. */
@@ -53,5 +56,6 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
     }
   }
   const contextLength = opts.contextLength ?? folder.config.maxPositions ?? 2048;
-  return { folder, tokenizer, decoder, contextLength, eosIds, loadMs: performance.now() - t0, id: `${folder.dir}/${folder.onnxFile}` };
+  const prefillChunk = Math.max(1, opts.prefillChunk ?? 512);
+  return { folder, tokenizer, decoder, contextLength, prefillChunk, eosIds, loadMs: performance.now() - t0, id: `${folder.dir}/${folder.onnxFile}` };
 }

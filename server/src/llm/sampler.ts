@@ -33,9 +33,14 @@ export function sampleToken(logits: Float32Array, p: SamplingParams, random: () 
   }
   if (p.temperature <= 0 || p.topK === 1) return argmax(logits);
 
-  // candidates sorted by logit, cut to top-k
-  let order = Array.from(logits.keys());
-  order.sort((a, b) => logits[b] - logits[a]);
+  // Candidates sorted by logit, cut to top-k. Tokens more than 40 temperature-units below the best
+  // (probability ratio < e^-40) cannot matter, and skipping them keeps a 150k vocabulary cheap to sort.
+  let best = -Infinity;
+  for (let i = 0; i < logits.length; i++) if (logits[i] > best) best = logits[i];
+  const floor = best - 40 * p.temperature;
+  let order: number[] = [];
+  for (let i = 0; i < logits.length; i++) if (logits[i] >= floor) order.push(i);
+  order.sort((a, b) => logits[b] - logits[a] || a - b);
   if (p.topK > 0 && p.topK < order.length) order = order.slice(0, p.topK);
   const max = logits[order[0]];
   const probs = order.map((id) => Math.exp((logits[id] - max) / p.temperature));
