@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { Template } from '@huggingface/jinja';
-import { pairFor } from '../../models/recipe/make_pairs';
+import { pairsFor } from '../../models/recipe/make_pairs';
 
 const PY = '/usr/bin/python3';
 const probe = spawnSync(PY, ['-c', 'import torch, onnx, numpy, pytest'], { encoding: 'utf8' });
@@ -40,8 +40,9 @@ function maxAbsDiff(got: Float32Array, want: number[]): number {
 test('make_pairs: explanation pairs come from the server prompt builder, markers stripped', () => {
   const vhdl = 'library ieee;\nuse ieee.std_logic_1164.all;\n\nentity blink is\n  port (clk : in std_logic; led : out std_logic);\nend entity;\n\n' +
     "architecture rtl of blink is\n  signal q : std_logic := '0';\nbegin\n  process (clk)\n  begin\n    if rising_edge(clk) then\n      q <= not q;\n    end if;\n  end process;\n  led <= q;\nend architecture;\n";
-  const p = pairFor({ id: 'x1', source: 'synth', vhdl, explanation: '**Purpose.** Blinks.', meta: { entity: 'blink' } });
-  assert.ok(p);
+  const { pairs, errors } = pairsFor([{ id: 'x1', source: 'synth', vhdl, explanation: '**Purpose.** Blinks.', meta: { entity: 'blink' } }]);
+  assert.deepEqual(errors, []);
+  const p = pairs[0];
   assert.deepEqual(p.prompt_messages.map((m) => m.role), ['system', 'user']);
   assert.match(p.prompt_messages[1].content, /`blink`/);
   assert.match(p.prompt_messages[1].content, /rising_edge\(clk\)/);
