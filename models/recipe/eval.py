@@ -147,9 +147,9 @@ def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print):
             for row in read_jsonl(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'gold', m)):
                 gold_manifest[row['id']] = row
     pairs_path = os.path.join(data, 'heldout_pairs.jsonl')      # written by make_pairs.ts when it exists
-    if os.path.exists(pairs_path):
-        hpairs = {p['id']: p for p in read_jsonl(pairs_path)}
-    else:
+    hpairs = {p['id']: p for p in read_jsonl(pairs_path)} if os.path.exists(pairs_path) else {}
+    if not all(d['id'] in hpairs for d in held):
+        print(f'note: {pairs_path} missing or incomplete: held-out prompts from the stand-in formatter', file=sys.stderr)
         hpairs = {d['id']: {'id': d['id'], 'prompt_messages': standin_messages(d), 'target': d['explanation']} for d in held}
     rows = []
     for name, m in variants:

@@ -22,10 +22,15 @@ export function main(dir: string): void {
     if (!existsSync(join(dir, src))) continue;
     const designs = readFileSync(join(dir, src), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Design);
     const { pairs, errors } = pairsFor(designs);
-    for (const e of errors) process.stderr.write(`make_pairs: ${e}\n`);
+    if (errors.length) {   // a silently smaller training set is worse than none: keep the previous file
+      for (const e of errors.slice(0, 10)) process.stderr.write(`make_pairs: ${e}\n`);
+      process.stderr.write(`make_pairs: ${errors.length} of ${designs.length} designs failed; ${dst} not written\n`);
+      process.exitCode = 1;
+      continue;
+    }
     writeFileSync(join(dir, dst + '.tmp'), pairs.map((p) => JSON.stringify(p)).join('\n') + '\n');
     renameSync(join(dir, dst + '.tmp'), join(dir, dst));
-    console.log(`${dst}: ${pairs.length} pairs from the server's prompt builder${errors.length ? `, ${errors.length} designs skipped` : ''}`);
+    console.log(`${dst}: ${pairs.length} pairs from the server's prompt builder`);
   }
 }
 
