@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { LineIndex, parse } from '../../server/src/syntax/index';
+import { LineIndex, parse, treeText } from '../../server/src/syntax/index';
 
 /** Deterministic xorshift32 generator. */
 function rng(seed: number): () => number {
@@ -20,7 +20,9 @@ function rng(seed: number): () => number {
 
 function check(text: string): ReturnType<typeof parse> {
   const r = parse(text);
-  assert.ok(r.root.text === text, 'lossless');
+  // Concatenating the tokens of the materialized tree gives the text back. (Above a few MB only the
+  // root's range is checked, to keep the test light; the smaller inputs cover the tree building.)
+  assert.ok(text.length > 4_000_000 ? r.root.text === text : treeText(r.root) === text, 'lossless');
   assert.equal(r.root.start, 0);
   assert.equal(r.root.end, text.length);
   for (const d of r.diagnostics) assert.ok(d.start >= 0 && d.start <= d.end && d.end <= text.length, `diagnostic range ${d.start}..${d.end}`);

@@ -1,5 +1,5 @@
 // Renders a parse as the `== source ==` / `== tree ==` / `== diagnostics ==` snapshot the fixtures compare against.
-import { LineIndex, parse, printTree, type SyntaxDiagnostic } from '../../server/src/syntax/index';
+import { LineIndex, parse, printTree, treeText, type SyntaxDiagnostic } from '../../server/src/syntax/index';
 
 /** One line per diagnostic: 1-based `line:col..line:col code: message`, then the text it covers. */
 export function renderDiagnostics(text: string, diagnostics: SyntaxDiagnostic[]): string {
@@ -16,5 +16,6 @@ export function renderDiagnostics(text: string, diagnostics: SyntaxDiagnostic[])
 export function renderSnapshot(text: string): { snapshot: string; roundTrip: string } {
   const { root, diagnostics } = parse(text);
   const snapshot = `== source ==\n${text}${text.endsWith('\n') ? '' : '\n'}== tree ==\n${printTree(root)}\n== diagnostics ==\n${renderDiagnostics(text, diagnostics)}\n`;
-  return { snapshot, roundTrip: root.text };
+  // treeText concatenates the tokens of the materialized tree (root.text would just slice the source).
+  return { snapshot, roundTrip: treeText(root) };
 }

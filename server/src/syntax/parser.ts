@@ -43,6 +43,8 @@ export class Parser {
   private readonly tokenCount: number;
   /** Indices of the significant tokens; the last one is Eof. */
   private readonly sig: Int32Array;
+  /** Kinds of the significant tokens (sigKinds[i] === kinds[sig[i]]), for one-lookup peeking. */
+  private readonly sigKinds: Uint8Array;
   private pos = 0;
   /** Index of the next raw token to push onto the stack. */
   private emitted = 0;
@@ -62,14 +64,21 @@ export class Parser {
     this.starts = lexed.starts;
     this.tokenCount = lexed.count;
     this.diagnostics = lexed.diagnostics;
+    const sig = new Int32Array(lexed.count);
+    const sigKinds = new Uint8Array(lexed.count);
     let n = 0;
-    for (let i = 0; i < lexed.count; i++) if (!isTrivia(lexed.kinds[i])) n++;
-    const sig = new Int32Array(n);
-    n = 0;
-    for (let i = 0; i < lexed.count; i++) if (!isTrivia(lexed.kinds[i])) sig[n++] = i;
-    this.sig = sig;
+    const kinds = lexed.kinds;
+    for (let i = 0; i < lexed.count; i++) {
+      const k = kinds[i];
+      if (k > TokenKind.Unknown) {
+        sigKinds[n] = k;
+        sig[n++] = i;
+      }
+    }
+    this.sig = sig.subarray(0, n);
+    this.sigKinds = sigKinds.subarray(0, n);
     this.stack = new Int32Array(256);
-    const cap = 64 + (n >> 1);
+    const cap = 64 + n + (n >> 1);
     this.nodeKinds = new Uint8Array(cap);
     this.nodeTokenStart = new Int32Array(cap);
     this.nodeTokenEnd = new Int32Array(cap);
@@ -80,17 +89,17 @@ export class Parser {
 
   /** Kind of the current significant token (Eof at the end). */
   get kind(): TokenKind {
-    return this.kinds[this.sig[this.pos]];
+    return this.sigKinds[this.pos];
   }
   nth(k: number): TokenKind {
     const i = this.pos + k;
-    return this.kinds[this.sig[i < this.sig.length ? i : this.sig.length - 1]];
+    return this.sigKinds[i < this.sigKinds.length ? i : this.sigKinds.length - 1];
   }
   at(k: TokenKind): boolean {
-    return this.kinds[this.sig[this.pos]] === k;
+    return this.sigKinds[this.pos] === k;
   }
   atSet(s: TokenSet): boolean {
-    return s.has(this.kinds[this.sig[this.pos]]);
+    return s.has(this.sigKinds[this.pos]);
   }
   atEof(): boolean {
     return this.kind === TokenKind.Eof;

@@ -154,9 +154,9 @@ function concurrentSelectedSignalAssignment(p: Parser, m: number): void {
 function componentInstantiation(p: Parser, m: number): void {
   const u = p.mark();
   if (p.eat(T.ComponentKw)) {
-    if (!name(p, { allowCall: false })) p.errorMissing('a component name');
+    if (!name(p, false)) p.errorMissing('a component name');
   } else if (p.eat(T.EntityKw)) {
-    if (!name(p, { allowCall: false })) p.errorMissing('an entity name');
+    if (!name(p, false)) p.errorMissing('an entity name');
     if (p.eat(T.LParen)) {
       const a = p.mark();
       if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
@@ -167,7 +167,7 @@ function componentInstantiation(p: Parser, m: number): void {
     }
   } else {
     p.bump(); // configuration
-    if (!name(p, { allowCall: false })) p.errorMissing('a configuration name');
+    if (!name(p, false)) p.errorMissing('a configuration name');
   }
   p.complete(u, N.InstantiatedUnit);
   instantiationTail(p, m);

@@ -295,7 +295,7 @@ function subprogram(p: Parser): void {
     definingName(p);
     p.bump(); // is
     p.bump(); // new
-    if (!name(p, { allowCall: false })) p.errorMissing('a subprogram name');
+    if (!name(p, false)) p.errorMissing('a subprogram name');
     if (p.at(T.LBracket)) signature(p);
     if (p.at(T.GenericKw)) genericMapAspect(p);
     endStatement(p);

@@ -86,7 +86,7 @@ export function useClause(p: Parser): void {
   const m = p.mark();
   p.bump();
   do {
-    if (!name(p, { allowCall: false })) p.errorMissing('a selected name');
+    if (!name(p, false)) p.errorMissing('a selected name');
   } while (p.eat(T.Comma));
   endStatement(p);
   p.complete(m, N.UseClause);
@@ -97,7 +97,7 @@ function contextReference(p: Parser): void {
   const m = p.mark();
   p.bump();
   do {
-    if (!name(p, { allowCall: false })) p.errorMissing('a context name');
+    if (!name(p, false)) p.errorMissing('a context name');
   } while (p.eat(T.Comma));
   endStatement(p);
   p.complete(m, N.ContextReference);
@@ -166,7 +166,7 @@ export function packageDeclarationOrInstantiation(p: Parser): void {
   const declared = p.lastNode();
   p.expect(T.IsKw);
   if (p.eat(T.NewKw)) {
-    if (!name(p, { allowCall: false })) p.errorMissing('a package name');
+    if (!name(p, false)) p.errorMissing('a package name');
     if (p.at(T.GenericKw)) genericMapAspect(p);
     endStatement(p);
     p.complete(m, N.PackageInstantiationDeclaration);
@@ -204,7 +204,7 @@ function configurationDeclaration(p: Parser): void {
   definingName(p);
   const declared = p.lastNode();
   p.expect(T.OfKw);
-  if (!name(p, { allowCall: false })) p.errorMissing('an entity name');
+  if (!name(p, false)) p.errorMissing('an entity name');
   p.expect(T.IsKw);
   // Declarative part: use clauses, attribute specifications, group declarations (not `for`).
   const d = p.mark();
@@ -238,7 +238,7 @@ function blockConfiguration(p: Parser): void {
   const m = p.mark();
   p.bump(); // for
   // block_specification ::= label | label ( index_specification ) | architecture_name
-  if (!name(p, { allowCall: false })) p.errorMissing('a block name');
+  if (!name(p, false)) p.errorMissing('a block name');
   if (p.eat(T.LParen)) {
     discreteRangeOrExpression(p);
     p.expect(T.RParen);

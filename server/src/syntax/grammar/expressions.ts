@@ -150,7 +150,7 @@ export function primary(p: Parser): void {
       p.bump();
       // new subtype_indication | new qualified_expression
       const s = p.mark();
-      if (name(p, { allowCall: true })) {
+      if (name(p, true)) {
         const last = p.lastNode();
         if (last?.kind !== N.QualifiedExpression && (p.at(T.RangeKw) || p.at(T.LParen))) {
           p.complete(s, N.TypeMark);

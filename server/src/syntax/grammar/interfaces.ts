@@ -109,7 +109,7 @@ function interfaceDeclaration(p: Parser, context: InterfaceContext): void {
       definingName(p);
       p.expect(T.IsKw);
       p.expect(T.NewKw);
-      name(p, { allowCall: false });
+      name(p, false);
       if (p.at(T.GenericKw)) genericMapAspect(p);
       p.complete(m, N.InterfacePackageDeclaration);
       return;

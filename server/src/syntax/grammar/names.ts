@@ -8,28 +8,24 @@ import { subtypeIndication } from './types';
 
 export const NAME_START = new TokenSet(T.Identifier, T.ExtendedIdentifier, T.StringLiteral, T.LtLt);
 
-export interface NameOptions {
-  /** Take `(...)` suffixes as a CallOrIndexName (false for type marks, where `(` starts a constraint). */
-  allowCall: boolean;
-}
-
 /**
  * name ::= prefix { . suffix | ( associations ) | [signature] ' attribute | ' ( expression ) }
- * Returns false (consuming nothing) when the current token cannot start a name.
+ * Returns false (consuming nothing) when the current token cannot start a name. With `allowCall`
+ * false, `(...)` suffixes are left alone (type marks, where `(` starts a constraint).
  */
-export function name(p: Parser, opts: NameOptions = { allowCall: true }): boolean {
+export function name(p: Parser, allowCall = true): boolean {
   const m = p.mark();
   if (p.at(T.LtLt)) externalName(p);
   else if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier) || p.at(T.StringLiteral) || p.at(T.CharacterLiteral)) {
     p.bump();
     p.complete(m, N.SimpleName);
   } else return false;
-  nameSuffixes(p, m, opts);
+  nameSuffixes(p, m, allowCall);
   return true;
 }
 
 /** Suffixes after a prefix that starts at mark `m`. */
-export function nameSuffixes(p: Parser, m: number, opts: NameOptions): void {
+export function nameSuffixes(p: Parser, m: number, allowCall: boolean): void {
   for (;;) {
     switch (p.kind) {
       case T.Dot: {
@@ -44,7 +40,7 @@ export function nameSuffixes(p: Parser, m: number, opts: NameOptions): void {
         continue;
       }
       case T.LParen:
-        if (!opts.allowCall) return;
+        if (!allowCall) return;
         associationList(p);
         p.complete(m, N.CallOrIndexName);
         continue;
@@ -103,7 +99,7 @@ export function signature(p: Parser): void {
 /** type_mark ::= type_name | subtype_name (a name without call suffixes, attributes allowed). */
 export function typeMark(p: Parser): void {
   const m = p.mark();
-  if (!name(p, { allowCall: false })) p.errorMissing('a type name');
+  if (!name(p, false)) p.errorMissing('a type name');
   p.complete(m, N.TypeMark);
 }
 

@@ -12,7 +12,7 @@ import { endStatement } from './recovery';
 export function attributeSpecification(p: Parser): void {
   const m = p.mark();
   p.bump(); // attribute
-  if (!name(p, { allowCall: false })) p.errorMissing('an attribute name');
+  if (!name(p, false)) p.errorMissing('an attribute name');
   p.expect(T.OfKw);
   // entity_specification ::= entity_name_list : entity_class
   const s = p.mark();
@@ -77,7 +77,7 @@ export function componentSpecification(p: Parser): void {
   }
   p.complete(l, N.InstantiationList);
   p.expect(T.Colon);
-  if (!name(p, { allowCall: false })) p.errorMissing('a component name');
+  if (!name(p, false)) p.errorMissing('a component name');
   p.complete(m, N.ComponentSpecification);
 }
 
@@ -95,7 +95,7 @@ export function bindingIndication(p: Parser): void {
 function entityAspect(p: Parser): void {
   const m = p.mark();
   if (p.eat(T.EntityKw)) {
-    if (!name(p, { allowCall: false })) p.errorMissing('an entity name');
+    if (!name(p, false)) p.errorMissing('an entity name');
     if (p.eat(T.LParen)) {
       const a = p.mark();
       if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
@@ -105,7 +105,7 @@ function entityAspect(p: Parser): void {
       p.expect(T.RParen);
     }
   } else if (p.eat(T.ConfigurationKw)) {
-    if (!name(p, { allowCall: false })) p.errorMissing('a configuration name');
+    if (!name(p, false)) p.errorMissing('a configuration name');
   } else if (!p.eat(T.OpenKw)) p.errorMissing("'entity', 'configuration' or 'open'");
   p.complete(m, N.EntityAspect);
 }

@@ -16,7 +16,7 @@ export function subtypeIndication(p: Parser): void {
     typeMark(p);
   } else {
     const t = p.mark();
-    if (!name(p, { allowCall: false })) {
+    if (!name(p, false)) {
       p.errorMissing('a subtype indication');
       p.complete(m, N.SubtypeIndication);
       return;
