@@ -1,7 +1,7 @@
 // The superseding generation queue and the persisted LRU result cache, on their own and in LocalBackend.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, appendFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, appendFileSync, rmSync, cpSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GenerationQueue } from '../../server/src/llm/queue';
@@ -124,4 +124,16 @@ test('LocalBackend: results are cached by prompt and settings, across instances'
   assert.equal((await other.generate({ messages: g.messages, maxTokens: 48 })).cached, false, 'another model file, another entry');
   await be2.dispose();
   await other.dispose();
+  // the same folder with a re-exported model file: old entries must not answer
+  const copy = join(tmp, 'model-copy');
+  cpSync(TINY, copy, { recursive: true });
+  const c1 = new LocalBackend({ modelDir: copy, file: 'model_q4.onnx', threads: 1, cacheDir: dir });
+  assert.equal((await c1.generate({ messages: g.messages, maxTokens: 48 })).cached, false);
+  assert.equal((await c1.generate({ messages: g.messages, maxTokens: 48 })).cached, true);
+  await c1.dispose();
+  const f = join(copy, 'onnx', 'model_q4.onnx');
+  utimesSync(f, new Date(), new Date(Date.now() + 5000));
+  const c2 = new LocalBackend({ modelDir: copy, file: 'model_q4.onnx', threads: 1, cacheDir: dir });
+  assert.equal((await c2.generate({ messages: g.messages, maxTokens: 48 })).cached, false, 'model file changed');
+  await c2.dispose();
 });

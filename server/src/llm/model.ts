@@ -1,4 +1,6 @@
 // A loaded local model: folder files, tokenizer and ONNX session, checked against each other once.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LlmError } from './errors';
 import { readModelFolder, type ModelFolder } from './modelFolder';
@@ -22,8 +24,21 @@ export interface LoadedModel {
   prefillChunk: number;
   eosIds: Set<number>;
   loadMs: number;
-  /** 'folder/onnx/file', the model part of cache keys and backend ids. */
+  /** 'folder/onnx/file', the model part of backend ids. */
   id: string;
+  /** Sizes and modification times of the model's files: a replaced model never hits old cache entries. */
+  fingerprint: string;
+}
+
+function fingerprintOf(paths: string[]): string {
+  return paths.map((p) => {
+    try {
+      const s = statSync(p);
+      return `${s.size}:${Math.round(s.mtimeMs)}`;
+    } catch {
+      return '-';
+    }
+  }).join('/');
 }
 
 export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<LoadedModel> {
@@ -57,5 +72,6 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
   }
   const contextLength = opts.contextLength ?? folder.config.maxPositions ?? 2048;
   const prefillChunk = Math.max(1, opts.prefillChunk ?? 512);
-  return { folder, tokenizer, decoder, contextLength, prefillChunk, eosIds, loadMs: performance.now() - t0, id: `${folder.dir}/${folder.onnxFile}` };
+  const fingerprint = fingerprintOf([folder.onnxPath, ...['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json'].map((f) => join(folder.dir, f))]);
+  return { folder, tokenizer, decoder, contextLength, prefillChunk, eosIds, loadMs: performance.now() - t0, id: `${folder.dir}/${folder.onnxFile}`, fingerprint };
 }
