@@ -38,11 +38,23 @@ postponed procedure process pure range record register reject rem report return 
 srl subtype then to transport type unaffected units until use variable wait when while with xnor xor std_logic std_logic_vector
 unsigned signed integer natural positive boolean rising_edge falling_edge resize to_integer to_unsigned to_signed ieee numeric_std
 std_logic_1164 true false event work'''.split())
-FAMILY_WORDS = {'counter': ['counter', 'count'], 'fifo': ['fifo'], 'arbiter': ['arbiter', 'arbitration'], 'uart': ['uart'],
-                'spi': ['spi'], 'i2c': ['i2c'], 'fsm': ['state machine', 'fsm'], 'ram': ['ram', 'memory'], 'rom': ['rom', 'lookup'],
-                'shift_register': ['shift register', 'shift'], 'pwm': ['pwm', 'pulse-width', 'pulse width'], 'crc': ['crc'],
-                'lfsr': ['lfsr', 'linear feedback'], 'debouncer': ['debounce'], 'alu': ['alu', 'arithmetic'],
-                'cdc': ['synchroni', 'clock domain'], 'testbench': ['testbench', 'test bench'], 'package': ['package']}
+# words that name a family in prose; families not listed fall back to the stems of their name's parts
+FAMILY_WORDS = {'fsm-controller': ['state machine', 'fsm', 'controller'], 'package-of-functions': ['package', 'function'],
+                'top-level': ['top-level', 'top level', 'instantiat'], 'mac': ['multiply-accumulate', 'multiply', 'mac'],
+                'mux': ['multiplexer', 'mux', 'select'], 'lfsr': ['lfsr', 'linear feedback', 'pseudo-random'],
+                'pwm': ['pwm', 'pulse-width', 'pulse width'], 'rom': ['rom', 'lookup', 'read-only'], 'ram': ['ram', 'memory'],
+                'alu': ['alu', 'arithmetic'], 'testbench': ['testbench', 'test bench'], 'clock-enable': ['enable', 'tick'],
+                'reset-sync': ['reset'], 'cdc-sync': ['synchroni', 'clock domain'], 'cdc-bus': ['synchroni', 'clock domain'],
+                'cdc-pulse': ['synchroni', 'clock domain', 'pulse'], 'cdc-handshake': ['handshake', 'clock domain'],
+                'apb-regs': ['apb'], 'axi-lite-regs': ['axi'], 'wishbone-regs': ['wishbone'], 'uart-rx': ['uart'], 'uart-tx': ['uart']}
+GENERIC = {'regs', 'master', 'slave', 'filter', 'code', 'controller', 'sync', 'async'}
+
+
+def family_words(family):
+    if family in FAMILY_WORDS:
+        return FAMILY_WORDS[family]
+    parts = [p for p in re.split(r'[-_\s]+', family or '') if len(p) > 2 and p not in GENERIC]
+    return [p[:6] for p in parts] or [family or '']
 
 
 def window_ppl(model, tokens, seq, max_windows):
@@ -88,29 +100,35 @@ def grounding(expl, vhdl):
 
 
 def contradictions(expl, meta):
-    """Statements that contradict the manifest's facts: reset kind/level, clock edge."""
-    e, n = expl.lower(), 0
-    for r in meta.get('resets') or []:
-        if r.get('kind') == 'sync' and re.search(r'\basynchronous(ly)?\b[^.]{0,40}\breset', e):
-            n += 1
-        if r.get('kind') == 'async' and re.search(r'(?<!a)synchronous(ly)?\b[^.]{0,40}\breset', e):
-            n += 1
-        lvl = r.get('level')
-        if lvl == 'high' and re.search(r'active[- ]low\b[^.]{0,30}reset|reset[^.]{0,30}active[- ]low', e):
-            n += 1
-        if lvl == 'low' and re.search(r'active[- ]high\b[^.]{0,30}reset|reset[^.]{0,30}active[- ]high', e):
-            n += 1
-    if meta.get('edge') == 'rising' and 'falling edge' in e and 'rising edge' not in e:
-        n += 1
-    if meta.get('resets') == [] and re.search(r'\b(a|an) (a)?synchronous reset', e):
+    """Statements contradicting the facts: a sentence naming a reset that gives it the wrong kind or level, or a
+    falling clock edge for a design clocked on rising edges only."""
+    sentences = re.split(r'(?<=[.;])\s+|\n+', expl)
+    resets = meta.get('resets') or []
+    n = 0
+    for r in resets:
+        name = re.compile(rf'(?<![\w]){re.escape(r["name"])}(?![\w])', re.I)
+        others = [re.compile(rf'(?<![\w]){re.escape(o["name"])}(?![\w])', re.I) for o in resets if o is not r]
+        for s in sentences:
+            if not name.search(s) or any(o.search(s) for o in others):
+                continue
+            t = s.lower()
+            if r.get('kind') == 'sync' and re.search(r'\basynchronous(ly)?\b', t) and not re.search(r'\bnot (an )?asynchronous', t):
+                n += 1
+            if r.get('kind') == 'async' and re.search(r'(?<![a-z])synchronous(ly)?\b', t) and not re.search(r'\bnot (a )?synchronous', t):
+                n += 1
+            if r.get('level') == 'high' and re.search(r'active[- ]low\b', t):
+                n += 1
+            if r.get('level') == 'low' and re.search(r'active[- ]high\b', t):
+                n += 1
+    e = expl.lower()
+    if meta.get('edge') == 'rising' and re.search(r'falling[- ]edge', e) and not re.search(r'rising[- ]edge', e):
         n += 1
     return n
 
 
 def family_named(expl, family):
-    words = FAMILY_WORDS.get(family) or [w for w in re.split(r'[_\s]+', family or '') if len(w) > 2]
     e = expl.lower()
-    return any(w in e for w in words)
+    return any(w in e for w in family_words(family))
 
 
 def rouge_l(hyp, ref):

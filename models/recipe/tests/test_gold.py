@@ -27,3 +27,22 @@ def test_every_gold_design_analyses_with_ghdl(tmp_path):
     r = subprocess.run(['ghdl', '-a', '--std=08', f'--workdir={tmp_path}', *files], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[:3000]
     assert len(os.listdir(tmp_path)) > 0
+
+
+@pytest.mark.skipif(not ROWS, reason='no gold manifest yet')
+def test_expert_explanations_pass_the_eval_metrics():
+    """The metrics eval.py applies to the model, applied to the experts: they must (nearly) all pass."""
+    from eval import contradictions, family_named, grounding
+    named, contra, ground = 0, [], []
+    for r in ROWS:
+        text, vhdl = open(os.path.join(GOLD, r['explanation'])).read(), open(os.path.join(GOLD, r['file'])).read()
+        rs = [{'name': r['reset']['signal'], 'kind': r['reset']['kind'], 'level': 'low' if str(r['reset'].get('active')) == '0' else 'high'}] if r.get('reset') else []
+        named += family_named(text, r['family'])
+        if contradictions(text, {'resets': rs, 'edge': r.get('edge')}):
+            contra.append(r['id'])
+        g = grounding(text, vhdl)
+        if g is not None:
+            ground.append(g)
+    assert named >= 0.9 * len(ROWS)
+    assert not contra, contra
+    assert sum(ground) / len(ground) >= 0.98

@@ -66,3 +66,21 @@ def test_metadata_matches_the_text():
         for s in m['states']:
             assert s.lower() in text
         assert f"entity {m['entity'].lower()}" in text or f"package {m['entity'].lower()}" in text
+
+
+def test_eval_metrics_accept_the_generator_and_catch_flipped_facts():
+    import json
+    from eval import contradictions, family_named
+    designs = synth.generate(80, 13)
+    assert all(contradictions(d['explanation'], d['meta']) == 0 for d in designs)
+    flipped = 0
+    for d in designs:
+        if d['meta']['resets']:
+            m = json.loads(json.dumps(d['meta']))
+            r = m['resets'][0]
+            r['kind'], r['level'] = {'sync': 'async', 'async': 'sync'}[r['kind']], {'low': 'high', 'high': 'low'}[r['level']]
+            flipped += contradictions(d['explanation'], m) > 0
+            assert contradictions(d['explanation'], m) > 0, d['family']
+    assert flipped > 20
+    assert family_named('A round-robin arbiter for four requesters.', 'arbiter')
+    assert not family_named('A FIFO buffer.', 'arbiter')
