@@ -51,7 +51,7 @@ test('explain streams the same Markdown it returns, with facts and a grounding v
   assert.equal(deltas.get('s1'), r.markdown);
   assert.match(r.markdown, /\| \[btn_out\]\(line:16\) \| out \|/);
   assert.match(r.markdown, /- Process \[p_debounce\]\(line:26-43\): clocked on the rising edge of `clk`/);
-  assert.equal(r.modelUsed, true);
+  assert.equal(r.modelUsed, true, r.markdown.slice(r.markdown.indexOf('## Explanation')));
   assert.ok(r.grounding, 'grounding verdict');
   // The random-weight model writes gibberish: whatever survives passed the check, the rest is listed.
   const explanation = /## Explanation\n\n([\s\S]*?)\n\n(## |$)/.exec(r.markdown)![1];
