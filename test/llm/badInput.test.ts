@@ -114,3 +114,21 @@ test('a GPU execution provider that is missing falls back to CPU with a message'
   assert.match(lines[0], /Execution provider cuda is not available here .*running on cpu/);
   await m.decoder.release();
 });
+
+test('a chat template that refuses system messages gets them folded into the user turn; other refusals are clear errors', async () => {
+  const dir = brokenCopy('no-system', (d) => {
+    const tc = JSON.parse(readFileSync(join(d, 'tokenizer_config.json'), 'utf8'));
+    tc.chat_template = "{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}" +
+      "{% for m in messages %}{% if (m['role'] == 'user') != (loop.index0 % 2 == 0) %}{{ raise_exception('Roles must alternate user/assistant') }}{% endif %}{% endfor %}" +
+      tc.chat_template;
+    writeFileSync(join(d, 'tokenizer_config.json'), JSON.stringify(tc));
+  });
+  const m = await loadModel(dir, { threads: 1 });
+  try {
+    const text = m.tokenizer.renderChat([{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Say hello.' }]);
+    assert.equal(text, '<|bos|><|im_start|>user\nBe brief.\n\nSay hello.<|im_end|>\n<|im_start|>assistant\n');
+    assert.throws(() => m.tokenizer.renderChat([{ role: 'assistant', content: 'x' }]), (e) => isLlmError(e, 'INVALID_REQUEST') && /Roles must alternate/.test(e.message));
+  } finally {
+    await m.decoder.release();
+  }
+});

@@ -72,12 +72,28 @@ export class ChatTokenizer {
       // No template: plain "role: content" lines, the way base models are usually prompted.
       return (this.bosToken ?? '') + messages.map((m) => `${m.role}: ${m.content}\n`).join('') + 'assistant: ';
     }
-    return this.template.render({
-      messages,
+    const render = (msgs: ChatMessage[]) => this.template!.render({
+      messages: msgs,
       add_generation_prompt: true,
       bos_token: this.bosToken ?? '',
       eos_token: this.eosToken ?? '',
     });
+    try {
+      return render(messages);
+    } catch (e) {
+      // Some templates (Gemma, early Mistral) refuse a system role: fold it into the first user turn.
+      const sys = messages.filter((m) => m.role === 'system');
+      const rest = messages.filter((m) => m.role !== 'system');
+      if (sys.length && rest[0]?.role === 'user') {
+        try {
+          return render([{ role: 'user', content: `${sys.map((m) => m.content).join('\n\n')}\n\n${rest[0].content}` }, ...rest.slice(1)]);
+        } catch {
+          // report the first failure
+        }
+      }
+      throw new LlmError('INVALID_REQUEST', `The model's chat template rejected the messages: ${describe(e)}.`,
+        'Check the roles and their order (many templates want user and assistant turns to alternate).', { cause: e });
+    }
   }
 
   encodeChat(messages: ChatMessage[]): number[] {
