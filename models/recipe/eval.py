@@ -148,11 +148,13 @@ def rouge_l(hyp, ref):
     return 2 * p * r / (p + r)
 
 
-def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print):
+def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, fp_from='sft/final.pt'):
     from tokenizer import Tokenizer
     tok = Tokenizer.load(tok_dir)
     torch.set_num_threads(cfg.THREADS)
-    fp, qat = load_models(cfg, run)
+    fp, qat = load_models(cfg, run, fp_from)
+    if fp_from != 'sft/final.pt':
+        qat = None                                   # LR-QAT starts from sft/final.pt: not comparable
     variants = [('fp32', fp), ('RTN int4', int4_model(fp, lrqat.rtn_int4(fp, cfg.QUANT_HEAD)))]
     if qat is not None:
         variants.append(('LR-QAT int4', int4_model(fp, lrqat.merged_int4(qat))))
@@ -200,8 +202,9 @@ def markdown(rows):
              '|---|---|---|---|---|---|---|---|']
     for r in rows:
         gr = 'n/a (no identifiers)' if r['grounding'] != r['grounding'] else f"{r['grounding']:.1%}"
-        lines.append(f"| {r['model']} | {r['ppl_val']:.3f} | {r['ppl_gold']:.3f} | {r['ppl_answer']:.3f} | {gr} | "
-                     f"{r['contradictions']} / {r['n_gold']} | {r['family']:.0%} | {r['rouge_l']:.3f} |")
+        gen = (f"{gr} | {r['contradictions']} / {r['n_gold']} | {r['family']:.0%} | {r['rouge_l']:.3f}" if r['n_gold']
+               else 'not generated | - | - | -')
+        lines.append(f"| {r['model']} | {r['ppl_val']:.3f} | {r['ppl_gold']:.3f} | {r['ppl_answer']:.3f} | {gen} |")
     by = {r['model']: r for r in rows}
     if 'LR-QAT int4' in by:
         f, q, l = by['fp32']['ppl_val'], by['RTN int4']['ppl_val'], by['LR-QAT int4']['ppl_val']
@@ -222,13 +225,15 @@ def main():
     ap.add_argument('--n-gold', type=int, default=15, help='held-out gold designs to generate explanations for')
     ap.add_argument('--max-new', type=int, default=256)
     ap.add_argument('--max-windows', type=int, default=64)
+    ap.add_argument('--fp-from', default='sft/final.pt', help='fp32 weights to compare, e.g. pretrain/ckpt.pt during pretraining')
     a = ap.parse_args()
-    rows = evaluate(load_config(a.config), a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows)
+    rows = evaluate(load_config(a.config), a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows, fp_from=a.fp_from)
     table = markdown(rows)
     print(table)
-    with open(os.path.join(a.run, 'eval.md'), 'w') as f:
+    name = 'eval' if a.fp_from == 'sft/final.pt' else 'eval-' + a.fp_from.replace('/', '-').replace('.pt', '')
+    with open(os.path.join(a.run, name + '.md'), 'w') as f:
         f.write(table + '\n')
-    json.dump(rows, open(os.path.join(a.run, 'eval.json'), 'w'), indent=1)
+    json.dump(rows, open(os.path.join(a.run, name + '.json'), 'w'), indent=1)
 
 
 if __name__ == '__main__':

@@ -284,12 +284,12 @@ def write_variant(out, name, onnx_model, args, tok_dir, tok, torch_model, max_ne
     print(f'{name}: {os.path.join(d, "onnx", fname)} ({mb:.1f} MB)')
 
 
-def load_models(cfg, run):
-    """(fp32 model from sft/final.pt, LR-QAT model from qat/final.pt or None)."""
+def load_models(cfg, run, fp_from='sft/final.pt'):
+    """(fp32 model from <run>/<fp_from>, LR-QAT model from qat/final.pt or None)."""
     from train import load_checked
     args = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
     fp = Llama(args)
-    fp.load_state_dict(load_checked(os.path.join(run, 'sft', 'final.pt'))['model'])
+    fp.load_state_dict(load_checked(os.path.join(run, fp_from))['model'])
     qp = os.path.join(run, 'qat', 'final.pt')
     qat = None
     if os.path.exists(qp):
