@@ -30,7 +30,10 @@ export function ensureBuilt(): void {
   const built = statSync(SERVER, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (built > newestSource(join(ROOT, 'server/src'))) return;
   const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
+  if (r.status === 0) return;
+  // Another layer's half-written change can break the bundle for a moment; an existing build still serves.
+  if (built > 0) process.stderr.write(`warning: esbuild failed, using the existing dist/server.js:\n${r.stderr}\n`);
+  else throw new Error(`esbuild failed: ${r.stderr}`);
 }
 
 export interface Diagnostics {

@@ -30,7 +30,7 @@ function decls(list: Declaration[]): Resolution {
 
 /** The declaration of a design unit (held by the unit's file). */
 export function unitDeclaration(unit: DesignUnit): Declaration | undefined {
-  return unit.file.scopes.byNode.get(unit.node);
+  return unit.file.scopes.declarationOfNode(unit.node);
 }
 
 /** The region (ports, generics, declarations) of a design unit. */
@@ -101,7 +101,7 @@ class Resolver {
   name(n: SyntaxNode, depth: number): Resolution {
     if (depth > MAX_DEPTH) return EXTERNAL;
     if (n.kind === N.DefiningName || n.kind === N.Label) {
-      const d = this.file.scopes.byNameNode.get(n);
+      const d = this.file.scopes.declarationOfName(n);
       return d ? this.withBinding([d]) : EXTERNAL;
     }
     if (n.kind !== N.SimpleName) return EXTERNAL;
@@ -113,7 +113,7 @@ class Resolver {
     const first = p.children.find((c) => c instanceof SyntaxNode);
     switch (p.kind) {
       case N.EndClause: {
-        const d = p.parent ? this.file.scopes.byNode.get(p.parent) : undefined;
+        const d = p.parent ? this.file.scopes.declarationOfNode(p.parent) : undefined;
         return d ? decls([d]) : EXTERNAL;
       }
       case N.AttributeName:
@@ -259,7 +259,7 @@ class Resolver {
     } else if (owner?.kind === N.ComponentInstantiationStatement) {
       targets = this.instantiationTargets(owner);
     } else if (owner?.kind === N.BlockHeader) {
-      const block = owner.parent ? this.file.scopes.byNode.get(owner.parent) : undefined;
+      const block = owner.parent ? this.file.scopes.declarationOfNode(owner.parent) : undefined;
       targets = block ? decls([block]) : EXTERNAL;
     } else if (owner?.kind === N.PackageInstantiationDeclaration) {
       const g = owner.childNodes().find((c) => c.kind === N.SelectedName || c.kind === N.SimpleName);

@@ -53,32 +53,96 @@ export interface Declaration {
 
 export type ScopeKind = 'file' | 'unit' | 'component' | 'subprogram' | 'process' | 'block' | 'generate' | 'loop' | 'record' | 'protected' | 'physical';
 
-export interface Scope {
-  kind: ScopeKind;
-  node: SyntaxNode;
-  parent: Scope | undefined;
-  decls: Map<string, Declaration[]>;
-  /** UseClause and ContextReference nodes that apply in the region (a unit's context clause included). */
-  uses: SyntaxNode[];
-  /** Library names from library clauses in the region. */
-  libraries: string[];
-  children: Scope[];
+/**
+ * A declarative region. Its contents are filled on first access (`decls`, `uses`, `libraries`,
+ * `children`), so a request near one process never walks the other thousand processes of a file.
+ */
+export class Scope {
   owner?: Declaration;
   unit?: DesignUnit;
+  private filled = false;
+  private readonly declMap = new Map<string, Declaration[]>();
+  private readonly useList: SyntaxNode[] = [];
+  private readonly libraryList: string[] = [];
+  private readonly childList: Scope[] = [];
+
+  constructor(
+    readonly kind: ScopeKind,
+    readonly node: SyntaxNode,
+    readonly parent: Scope | undefined,
+    private readonly fill: ((s: Scope) => void) | undefined,
+  ) {
+    parent?.childList.push(this);
+  }
+
+  /** Declarations by normalized name. */
+  get decls(): Map<string, Declaration[]> {
+    this.ensure();
+    return this.declMap;
+  }
+
+  /** UseClause and ContextReference nodes that apply in the region (a unit's context clause included). */
+  get uses(): SyntaxNode[] {
+    this.ensure();
+    return this.useList;
+  }
+
+  /** Library names from library clauses in the region. */
+  get libraries(): string[] {
+    this.ensure();
+    return this.libraryList;
+  }
+
+  /** Nested regions, in text order. */
+  get children(): Scope[] {
+    this.ensure();
+    return this.childList;
+  }
+
+  get isFilled(): boolean {
+    return this.filled;
+  }
+
+  /** Used while filling: records without triggering a fill of this region. */
+  addDecl(d: Declaration): void {
+    const list = this.declMap.get(d.name);
+    if (list) list.push(d);
+    else this.declMap.set(d.name, [d]);
+  }
+
+  addUse(node: SyntaxNode): void {
+    this.useList.push(node);
+  }
+
+  addLibrary(name: string): void {
+    this.libraryList.push(name);
+  }
+
+  private ensure(): void {
+    if (this.filled) return;
+    this.filled = true;
+    this.fill?.(this);
+  }
 }
 
 export interface FileScopes {
   root: Scope;
+  /** Every declaration of the file (fills every region). */
   declarations: Declaration[];
-  /** The declaration whose name is spelled by a DefiningName/Label node. */
+  /** The declaration whose name is spelled by a DefiningName/Label node (fills every region). */
   byNameNode: Map<SyntaxNode, Declaration>;
-  /** The (first) declaration made by a construct node (for `end` names and hover). */
+  /** The (first) declaration made by a construct node (fills every region). */
   byNode: Map<SyntaxNode, Declaration>;
-  /** All declarations made by a construct node (`signal a, b : bit` makes two). */
+  /** All declarations made by a construct node: `signal a, b : bit` makes two (fills every region). */
   allByNode: Map<SyntaxNode, Declaration[]>;
+  /** Each design unit's region (filled on first use). */
   unitScopes: Map<DesignUnit, Scope>;
-  /** The innermost region containing an offset. */
+  /** The innermost region containing an offset; fills only the regions on the way down. */
   scopeAt(offset: number): Scope;
+  /** The declaration spelled by a DefiningName/Label node, filling only the regions around it. */
+  declarationOfName(nameNode: SyntaxNode): Declaration | undefined;
+  /** The (first) declaration a construct makes, filling only the regions around it. */
+  declarationOfNode(node: SyntaxNode): Declaration | undefined;
   /** SimpleName nodes of the file with a given normalized name. */
   namesCalled(name: string): SyntaxNode[];
 }
@@ -108,6 +172,16 @@ const SIMPLE_DECLS = new Map<N, DeclKind>([
 
 const INTERFACE_OBJECTS = new Set([N.InterfaceConstantDeclaration, N.InterfaceSignalDeclaration, N.InterfaceVariableDeclaration, N.InterfaceFileDeclaration]);
 
+/** Statements that may carry a label but hold no declarations below it. */
+const NO_NESTED_DECLS = new Set([
+  N.ComponentInstantiationStatement, N.ConcurrentSimpleSignalAssignment, N.ConcurrentConditionalSignalAssignment,
+  N.ConcurrentSelectedSignalAssignment, N.ConcurrentAssertionStatement, N.ConcurrentProcedureCallStatement,
+  N.SimpleSignalAssignment, N.ConditionalSignalAssignment, N.SelectedSignalAssignment, N.SimpleForceAssignment,
+  N.SimpleReleaseAssignment, N.VariableAssignment, N.ConditionalVariableAssignment, N.SelectedVariableAssignment,
+  N.ProcedureCallStatement, N.AssertionStatement, N.ReportStatement, N.WaitStatement, N.NextStatement, N.ExitStatement,
+  N.ReturnStatement, N.NullStatement,
+]);
+
 /** Nodes below which no declaration can appear (expressions and names). */
 const NO_DECLS = new Set([
   N.BinaryExpression, N.UnaryExpression, N.ParenthesizedExpression, N.Aggregate, N.QualifiedExpression, N.Literal,
@@ -120,14 +194,7 @@ function definingNames(node: SyntaxNode): SyntaxNode[] {
   return list ? list.childNodes(N.DefiningName) : node.childNodes(N.DefiningName);
 }
 
-function newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | undefined): Scope {
-  const s: Scope = { kind, node, parent, decls: new Map(), uses: [], libraries: [], children: [] };
-  parent?.children.push(s);
-  return s;
-}
-
 export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
-  const root = newScope('file', file.root, undefined);
   const declarations: Declaration[] = [];
   const byNameNode = new Map<SyntaxNode, Declaration>();
   const byNode = new Map<SyntaxNode, Declaration>();
@@ -139,9 +206,7 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
     const name = nameOf(nameNode);
     if (!nameNode || !name) return undefined;
     const d: Declaration = { name, kind, file, node, nameNode, scope };
-    const list = scope.decls.get(name);
-    if (list) list.push(d);
-    else scope.decls.set(name, [d]);
+    scope.addDecl(d);
     declarations.push(d);
     byNameNode.set(nameNode, d);
     const same = allByNode.get(node);
@@ -153,8 +218,9 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
     return d;
   }
 
-  function open(kind: ScopeKind, node: SyntaxNode, parent: Scope, owner?: Declaration): Scope {
-    const s = newScope(kind, node, parent);
+  /** A nested region whose contents `fill` visits when first needed. */
+  function open(kind: ScopeKind, node: SyntaxNode, parent: Scope, owner: Declaration | undefined, fill: (s: Scope) => void): Scope {
+    const s = new Scope(kind, node, parent, fill);
     if (owner) {
       owner.region = s;
       s.owner = owner;
@@ -180,6 +246,7 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
     if (NO_DECLS.has(node.kind)) return;
     const label = node.child(N.Label);
     const labelled = label ? declare(scope, LABELLED_KINDS.get(node.kind) ?? 'label', node, label) : undefined;
+    if (NO_NESTED_DECLS.has(node.kind)) return;
     switch (node.kind) {
       case N.DesignUnit:
         visitChildren(node, scope);
@@ -192,12 +259,12 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
       case N.LibraryClause:
         for (const t of node.descendants(N.DefiningName, N.SimpleName)) {
           const n = nameOf(t);
-          if (n) scope.libraries.push(n);
+          if (n) scope.addLibrary(n);
         }
         return;
       case N.UseClause:
       case N.ContextReference:
-        scope.uses.push(node);
+        scope.addUse(node);
         return;
       case N.EntityDeclaration:
       case N.ArchitectureBody:
@@ -209,12 +276,13 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
         const d = unit ? declare(root, unit.kind, node, nameNode) : undefined;
         if (d) d.unit = unit;
         // The region spans the whole design unit so that names in the context clause are inside it.
-        const s = open('unit', unit?.designUnitNode ?? node, root, d);
+        const s = open('unit', unit?.designUnitNode ?? node, root, d, (s) => {
+          const cc = unit?.contextClause;
+          if (cc) for (const item of cc.childNodes()) visit(item, s);
+          visitChildren(node, s);
+        });
         s.unit = unit;
         if (unit) unitScopes.set(unit, s);
-        const cc = unit?.contextClause;
-        if (cc) for (const item of cc.childNodes()) visit(item, s);
-        visitChildren(node, s);
         return;
       }
       case N.PackageInstantiationDeclaration: {
@@ -225,7 +293,7 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
       }
       case N.ComponentDeclaration: {
         const d = declare(scope, 'component', node, node.child(N.DefiningName));
-        visitChildren(node, open('component', node, scope, d));
+        open('component', node, scope, d, (s) => visitChildren(node, s));
         return;
       }
       case N.SubprogramDeclaration:
@@ -234,9 +302,10 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
         const spec = node.child(N.FunctionSpecification, N.ProcedureSpecification);
         const isFunction = spec ? spec.kind === N.FunctionSpecification : !!node.token(T.FunctionKw);
         const d = declare(scope, isFunction ? 'function' : 'procedure', node, (spec ?? node).child(N.DefiningName));
-        const s = open('subprogram', node, scope, d);
-        if (spec) visitChildren(spec, s);
-        for (const c of node.childNodes()) if (c !== spec) visit(c, s);
+        open('subprogram', node, scope, d, (s) => {
+          if (spec) visitChildren(spec, s);
+          for (const c of node.childNodes()) if (c !== spec) visit(c, s);
+        });
         return;
       }
       case N.InterfaceSubprogramDeclaration: {
@@ -250,12 +319,13 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
         if (def?.kind === N.EnumerationTypeDefinition) {
           for (const lit of def.childNodes(N.DefiningName)) declare(scope, 'enumLiteral', node, lit);
         } else if (def?.kind === N.RecordTypeDefinition) {
-          const s = open('record', def, scope, d);
-          for (const el of def.childNodes(N.ElementDeclaration)) for (const n of definingNames(el)) declare(s, 'element', el, n);
+          open('record', def, scope, d, (s) => {
+            for (const el of def.childNodes(N.ElementDeclaration)) for (const n of definingNames(el)) declare(s, 'element', el, n);
+          });
         } else if (def?.kind === N.PhysicalTypeDefinition) {
           for (const u of def.descendants(N.PrimaryUnitDeclaration, N.SecondaryUnitDeclaration)) declare(scope, 'physicalUnit', u, u.child(N.DefiningName));
         } else if (def?.kind === N.ProtectedTypeDeclaration || def?.kind === N.ProtectedTypeBody) {
-          visitChildren(def, open('protected', def, scope, d));
+          open('protected', def, scope, d, (s) => visitChildren(def, s));
         }
         return;
       }
@@ -264,18 +334,19 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
         return;
       case N.ProcessStatement:
       case N.BlockStatement:
-        visitChildren(node, open(node.kind === N.ProcessStatement ? 'process' : 'block', node, scope, labelled));
+        open(node.kind === N.ProcessStatement ? 'process' : 'block', node, scope, labelled, (s) => visitChildren(node, s));
         return;
       case N.ForGenerateStatement: {
-        const s = open('generate', node, scope, labelled);
-        const spec = node.child(N.ParameterSpecification);
-        if (spec) declare(s, 'generateParameter', spec, spec.child(N.DefiningName));
-        visitChildren(node, s);
+        open('generate', node, scope, labelled, (s) => {
+          const spec = node.child(N.ParameterSpecification);
+          if (spec) declare(s, 'generateParameter', spec, spec.child(N.DefiningName));
+          visitChildren(node, s);
+        });
         return;
       }
       case N.IfGenerateStatement:
       case N.CaseGenerateStatement: {
-        visitChildren(node, open('generate', node, scope, labelled));
+        open('generate', node, scope, labelled, (s) => visitChildren(node, s));
         return;
       }
       case N.GenerateAlternative: {
@@ -290,9 +361,10 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
           visitChildren(node, scope);
           return;
         }
-        const s = open('loop', node, scope, labelled);
-        declare(s, 'loopParameter', spec, spec.child(N.DefiningName));
-        visitChildren(node, s);
+        open('loop', node, scope, labelled, (s) => {
+          declare(s, 'loopParameter', spec, spec.child(N.DefiningName));
+          visitChildren(node, s);
+        });
         return;
       }
       default: {
@@ -311,17 +383,53 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
     }
   }
 
-  if (!empty) visitChildren(file.root, root);
+  const root: Scope = new Scope('file', file.root, undefined, (s) => {
+    if (!empty) visitChildren(file.root, s);
+  });
+
+  /** Fills every region: for answers about the whole file (outline, diagnostics, facts). */
+  let complete = false;
+  const fillAll = (): void => {
+    if (complete) return;
+    complete = true;
+    const stack = [root];
+    while (stack.length) stack.push(...stack.pop()!.children);
+  };
 
   let names: Map<string, SyntaxNode[]> | undefined;
   return {
     root,
-    declarations,
-    byNameNode,
-    byNode,
-    allByNode,
-    unitScopes,
+    get declarations() {
+      fillAll();
+      return declarations;
+    },
+    get byNameNode() {
+      fillAll();
+      return byNameNode;
+    },
+    get byNode() {
+      fillAll();
+      return byNode;
+    },
+    get allByNode() {
+      fillAll();
+      return allByNode;
+    },
+    get unitScopes() {
+      void root.children;
+      return unitScopes;
+    },
     scopeAt: (offset) => innermost(root, offset),
+    declarationOfName(nameNode) {
+      innermost(root, nameNode.start);
+      return byNameNode.get(nameNode);
+    },
+    declarationOfNode(node) {
+      void root.children; // design units are declared at the top
+      if (byNode.has(node)) return byNode.get(node);
+      innermost(root, node.start);
+      return byNode.get(node);
+    },
     namesCalled(name) {
       if (!names) {
         names = new Map();

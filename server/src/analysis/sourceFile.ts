@@ -1,6 +1,6 @@
 // One VHDL file in the workspace: its text, and the parse and per-file indexes built lazily from it.
 import { parse } from '../syntax/index';
-import { LineIndex } from '../syntax/lineIndex';
+import { LineIndex } from './lineIndex';
 import type { SyntaxDiagnostic } from '../syntax/diagnostics';
 import { SyntaxNode } from '../syntax/tree';
 import { NodeKind } from '../syntax/nodeKind';

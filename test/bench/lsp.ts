@@ -1,0 +1,106 @@
+// Definition and hover right after an edit on a generated 10,000-line file: over real JSON-RPC
+// (didChange then the request, timed together) and in-process (reparse + resolve), median and p95.
+import { performance } from 'node:perf_hooks';
+import { Workspace } from '../../server/src/analysis/workspace';
+import { basicHover } from '../../server/src/ide/basicHover';
+import { definition } from '../../server/src/ide/definition';
+import { positionOf } from '../analysis/helpers';
+import { LspClient } from '../lsp/client';
+import { generatedDesign } from './generatedDesign';
+
+const RUNS = 25;
+
+function stats(ms: number[]): string {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, min ${s[0].toFixed(2)} ms (${s.length} runs)`;
+}
+
+export async function benchLsp(): Promise<void> {
+  const text = generatedDesign();
+  const lineCount = text.split('\n').length;
+  process.stdout.write(`== lsp: definition/hover right after an edit, generated file of ${lineCount} lines (${(text.length / 1024).toFixed(0)} KiB)\n`);
+  // The name asked about: `clk_i` in the last process (declared at the top), and the last accumulator.
+  const last = text.lastIndexOf('rising_edge(clk_i)') + 'rising_edge('.length;
+  const lastAcc = positionOf(text, 'q_o <= acc_', 1, 'q_o <= '.length);
+  const before = text.slice(0, last);
+  const clkPos = { line: before.split('\n').length - 1, character: last - before.lastIndexOf('\n') - 1 };
+  // Each edit rewrites the comment `the clock` on line 8 with `edit NNNN` (same length, so positions below stay valid).
+  const commentPos = positionOf(text, 'the clock');
+  const COMMENT = /the clock|edit \d{4}/;
+  const edit = (n: number): string => `edit ${String(n % 10000).padStart(4, '0')}`;
+
+  // In-process: setFile (new text), then the request: parse, scopes and resolution all included.
+  const ws = new Workspace();
+  const uri = 'file:///bench/big.vhd';
+  let cur = text;
+  ws.setFile(uri, cur);
+  definition(ws, uri, clkPos);
+  const inDef: number[] = [];
+  const inHover: number[] = [];
+  const warmDef: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    cur = cur.replace(COMMENT, edit(2 * r));
+    let t = performance.now();
+    ws.setFile(uri, cur, { version: 2 * r + 1 });
+    const d = definition(ws, uri, clkPos);
+    inDef.push(performance.now() - t);
+    if (d.length !== 1) throw new Error(`expected one definition, got ${JSON.stringify(d)}`);
+    t = performance.now();
+    definition(ws, uri, lastAcc);
+    warmDef.push(performance.now() - t);
+    cur = cur.replace(COMMENT, edit(2 * r + 1));
+    t = performance.now();
+    ws.setFile(uri, cur, { version: 2 * r + 2 });
+    const h = basicHover(ws, uri, lastAcc);
+    inHover.push(performance.now() - t);
+    if (!h) throw new Error('expected a hover');
+  }
+  // Where the time goes: parsing the new text, building the file's scopes, resolving.
+  const parseMs: number[] = [];
+  const scopesMs: number[] = [];
+  for (let r = 0; r < 10; r++) {
+    cur = cur.replace(COMMENT, edit(1000 + r));
+    const f = ws.setFile(uri, cur, { version: 1000 + r });
+    let t = performance.now();
+    void f.root;
+    parseMs.push(performance.now() - t);
+    t = performance.now();
+    void f.scopes;
+    scopesMs.push(performance.now() - t);
+  }
+  process.stdout.write(`  of which parse (syntax layer):                      ${stats(parseMs)}\n`);
+  process.stdout.write(`  of which file scopes (analysis):                    ${stats(scopesMs)}\n`);
+  process.stdout.write(`in-process definition after edit (reparse + resolve): ${stats(inDef)}\n`);
+  process.stdout.write(`in-process hover after edit (reparse + resolve):      ${stats(inHover)}\n`);
+  process.stdout.write(`in-process definition, no edit (resolve only):        ${stats(warmDef)}\n`);
+
+  // Over JSON-RPC: didChange then the request, timed until the answer arrives.
+  const client = new LspClient();
+  try {
+    await client.initialize([]);
+    const fileUri = 'file:///tmp/vhdl-explain-bench/big.vhd';
+    await client.open(fileUri, text);
+    await client.request('textDocument/definition', { textDocument: { uri: fileUri }, position: clkPos });
+    const rpcDef: number[] = [];
+    const rpcHover: number[] = [];
+    const range = { start: commentPos, end: { line: commentPos.line, character: commentPos.character + 9 } };
+    for (let r = 0; r < RUNS; r++) {
+      let t = performance.now();
+      await client.change(fileUri, range, edit(2 * r));
+      const d = await client.request<unknown[]>('textDocument/definition', { textDocument: { uri: fileUri }, position: clkPos });
+      rpcDef.push(performance.now() - t);
+      if (d.length !== 1) throw new Error('expected one definition over JSON-RPC');
+      t = performance.now();
+      await client.change(fileUri, range, edit(2 * r + 1));
+      const h = await client.request<unknown>('textDocument/hover', { textDocument: { uri: fileUri }, position: lastAcc });
+      rpcHover.push(performance.now() - t);
+      if (!h) throw new Error('expected a hover over JSON-RPC');
+    }
+    process.stdout.write(`JSON-RPC didChange + definition:                      ${stats(rpcDef)}\n`);
+    process.stdout.write(`JSON-RPC didChange + hover:                           ${stats(rpcHover)}\n`);
+    await client.shutdown();
+  } finally {
+    client.kill();
+  }
+}
