@@ -1,66 +1,37 @@
-// Assembles the facts of one architecture from the walk, the process analysis, FSMs, crossings and instances.
+// The facts of one architecture: objects (drivers, readers, role), processes, registers, FSMs,
+// crossings and instances, built from the lazy model; `objectOf` answers one object alone.
 import { NodeKind as N } from '../../syntax/nodeKind';
+import { TokenKind as T } from '../../syntax/tokenKind';
 import type { SyntaxNode } from '../../syntax/tree';
 import type { DesignUnit } from '../designUnits';
-import { unitScope } from '../resolve';
 import type { Declaration, Scope } from '../scopes';
-import type { Workspace } from '../workspace';
-import { findCrossings } from './cdc';
-import { Collector, Names, OBJECT_KINDS, type Read, toAccess, type Write } from './collect';
+import { allCrossings } from './cdc';
+import { type Names, type Read, toAccess, type Write } from './collect';
 import { commentOf } from './comments';
-import { findFsms } from './fsm';
-import { analyseProcess, type ProcessAnalysis } from './processes';
+import { allFsms } from './fsm';
+import type { ArchitectureModel } from './model';
+import type { ProcessAnalysis } from './processes';
 import { compact, lineOf, stripParens } from './text';
-import { TokenKind as T } from '../../syntax/tokenKind';
 import { isResolvedType } from './typeInfo';
-import type { ArchitectureFacts, InstanceFacts, ObjectFacts, ObjectKind, ObjectRole, ProcessFacts, RegisterFacts } from './types';
+import type { ArchitectureFacts, ObjectFacts, ObjectKind, ObjectRole, RegisterFacts } from './types';
 
-/** The facts plus the maps that editor features need to go from tree nodes to facts. */
-export interface ArchitectureAnalysis {
-  facts: ArchitectureFacts;
-  unit: DesignUnit;
-  entity: DesignUnit | undefined;
-  objectByDecl: Map<Declaration, ObjectFacts>;
-  processByNode: Map<SyntaxNode, ProcessFacts>;
-  instanceByNode: Map<SyntaxNode, InstanceFacts>;
-}
-
-export function buildArchitecture(ws: Workspace, arch: DesignUnit): ArchitectureAnalysis {
-  const file = arch.file;
-  const entity = ws.primaryOf(arch);
-  const archScope = file.scopes.unitScopes.get(arch);
-  const names = new Names(file, archScope, entity);
-  const collector = new Collector(ws, file, names);
-  collector.architecture(arch.node);
-  const notes = [...collector.notes];
-  if (!entity) notes.push(`Entity \`${arch.primaryName ?? '?'}\` is not found in the workspace: its ports and generics are not known.`);
-  const diags = file.syntaxDiagnostics.filter((d) => d.start >= arch.node.start && d.start <= arch.node.end);
-  if (diags.length)
-    notes.unshift(`${diags.length} syntax error${diags.length > 1 ? 's' : ''} in the architecture (first at line ${lineOf(file, diags[0].start)}): facts near them may be incomplete.`);
-
-  const processes = collector.processes.map((p) => analyseProcess(p, names));
-  const procByNode = new Map<SyntaxNode, ProcessAnalysis>(processes.map((p) => [p.info.node, p]));
-
-  // Objects: the entity's ports and generics, then every object declared inside the architecture.
-  const decls: Declaration[] = [];
-  const entityScope = entity ? unitScope(entity) : undefined;
-  if (entityScope) for (const list of entityScope.decls.values()) for (const d of list) if (d.kind === 'port' || d.kind === 'generic') decls.push(d);
-  decls.sort((a, b) => a.nameNode.start - b.nameNode.start);
-  for (const d of file.scopes.declarations) {
-    if (!OBJECT_KINDS.has(d.kind) || d.node.start < arch.node.start || d.node.end > arch.node.end) continue;
-    if (insideSubprogram(d.scope, archScope)) continue;
-    decls.push(d);
+/** Forces every fact of the model into the plain-data shape. */
+export function buildArchitecture(model: ArchitectureModel): ArchitectureFacts {
+  const file = model.file;
+  const arch = model.arch;
+  const notes = [...model.headerNotes()];
+  const processes: ProcessAnalysis[] = [];
+  const instances = [];
+  for (const s of model.statements()) {
+    const c = model.statement(s);
+    notes.push(...c.notes);
+    if (s.kind === N.ProcessStatement) {
+      const p = model.process(s);
+      if (p) processes.push(p);
+    }
+    instances.push(...c.instances.map((i) => i.facts));
   }
-  const writesBy = groupBy(collector.writes);
-  const readsBy = groupBy(collector.reads);
-  const objectByDecl = new Map<Declaration, ObjectFacts>();
-  const objects: ObjectFacts[] = [];
-  for (const d of decls) {
-    const o = objectFacts(ws, names, d, writesBy.get(d) ?? [], readsBy.get(d) ?? [], procByNode, arch);
-    objectByDecl.set(d, o);
-    objects.push(o);
-  }
-
+  const objects = model.declarations().map((d) => objectOf(model, d));
   const registers: RegisterFacts[] = [];
   for (const p of processes) {
     for (const [d, r] of p.registers) {
@@ -73,45 +44,28 @@ export function buildArchitecture(ws: Workspace, arch: DesignUnit): Architecture
       });
     }
   }
-  const fsms = findFsms(ws, names, processes);
-  const crossings = findCrossings(names, processes, collector.writes, collector.reads);
-  const facts: ArchitectureFacts = {
+  return {
     file: file.uri,
-    entity: entity?.name ?? arch.primaryName ?? '',
+    entity: model.entity?.name ?? arch.primaryName ?? '',
     architecture: arch.name,
     line: lineOf(file, arch.node.start),
     objects,
     processes: processes.map((p) => p.facts),
     registers,
-    fsms,
-    instances: collector.instances.map((i) => i.facts),
-    crossings,
+    fsms: allFsms(model, processes),
+    instances,
+    crossings: allCrossings(model, processes),
     partial: notes.length > 0,
     notes,
   };
-  return {
-    facts,
-    unit: arch,
-    entity,
-    objectByDecl,
-    processByNode: new Map(processes.map((p) => [p.info.node, p.facts])),
-    instanceByNode: new Map(collector.instances.map((i) => [i.node, i.facts])),
-  };
 }
 
-function insideSubprogram(scope: Scope, stop: Scope | undefined): boolean {
-  for (let s: Scope | undefined = scope; s && s !== stop; s = s.parent) if (s.kind === 'subprogram' || s.kind === 'protected' || s.kind === 'component' || s.kind === 'record') return true;
-  return false;
-}
-
-function groupBy<T extends { decl: Declaration }>(list: T[]): Map<Declaration, T[]> {
-  const m = new Map<Declaration, T[]>();
-  for (const x of list) {
-    const l = m.get(x.decl);
-    if (l) l.push(x);
-    else m.set(x.decl, [x]);
-  }
-  return m;
+/** The facts of one object (memoized per model). */
+export function objectOf(model: ArchitectureModel, d: Declaration): ObjectFacts {
+  return model.cached('object', d, () => {
+    const { writes, reads } = model.accessesOf(d);
+    return objectFacts(model, d, writes, reads);
+  });
 }
 
 function scopeName(d: Declaration, arch: DesignUnit): string {
@@ -122,15 +76,9 @@ function scopeName(d: Declaration, arch: DesignUnit): string {
   return `${s.kind} ${owner ?? `at line ${lineOf(d.file, s.node.start)}`}`;
 }
 
-function objectFacts(
-  ws: Workspace,
-  names: Names,
-  d: Declaration,
-  writes: Write[],
-  reads: Read[],
-  procByNode: Map<SyntaxNode, ProcessAnalysis>,
-  arch: DesignUnit,
-): ObjectFacts {
+function objectFacts(model: ArchitectureModel, d: Declaration, writes: Write[], reads: Read[]): ObjectFacts {
+  const names = model.names;
+  const arch = model.arch;
   const st = d.node.child(N.SubtypeIndication);
   const kind = d.kind as ObjectKind;
   const o: ObjectFacts = {
@@ -150,7 +98,7 @@ function objectFacts(
   const certain = writes.filter((w) => !w.uncertain);
   const roles = new Set<ObjectRole>();
   for (const w of certain) {
-    const p = procByNode.get(w.statement.node);
+    const p = w.statement.kind === 'process' ? model.process(w.statement.node) : undefined;
     if (p) {
       const reg = p.registers.get(d);
       if (p.facts.kind === 'clocked' && reg) {
@@ -178,7 +126,7 @@ function objectFacts(
   if (kind === 'signal' || kind === 'port') {
     const md = multipleDrivers(certain, d, names);
     if (md) {
-      const resolved = isResolvedType(ws, names, d);
+      const resolved = isResolvedType(model.ws, names, d);
       if (resolved !== true) o.multipleDrivers = { statements: md.statements, resolved: resolved === false ? false : 'unknown', overlap: md.overlap };
     }
   }

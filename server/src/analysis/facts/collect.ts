@@ -137,15 +137,22 @@ export class Collector {
 
   private concurrent(list: SyntaxNode | undefined, gen: string[], replicated: boolean): void {
     if (!list) return;
-    for (const s of list.childNodes()) {
-      this.proc = undefined;
-      this.uncertain = undefined;
-      if (CONCURRENT_ASSIGNMENT_KINDS.has(s.kind)) {
-        const t = targetNames(s)[0];
-        this.begin('concurrent assignment', s, t ? compact(t) : null, gen, replicated);
-        this.assignment(s);
-        continue;
-      }
+    for (const s of list.childNodes()) this.statement(s, gen, replicated, true);
+  }
+
+  /**
+   * One concurrent statement. With `deep` false, a block or generate statement contributes only
+   * its header (range, condition, block header): its body statements are analysed on their own.
+   */
+  statement(s: SyntaxNode, gen: string[], replicated: boolean, deep: boolean): void {
+    this.proc = undefined;
+    this.uncertain = undefined;
+    this.stmt = undefined;
+    if (CONCURRENT_ASSIGNMENT_KINDS.has(s.kind)) {
+      const t = targetNames(s)[0];
+      this.begin('concurrent assignment', s, t ? compact(t) : null, gen, replicated);
+      this.assignment(s);
+    } else {
       const label = nameOf(s.child(N.Label));
       switch (s.kind) {
         case N.ProcessStatement:
@@ -166,24 +173,28 @@ export class Collector {
         case N.BlockStatement:
           this.begin('block', s, null, gen, replicated);
           for (const c of s.childNodes(N.BlockHeader)) this.read(c, 'expression');
-          this.concurrent(s.child(N.ConcurrentStatements), [...gen, label ?? 'block'], replicated);
+          if (deep) this.concurrent(s.child(N.ConcurrentStatements), [...gen, label ?? 'block'], replicated);
           break;
         case N.ForGenerateStatement:
           this.begin('generate', s, null, gen, replicated);
           this.read(s.child(N.ParameterSpecification), 'expression');
-          this.concurrent(s.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements), [...gen, label ?? 'generate'], true);
+          if (deep) this.concurrent(s.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements), [...gen, label ?? 'generate'], true);
           break;
         case N.IfGenerateStatement:
-        case N.CaseGenerateStatement:
-          this.begin('generate', s, null, gen, replicated);
+        case N.CaseGenerateStatement: {
+          const header = this.begin('generate', s, null, gen, replicated);
           for (const c of s.childNodes()) {
             if (c.kind === N.GenerateAlternative) {
+              this.stmt = header;
               for (const e of c.childNodes()) if (e.kind !== N.GenerateStatementBody && e.kind !== N.Label && e.kind !== N.Choices) this.read(e, 'condition');
-              this.concurrent(c.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements), [...gen, label ?? 'generate'], replicated);
-              this.stmt = undefined;
-            } else if (c.kind !== N.Label && c.kind !== N.EndClause) this.read(c, 'condition');
+              if (deep) this.concurrent(c.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements), [...gen, label ?? 'generate'], replicated);
+            } else if (c.kind !== N.Label && c.kind !== N.EndClause) {
+              this.stmt = header;
+              this.read(c, 'condition');
+            }
           }
           break;
+        }
         case N.Error:
           this.notes.push(`Unparseable text at line ${this.line(s.start)}: its statements are not analysed.`);
           break;

@@ -2,7 +2,7 @@
 import { NodeKind as N } from '../../syntax/nodeKind';
 import { TokenKind as T } from '../../syntax/tokenKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
-import type { Workspace } from '../workspace';
+import type { ArchitectureModel } from './model';
 import type { Declaration } from '../scopes';
 import type { Names } from './collect';
 import type { ProcessAnalysis } from './processes';
@@ -16,60 +16,95 @@ interface Path {
   conditions: string[];
 }
 
-export function findFsms(ws: Workspace, names: Names, processes: ProcessAnalysis[]): FsmFacts[] {
+/** Every state machine of the model: one per registered enumeration signal switched on by case/if. */
+export function allFsms(model: ArchitectureModel, processes: ProcessAnalysis[]): FsmFacts[] {
   const out: FsmFacts[] = [];
-  const file = names.file;
   for (const p of processes) {
     if (p.facts.kind !== 'clocked') continue;
-    for (const [reg, info] of p.registers) {
-      if (reg.kind !== 'signal' && reg.kind !== 'port') continue;
-      const e = enumLiterals(ws, names, reg);
-      if (!e) continue;
-      // Compared in lower case (VHDL is case-insensitive), shown as the type declares them.
-      const states = new Set(e.literals.map((l) => l.toLowerCase()));
-      const spell = new Map(e.literals.map((l) => [l.toLowerCase(), l]));
-      const show = (x: string) => spell.get(x) ?? x;
-      // Two-process style: the clocked process copies a next-state signal of the same type.
-      let next: Declaration | undefined;
-      let source: ProcessAnalysis = p;
-      for (const w of p.info.writes) {
-        if (w.decl !== reg || w.element) continue;
-        const v = stripParens(simpleValue(w.stmt));
-        const d = v?.kind === N.SimpleName ? names.object(v) : undefined;
-        if (!d || d === reg) continue;
-        const comb = processes.find((q) => q !== p && q.facts.kind === 'combinational' && q.info.writes.some((x) => x.decl === d));
-        if (comb) {
-          next = d;
-          source = comb;
-        }
-      }
-      const target = next ?? reg;
-      const body = source === p ? p.edgeBody : statementsOf(source.info.node);
-      if (!switchesOn(body, reg)) continue;
-      const transitions: FsmTransition[] = [];
-      walk(body, { from: null, conditions: [] }, reg, target, states, transitions, names);
-      for (const t of transitions) {
-        t.from = t.from === '*' ? '*' : show(t.from);
-        t.to = show(t.to);
-      }
-      const resetState = info.value && states.has(info.value.toLowerCase()) ? show(info.value.toLowerCase()) : null;
-      const reached = new Set<string>(transitions.map((t) => t.to));
-      if (resetState) reached.add(resetState);
-      out.push({
-        signal: reg.name,
-        next: next?.name ?? null,
-        style: next ? 'two-process' : 'one-process',
-        type: e.type,
-        states: e.literals,
-        resetState,
-        clock: p.facts.clock,
-        transitions,
-        unreachable: e.literals.filter((s) => !reached.has(s)),
-        line: lineOf(file, reg.nameNode.start),
-      });
+    for (const reg of p.registers.keys()) {
+      const f = fsmOf(model, reg);
+      if (f && !out.includes(f)) out.push(f);
     }
   }
   return out;
+}
+
+/** The state machine `d` is the state register or the next-state signal of, if any (memoized). */
+export function fsmAbout(model: ArchitectureModel, d: Declaration): FsmFacts | null {
+  const own = fsmOf(model, d);
+  if (own) return own;
+  // A next-state signal: copied into a register by a clocked process.
+  for (const r of model.accessesOf(d).reads) {
+    if (r.statement.kind !== 'process') continue;
+    const p = model.process(r.statement.node);
+    if (p?.facts.kind !== 'clocked') continue;
+    const w = p.info.writes.find((x) => r.name.start >= x.stmt.start && r.name.start < x.stmt.end);
+    if (!w || w.decl === d) continue;
+    const f = fsmOf(model, w.decl);
+    if (f?.next === d.name) return f;
+  }
+  return null;
+}
+
+/** The state machine whose state register is `reg`, or null (memoized). */
+export function fsmOf(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
+  return model.cached('fsm', reg, () => buildFsm(model, reg));
+}
+
+function buildFsm(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
+  const names = model.names;
+  const file = names.file;
+  if (reg.kind !== 'signal' && reg.kind !== 'port') return null;
+  const e = enumLiterals(model.ws, names, reg);
+  if (!e) return null;
+  const p = model.registerProcess(reg);
+  const info = p?.registers.get(reg);
+  if (!p || !info) return null;
+  // Compared in lower case (VHDL is case-insensitive), shown as the type declares them.
+  const states = new Set(e.literals.map((l) => l.toLowerCase()));
+  const spell = new Map(e.literals.map((l) => [l.toLowerCase(), l]));
+  const show = (x: string) => spell.get(x) ?? x;
+  // Two-process style: the clocked process copies a next-state signal written by a combinational process.
+  let next: Declaration | undefined;
+  let source: ProcessAnalysis = p;
+  for (const w of p.info.writes) {
+    if (w.decl !== reg || w.element) continue;
+    const v = stripParens(simpleValue(w.stmt));
+    const d = v?.kind === N.SimpleName ? names.object(v) : undefined;
+    if (!d || d === reg) continue;
+    for (const x of model.writesOf(d)) {
+      const q = x.statement.kind === 'process' ? model.process(x.statement.node) : undefined;
+      if (q && q !== p && q.facts.kind === 'combinational') {
+        next = d;
+        source = q;
+        break;
+      }
+    }
+  }
+  const target = next ?? reg;
+  const body = source === p ? p.edgeBody : statementsOf(source.info.node);
+  if (!switchesOn(body, reg)) return null;
+  const transitions: FsmTransition[] = [];
+  walk(body, { from: null, conditions: [] }, reg, target, states, transitions, names);
+  for (const t of transitions) {
+    t.from = t.from === '*' ? '*' : show(t.from);
+    t.to = show(t.to);
+  }
+  const resetState = info.value && states.has(info.value.toLowerCase()) ? show(info.value.toLowerCase()) : null;
+  const reached = new Set<string>(transitions.map((t) => t.to));
+  if (resetState) reached.add(resetState);
+  return {
+    signal: reg.name,
+    next: next?.name ?? null,
+    style: next ? 'two-process' : 'one-process',
+    type: e.type,
+    states: e.literals,
+    resetState,
+    clock: p.facts.clock,
+    transitions,
+    unreachable: e.literals.filter((s) => !reached.has(s)),
+    line: lineOf(file, reg.nameNode.start),
+  };
 }
 
 /** Whether a case statement or an if condition tests the state signal. */

@@ -7,7 +7,10 @@ import { resolveAt, nameNodeAt } from '../resolve';
 import type { Declaration, Scope } from '../scopes';
 import type { SourceFile } from '../sourceFile';
 import type { Workspace } from '../workspace';
-import { type ArchitectureAnalysis, buildArchitecture } from './architecture';
+import { buildArchitecture, objectOf } from './architecture';
+import { crossingsInto } from './cdc';
+import { fsmAbout } from './fsm';
+import { ArchitectureModel } from './model';
 import { commentOf } from './comments';
 import { entityUsages } from './hierarchy';
 import { interfaceItems } from './interfaces';
@@ -15,31 +18,38 @@ import { compact, lineOf } from './text';
 import type { Access, ArchitectureFacts, CdcFacts, ClockFact, EntityUsage, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
 
 export type * from './types';
-export type { ArchitectureAnalysis } from './architecture';
+export { ArchitectureModel } from './model';
 export { entityUsages } from './hierarchy';
 
-const cache = new WeakMap<SourceFile, Map<SyntaxNode, { generation: number; analysis: ArchitectureAnalysis }>>();
+const cache = new WeakMap<SourceFile, Map<SyntaxNode, { generation: number; model: ArchitectureModel }>>();
 
-/** The analysis of one architecture, with node-to-facts maps; cached until the file or the workspace changes. */
-export function analyseArchitecture(ws: Workspace, arch: DesignUnit): ArchitectureAnalysis {
+/**
+ * The lazy model of one architecture: statements are analysed when a question needs them. Cached
+ * per file version (a new SourceFile per edit) and workspace generation (other files' changes).
+ */
+export function architectureModel(ws: Workspace, arch: DesignUnit): ArchitectureModel {
   let perFile = cache.get(arch.file);
   if (!perFile) cache.set(arch.file, (perFile = new Map()));
   const hit = perFile.get(arch.node);
-  if (hit && hit.generation === ws.generation) return hit.analysis;
-  let analysis: ArchitectureAnalysis;
-  try {
-    analysis = buildArchitecture(ws, arch);
-  } catch (e) {
-    // Analysis promises not to throw on user text; if it does, answer with empty facts marked partial.
-    analysis = emptyAnalysis(arch, `internal analysis error: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  perFile.set(arch.node, { generation: ws.generation, analysis });
-  return analysis;
+  if (hit && hit.generation === ws.generation) return hit.model;
+  const model = new ArchitectureModel(ws, arch);
+  perFile.set(arch.node, { generation: ws.generation, model });
+  return model;
 }
 
-/** The facts of one architecture (plain data). */
+/** The facts of one architecture (plain data), all of them. */
 export function architectureFacts(ws: Workspace, arch: DesignUnit): ArchitectureFacts {
-  return analyseArchitecture(ws, arch).facts;
+  const model = architectureModel(ws, arch);
+  return model.cached('facts', 0, () => guard(arch, () => buildArchitecture(model), (note) => emptyFacts(arch, note)));
+}
+
+/** Analysis promises not to throw on user text; if it does anyway, the answer is empty and marked partial. */
+function guard<T>(arch: DesignUnit, f: () => T, fallback: (note: string) => T): T {
+  try {
+    return f();
+  } catch (e) {
+    return fallback(`internal analysis error in \`${arch.name}\`: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** The architecture that contains `offset` in `file`, if any. */
@@ -171,72 +181,94 @@ export function factsOfDeclaration(ws: Workspace, d: Declaration, file?: SourceF
   }
   const archs = architecturesFor(ws, d, file, offset);
   if (archs.length === 0) return base;
-  const a = analyseArchitecture(ws, archs[0]);
-  base.partial = a.facts.partial;
-  base.notes = [...a.facts.notes];
-  if (archs.length > 1) base.notes.push(`${archs.length} architectures of \`${a.facts.entity}\`: facts are from \`${a.facts.architecture}\`.`);
-  base.details = { architecture: `${a.facts.architecture} of ${a.facts.entity}` };
-  const obj = a.objectByDecl.get(d);
-  if (obj) {
+  const arch = archs[0];
+  const m = architectureModel(ws, arch);
+  const fallback = (note: string) => ({ ...base, partial: true, notes: [note] });
+  return guard(arch, () => lazyFacts(m, d, base, archs.length), fallback);
+}
+
+/** The facts of one declaration from the lazy model: only the statements that mention it are analysed. */
+function lazyFacts(m: ArchitectureModel, d: Declaration, base: NameFacts, architectures: number): NameFacts {
+  const entityName = m.entity?.name ?? m.arch.primaryName ?? '';
+  base.notes = [...m.headerNotes()];
+  if (architectures > 1) base.notes.push(`${architectures} architectures of \`${entityName}\`: facts are from \`${m.arch.name}\`.`);
+  base.details = { architecture: `${m.arch.name} of ${entityName}` };
+  if (m.isOwnObject(d)) {
+    const obj = objectOf(m, d);
+    for (const w of m.accessesOf(d).writes.concat(m.accessesOf(d).reads as never[])) base.notes.push(...m.statement(w.statement.node).notes);
     base.drivers = obj.drivers;
     base.readers = obj.readers;
     base.clock = obj.clock;
     base.reset = obj.reset;
-    base.fsm = a.facts.fsms.find((f) => f.signal === d.name || f.next === d.name) ?? null;
+    base.fsm = fsmAbout(m, d);
     base.details.object = obj;
-    const crossings = a.facts.crossings.filter((c) => c.register === d.name);
+    const crossings = crossingsInto(m, d);
     if (crossings.length) base.details.crossings = crossings;
     if (obj.uncertain) base.notes.push(obj.uncertain);
-    return base;
+    return finish(base);
   }
   if (d.kind === 'process') {
-    const p = a.processByNode.get(d.node);
+    const p = m.process(d.node)?.facts;
+    base.notes.push(...m.statement(d.node).notes);
     if (p) {
       base.clock = p.clock;
       base.reset = p.reset;
       base.details.process = p;
       if (p.uncertain) base.notes.push(p.uncertain);
     }
-    return base;
+    return finish(base);
   }
   if (d.kind === 'instance') {
-    const inst = a.instanceByNode.get(d.node);
+    const inst = m.statement(d.node).instances[0]?.facts;
     if (inst) {
       base.instances = [inst];
       if (inst.uncertain) base.notes.push(inst.uncertain);
     }
-    return base;
+    return finish(base);
   }
   if (d.kind === 'type' || d.kind === 'subtype') {
-    base.fsm = a.facts.fsms.find((f) => f.type === d.name) ?? null;
-    return base;
+    // The state machines whose state signal has this type.
+    for (const o of m.declarations()) {
+      const mark = o.node.child(N.SubtypeIndication)?.child(N.TypeMark);
+      if (!mark || compact(mark).toLowerCase().split('.').pop() !== d.name) continue;
+      const f = fsmAbout(m, o);
+      if (f) {
+        base.fsm = f;
+        break;
+      }
+    }
+    return finish(base);
   }
   if (d.kind === 'component') {
-    base.instances = a.facts.instances.filter((i) => i.unitKind === 'component' && i.unit.toLowerCase().split('.').pop() === d.name);
+    const uses = m.file.scopes.namesCalled(d.name).filter((n) => n.parent?.kind === N.InstantiatedUnit);
+    for (const n of uses) {
+      const s = m.statementOf(n);
+      const inst = s ? m.statement(s).instances[0]?.facts : undefined;
+      if (inst && inst.unitKind === 'component') base.instances.push(inst);
+    }
   }
+  return finish(base);
+}
+
+function finish(base: NameFacts): NameFacts {
+  base.notes = [...new Set(base.notes)];
+  base.partial = base.notes.length > 0 && base.notes.some((n) => !n.includes('architectures of'));
   return base;
 }
 
-function emptyAnalysis(arch: DesignUnit, note: string): ArchitectureAnalysis {
+function emptyFacts(arch: DesignUnit, note: string): ArchitectureFacts {
   return {
-    facts: {
-      file: arch.file.uri,
-      entity: arch.primaryName ?? '',
-      architecture: arch.name,
-      line: lineOf(arch.file, arch.node.start),
-      objects: [],
-      processes: [],
-      registers: [],
-      fsms: [],
-      instances: [],
-      crossings: [],
-      partial: true,
-      notes: [note],
-    },
-    unit: arch,
-    entity: undefined,
-    objectByDecl: new Map(),
-    processByNode: new Map(),
-    instanceByNode: new Map(),
+    file: arch.file.uri,
+    entity: arch.primaryName ?? '',
+    architecture: arch.name,
+    line: lineOf(arch.file, arch.node.start),
+    objects: [],
+    processes: [],
+    registers: [],
+    fsms: [],
+    instances: [],
+    crossings: [],
+    partial: true,
+    notes: [note],
   };
 }

@@ -1,0 +1,240 @@
+// The lazy model of one architecture: statements are analysed on demand, one at a time, so that the
+// facts of one name cost only the statements that mention it (hover on a large file after an edit).
+import { NodeKind as N } from '../../syntax/nodeKind';
+import { nameOf, type SyntaxNode, tokenAt } from '../../syntax/tree';
+import type { DesignUnit } from '../designUnits';
+import { unitScope } from '../resolve';
+import type { Declaration, Scope } from '../scopes';
+import type { SourceFile } from '../sourceFile';
+import type { Workspace } from '../workspace';
+import { Collector, Names, OBJECT_KINDS, type Read, type Write } from './collect';
+import { analyseProcess, type ProcessAnalysis } from './processes';
+import { lineOf } from './text';
+
+const NESTING = new Set([N.BlockStatement, N.ForGenerateStatement, N.IfGenerateStatement, N.CaseGenerateStatement]);
+
+export class ArchitectureModel {
+  readonly file: SourceFile;
+  readonly entity: DesignUnit | undefined;
+  readonly names: Names;
+  readonly archScope: Scope | undefined;
+  private readonly results = new Map<SyntaxNode, Collector>();
+  private readonly procs = new Map<SyntaxNode, ProcessAnalysis | undefined>();
+  private readonly accesses = new Map<Declaration, { writes: Write[]; reads: Read[] }>();
+  private statementList: SyntaxNode[] | undefined;
+  /** Per-model memo for derived facts (objects, FSMs, crossings), keyed by the deriving module. */
+  readonly memo = new Map<string, Map<unknown, unknown>>();
+
+  constructor(
+    readonly ws: Workspace,
+    readonly arch: DesignUnit,
+  ) {
+    this.file = arch.file;
+    this.entity = ws.primaryOf(arch);
+    this.archScope = this.file.scopes.unitScopes.get(arch);
+    this.names = new Names(this.file, this.archScope, this.entity);
+  }
+
+  /** Memoizes `f()` under (`table`, `key`). */
+  cached<K, V>(table: string, key: K, f: () => V): V {
+    let m = this.memo.get(table);
+    if (!m) this.memo.set(table, (m = new Map()));
+    if (m.has(key)) return m.get(key) as V;
+    const v = f();
+    m.set(key, v);
+    return v;
+  }
+
+  /** Every concurrent statement in text order, those inside blocks and generates included. */
+  statements(): SyntaxNode[] {
+    if (this.statementList) return this.statementList;
+    const out: SyntaxNode[] = [];
+    const visit = (list: SyntaxNode | undefined) => {
+      if (!list) return;
+      for (const s of list.childNodes()) {
+        out.push(s);
+        if (!NESTING.has(s.kind)) continue;
+        if (s.kind === N.BlockStatement) visit(s.child(N.ConcurrentStatements));
+        else if (s.kind === N.ForGenerateStatement) visit(s.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements));
+        else for (const alt of s.childNodes(N.GenerateAlternative)) visit(alt.child(N.GenerateStatementBody)?.child(N.ConcurrentStatements));
+      }
+    };
+    visit(this.arch.node.child(N.ConcurrentStatements));
+    return (this.statementList = out);
+  }
+
+  /** The analysis of one concurrent statement (a block or generate: its header only). */
+  statement(s: SyntaxNode): Collector {
+    let c = this.results.get(s);
+    if (c) return c;
+    c = new Collector(this.ws, this.file, this.names);
+    const gen: string[] = [];
+    let replicated = false;
+    for (let p = s.parent; p && p !== this.arch.node; p = p.parent) {
+      if (!NESTING.has(p.kind)) continue;
+      gen.unshift(nameOf(p.child(N.Label)) ?? (p.kind === N.BlockStatement ? 'block' : 'generate'));
+      if (p.kind === N.ForGenerateStatement) replicated = true;
+    }
+    c.statement(s, gen, replicated, false);
+    this.results.set(s, c);
+    return c;
+  }
+
+  /** The concurrent statement a name belongs to, or undefined outside the statement part. */
+  statementOf(n: SyntaxNode): SyntaxNode | undefined {
+    let cur: SyntaxNode = n;
+    while (cur.parent && cur.parent.kind !== N.ConcurrentStatements) {
+      cur = cur.parent;
+      if (cur === this.arch.node) return undefined;
+    }
+    return cur.parent && cur.start >= this.arch.node.start && cur.end <= this.arch.node.end ? cur : undefined;
+  }
+
+  /** Writes and reads of one object, from the statements that mention its name only. */
+  accessesOf(d: Declaration): { writes: Write[]; reads: Read[] } {
+    const hit = this.accesses.get(d);
+    if (hit) return hit;
+    const stmts = new Set<SyntaxNode>();
+    for (const n of this.occurrences(d.name)) {
+      const s = this.statementOf(n);
+      if (s) stmts.add(s);
+    }
+    const writes: Write[] = [];
+    const reads: Read[] = [];
+    for (const s of stmts) {
+      const c = this.statement(s);
+      for (const w of c.writes) if (w.decl === d) writes.push(w);
+      for (const r of c.reads) if (r.decl === d) reads.push(r);
+    }
+    writes.sort((a, b) => a.name.start - b.name.start);
+    reads.sort((a, b) => a.name.start - b.name.start);
+    const out = { writes, reads };
+    this.accesses.set(d, out);
+    return out;
+  }
+
+  /**
+   * The SimpleName nodes spelling `name` inside the architecture, found by searching its text (a
+   * native string search) rather than walking the tree: the cost follows the name's uses, not the file.
+   */
+  occurrences(name: string): SyntaxNode[] {
+    return this.cached('occurrences', name, () => {
+      const out: SyntaxNode[] = [];
+      const extended = name.startsWith('\\');
+      const text = extended ? this.file.text : this.file.lowerText;
+      const end = this.arch.node.end;
+      for (let at = text.indexOf(name, this.arch.node.start); at >= 0 && at < end; at = text.indexOf(name, at + 1)) {
+        if (!extended && (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length)))) continue;
+        const tok = tokenAt(this.file.root, at);
+        const p = tok?.parent;
+        if (tok && tok.start === at && p?.kind === N.SimpleName) out.push(p);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The writes of one object, analysing only the statements where a use of its name could be a
+   * write (inside an assignment target, or an actual of a port map or procedure call).
+   */
+  writesOf(d: Declaration): Write[] {
+    const all = this.accesses.get(d);
+    if (all) return all.writes;
+    // Constants, generics and `in` ports cannot be assigned in the architecture: nothing to search.
+    if (d.kind === 'constant' || d.kind === 'generic' || (d.kind === 'port' && (d.node.child(N.Mode)?.childTokens()[0]?.text.toLowerCase() ?? 'in') === 'in')) return [];
+    return this.cached('writes', d, () => {
+      const stmts = new Set<SyntaxNode>();
+      for (const n of this.occurrences(d.name)) {
+        if (!maybeWritten(n)) continue;
+        const s = this.statementOf(n);
+        if (s) stmts.add(s);
+      }
+      const out: Write[] = [];
+      for (const s of stmts) for (const w of this.statement(s).writes) if (w.decl === d) out.push(w);
+      return out.sort((a, b) => a.name.start - b.name.start);
+    });
+  }
+
+  /** Whether `d` is one of the objects this architecture reports (its own or its entity's). */
+  isOwnObject(d: Declaration): boolean {
+    if (!OBJECT_KINDS.has(d.kind)) return false;
+    if (this.entity && d.scope.kind === 'unit' && d.scope.unit === this.entity) return d.kind === 'port' || d.kind === 'generic';
+    if (d.node.start < this.arch.node.start || d.node.end > this.arch.node.end) return false;
+    return !insideSubprogram(d.scope, this.archScope);
+  }
+
+  /** The classification of a process statement (memoized). */
+  process(node: SyntaxNode): ProcessAnalysis | undefined {
+    if (this.procs.has(node)) return this.procs.get(node);
+    const info = this.statement(node).processes[0];
+    const p = info ? analyseProcess(info, this.names) : undefined;
+    this.procs.set(node, p);
+    return p;
+  }
+
+  /** The clocked process in which `d` is a register, if any. */
+  registerProcess(d: Declaration): ProcessAnalysis | undefined {
+    return this.cached('registerProcess', d, () => {
+      for (const w of this.writesOf(d)) {
+        if (w.statement.kind !== 'process' || w.uncertain) continue;
+        const p = this.process(w.statement.node);
+        if (p?.facts.kind === 'clocked' && p.registers.has(d)) return p;
+      }
+      return undefined;
+    });
+  }
+
+  /** The objects of the architecture: the entity's ports and generics, then everything declared inside. */
+  declarations(): Declaration[] {
+    return this.cached('declarations', 0, () => {
+      const decls: Declaration[] = [];
+      const entityScope = this.entity ? unitScope(this.entity) : undefined;
+      if (entityScope) for (const list of entityScope.decls.values()) for (const d of list) if (d.kind === 'port' || d.kind === 'generic') decls.push(d);
+      decls.sort((a, b) => a.nameNode.start - b.nameNode.start);
+      for (const d of this.file.scopes.declarations) {
+        if (!OBJECT_KINDS.has(d.kind) || d.node.start < this.arch.node.start || d.node.end > this.arch.node.end) continue;
+        if (insideSubprogram(d.scope, this.archScope)) continue;
+        decls.push(d);
+      }
+      return decls;
+    });
+  }
+
+  /** Notes that hold for the whole architecture without analysing its statements. */
+  headerNotes(): string[] {
+    return this.cached('headerNotes', 0, () => {
+      const notes: string[] = [];
+      const diags = this.file.syntaxDiagnostics.filter((x) => x.start >= this.arch.node.start && x.start <= this.arch.node.end);
+      if (diags.length) notes.push(`${diags.length} syntax error${diags.length > 1 ? 's' : ''} in the architecture (first at line ${lineOf(this.file, diags[0].start)}): facts near them may be incomplete.`);
+      if (!this.entity) notes.push(`Entity \`${this.arch.primaryName ?? '?'}\` is not found in the workspace: its ports and generics are not known.`);
+      return notes;
+    });
+  }
+}
+
+function insideSubprogram(scope: Scope, stop: Scope | undefined): boolean {
+  for (let s: Scope | undefined = scope; s && s !== stop; s = s.parent) if (s.kind === 'subprogram' || s.kind === 'protected' || s.kind === 'component' || s.kind === 'record') return true;
+  return false;
+}
+
+/** Letters, digits and `_`: characters that continue a basic identifier. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
+}
+
+/** A use that may be a write: in an assignment target or an association actual (port map, procedure call). */
+function maybeWritten(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.kind === N.Target) return true;
+    if (p.kind === N.FormalPart) return false;
+    if (p.kind === N.AssociationElement) {
+      const owner = p.parent?.parent;
+      if (owner?.kind === N.PortMapAspect) return true;
+      // A procedure call statement's arguments (a function call inside an expression cannot write).
+      const call = owner?.kind === N.CallOrIndexName ? owner.parent : undefined;
+      if (call?.kind === N.ProcedureCallStatement || call?.kind === N.ConcurrentProcedureCallStatement) return true;
+    }
+    if (p.kind === N.ConcurrentStatements || p.kind === N.SequentialStatements) return false;
+  }
+  return false;
+}
