@@ -159,4 +159,4 @@ export async function benchFacts(): Promise<void> {
   measure('many small architectures', manySmallUnits());
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void benchFacts();
+
