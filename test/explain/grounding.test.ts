@@ -29,6 +29,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'traffic.vhd', sentence: 'The process `p_state` drives `state_d` every cycle.', reason: /`p_state` does not drive `state_d`/ },
   { file: 'debouncer.vhd', sentence: 'zq xvbrt 🎉 lkjh ñ¿ qqq.', reason: /unreadable/ },
   { file: 'debouncer.vhd', sentence: 'on, The', reason: /fragment/ },
+  { file: 'debouncer.vhd', sentence: 'The counter counts the clock and the counter counts the clock and the counter counts.', reason: /repeats itself/ },
+  { file: 'debouncer.vhd', sentence: 'The output follows the stable input once the counter', reason: /not a complete sentence/ },
 ];
 
 for (const c of CASES) {

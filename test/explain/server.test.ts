@@ -28,7 +28,9 @@ before(async () => {
     statuses.push(s);
     for (const w of statusWaiters) w(s);
   });
-  client.conn.onNotification('vhdl/explainProgress', (p: { streamId: string; delta: string }) => deltas.set(p.streamId, (deltas.get(p.streamId) ?? '') + p.delta));
+  client.conn.onNotification('vhdl/explainProgress', (p: { streamId: string; delta: string }) => {
+    deltas.set(p.streamId, (deltas.get(p.streamId) ?? '') + p.delta);
+  });
   const init = await client.initialize([DIR]);
   assert.ok(init.capabilities.codeLensProvider);
   assert.ok(init.capabilities.codeActionProvider);
@@ -151,7 +153,9 @@ test('generate docs with progress', async () => {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const progress: unknown[] = [];
-  client.conn.onNotification('$/progress', (p: unknown) => progress.push(p));
+  client.conn.onNotification('$/progress', (p: unknown) => {
+    progress.push(p);
+  });
   const r = await client.request<{ indexFile: string; written: number; unchanged: number }>('vhdl/generateDocs', { outputFolder: out, format: 'html', workDoneToken: 'docs-1' });
   assert.ok(existsSync(r.indexFile));
   assert.ok(r.written >= 6);
@@ -162,7 +166,10 @@ test('a broken model folder: state failed with the reason, facts still answer', 
   await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   const c2 = new LspClient({ model: { folder: join(ROOT, 'test/fixtures/explain') } });
   const st: Status[] = [];
-  const failed = new Promise<Status>((resolve) => c2.conn.onNotification('vhdl/modelStatus', (s: Status) => (st.push(s), s.state === 'failed' && resolve(s))));
+  const failed = new Promise<Status>((resolve) => c2.conn.onNotification('vhdl/modelStatus', (s: Status) => {
+    st.push(s);
+    if (s.state === 'failed') resolve(s);
+  }));
   await c2.initialize([DIR]);
   await c2.open(uriOf('debouncer.vhd'), textOf('debouncer.vhd'));
   const f = await failed;

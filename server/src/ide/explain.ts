@@ -4,6 +4,7 @@ import type { EntityFacts } from '../analysis/facts/index';
 import type { ArchitectureFacts, ObjectFacts } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import type { Workspace } from '../analysis/workspace';
+import { isLlmError } from '../llm/errors';
 import type { Backend, CancellationToken, GenerateRequest } from '../llm/index';
 import { mergeVerdicts, StreamingGrounder, type GroundingVerdict } from './grounding';
 import { buildPrompt, type ExplainTarget, type Prompt } from './prompt';
@@ -168,7 +169,12 @@ export async function explain(ws: Workspace, target: ExplainTarget, opts: Explai
     emit(`${heading}_No model: ${opts.noModelReason ?? 'explanations are off'}. The sections above come from the analysis alone._\n\n`);
   } else {
     emit(heading);
-    const r = await runModel(opts.backend, prompt, opts, emit);
+    // A model with a small context gets shorter prompts (less source, fewer facts lines) rather than none.
+    const smaller = [
+      () => buildPrompt(ws, target, { task: prompt.task, sourceTokens: 300, maxFacts: 10 }),
+      () => buildPrompt(ws, target, { task: prompt.task, sourceTokens: 80, maxFacts: 4 }),
+    ];
+    const r = await runModel(opts.backend, prompt, opts, emit, smaller);
     answer.modelUsed = r.used;
     answer.grounding = r.verdict;
     answer.model = r.timing;
@@ -206,10 +212,10 @@ interface ModelRun {
   timing: NonNullable<ExplainAnswer['model']>;
 }
 
-async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, emit: (s: string) => void): Promise<ModelRun> {
+async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, emit: (s: string) => void, smaller: (() => Prompt)[]): Promise<ModelRun> {
   const started = Date.now();
   let firstTextMs: number | null = null;
-  const req: GenerateRequest = { messages: prompt.messages, maxTokens: opts.maxTokens ?? 512, queueKey: 'explain', priority: 10 };
+  let req: GenerateRequest = { messages: prompt.messages, maxTokens: opts.maxTokens ?? 512, queueKey: 'explain', priority: 10 };
   let retried = false;
   const earlier: GroundingVerdict[] = [];
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -242,6 +248,12 @@ async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, 
         timing: { firstTextMs, totalMs: Date.now() - started, finishReason: r.finishReason, completionTokens: r.completionTokens, retried },
       };
     } catch (e) {
+      const next = isLlmError(e, 'PROMPT_TOO_LONG') ? smaller.shift() : undefined;
+      if (next) {
+        req = { ...req, messages: next().messages };
+        attempt--;
+        continue;
+      }
       const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
       const cancelled = !!opts.token?.isCancellationRequested || /cancel/i.test(msg);
       emit(cancelled ? '' : `_The model failed (${msg}). The sections above come from the analysis alone._`);

@@ -216,7 +216,10 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (!s.trim() || /^#+\s/.test(s.trim())) return undefined;
   const body = s.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*/, '').trim();
   if (!body) return undefined;
-  if ((body.match(/[A-Za-z][A-Za-z0-9_']*/g) ?? []).length < 3) return 'a fragment, not a sentence';
+  const words = (body.match(/[A-Za-z][A-Za-z0-9_']*/g) ?? []).map((w) => w.toLowerCase());
+  if (words.length < 3) return 'a fragment, not a sentence';
+  if (!/[.!?:;)`'"*]$/.test(body)) return 'not a complete sentence';
+  if (words.length >= 8 && new Set(words).size / words.length < 0.45) return 'repeats itself';
   const u = unreadable(s);
   if (u) return `unreadable: ${u}`;
   for (const w of identifierCandidates(s)) {

@@ -34,6 +34,8 @@ export interface PromptOptions {
   sourceTokens?: number;
   /** One-line summaries of other entities (lower-case name), e.g. from their `--!` comment or an earlier explanation. */
   summaries?: (entity: string) => string | undefined;
+  /** At most this many facts lines (the rest summarised as one line); for models with a small context. */
+  maxFacts?: number;
 }
 
 export interface Prompt {
@@ -79,6 +81,15 @@ function instruction(task: PromptTask, what: string, lines?: string): string {
 
 /** Builds the prompt for a target. Deterministic: the same workspace and options give the same messages. */
 export function buildPrompt(ws: Workspace, target: ExplainTarget, opts: PromptOptions = {}): Prompt {
+  factLimit = opts.maxFacts ?? Infinity;
+  try {
+    return buildPromptWith(ws, target, opts);
+  } finally {
+    factLimit = Infinity;
+  }
+}
+
+function buildPromptWith(ws: Workspace, target: ExplainTarget, opts: PromptOptions): Prompt {
   const summaries = opts.summaries ?? ((e: string) => entitySummary(ws, e));
   if (target.kind === 'unit') return unitPrompt(ws, target.unit, opts.task ?? 'entity', opts.sourceTokens ?? 1200, summaries);
   if (target.kind === 'range') return rangePrompt(ws, target.file, target.start, target.end, opts.sourceTokens ?? 1200, summaries);
@@ -102,7 +113,10 @@ export function entitySummary(ws: Workspace, entity: string): string | undefined
   return undefined;
 }
 
+let factLimit = Infinity;
+
 function userMessage(task: PromptTask, what: string, source: string, facts: string[], lines?: string): string {
+  if (facts.length > factLimit) facts = [...facts.slice(0, Math.max(1, factLimit - 1)), `and ${facts.length - Math.max(1, factLimit - 1)} more facts left out for length`];
   const parts = [instruction(task, what, lines), '', `${CONTEXT_BEGIN}\`\`\`vhdl\n${source}\n\`\`\`${CONTEXT_END}`];
   if (facts.length) parts.push('', 'Facts from the analysis:', ...facts.map((f) => `- ${f}`));
   return parts.join('\n');
