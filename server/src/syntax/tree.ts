@@ -27,6 +27,7 @@ export class SyntaxToken {
 
 export class SyntaxNode {
   private childList: SyntaxElement[] | undefined = undefined;
+  private nodeList: SyntaxNode[] | undefined = undefined;
   /** The compact tree this node views; `index` is its node number there. */
   readonly green: GreenTree;
   readonly index: number;
@@ -57,21 +58,36 @@ export class SyntaxNode {
   get end(): number {
     return this.green.tokenStarts[this.green.nodeTokenEnd[this.index]];
   }
+  /**
+   * Child nodes only, in text order; made on first access, then kept (and shared with `children`),
+   * so walking nodes makes no token objects.
+   */
+  private get nodes(): SyntaxNode[] {
+    if (this.nodeList !== undefined) return this.nodeList;
+    const g = this.green;
+    const lo = g.nodeFirstDescendant[this.index];
+    let count = 0;
+    for (let c = this.index - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) count++;
+    const out = new Array<SyntaxNode>(count);
+    for (let c = this.index - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) out[--count] = new SyntaxNode(g, c, this);
+    this.nodeList = out;
+    return out;
+  }
   /** Child nodes and tokens (trivia included) in text order; made on first access, then kept. */
   get children(): readonly SyntaxElement[] {
     if (this.childList !== undefined) return this.childList;
     const g = this.green;
     const out: SyntaxElement[] = [];
-    const nodes = g.childNodeIndices(this.index);
+    const nodes = this.nodes;
     let t = g.nodeTokenStart[this.index];
     const end = g.nodeTokenEnd[this.index];
     let c = 0;
     for (;;) {
       // A child node goes before token t when it starts there (empty nodes included).
-      while (c < nodes.length && g.nodeTokenStart[nodes[c]] <= t) {
-        const j = nodes[c++];
-        out.push(new SyntaxNode(g, j, this));
-        t = Math.max(t, g.nodeTokenEnd[j]);
+      while (c < nodes.length && g.nodeTokenStart[nodes[c].index] <= t) {
+        const n = nodes[c++];
+        out.push(n);
+        t = Math.max(t, g.nodeTokenEnd[n.index]);
       }
       if (t >= end) break;
       out.push(new SyntaxToken(g.tokenKinds[t], g.tokenStarts[t], g.tokenStarts[t + 1], g.text, this));
@@ -89,13 +105,14 @@ export class SyntaxNode {
   }
   /** First child node of the given kind (or of any of the kinds), or undefined. */
   child(...kinds: NodeKind[]): SyntaxNode | undefined {
-    for (const c of this.children) if (c instanceof SyntaxNode && (kinds.length === 0 || kinds.includes(c.kind))) return c;
+    for (const c of this.nodes) if (kinds.length === 0 || kinds.includes(c.kind)) return c;
     return undefined;
   }
   /** Child nodes, all or of the given kinds, in order. */
   childNodes(...kinds: NodeKind[]): SyntaxNode[] {
+    if (kinds.length === 0) return this.nodes.slice();
     const out: SyntaxNode[] = [];
-    for (const c of this.children) if (c instanceof SyntaxNode && (kinds.length === 0 || kinds.includes(c.kind))) out.push(c);
+    for (const c of this.nodes) if (kinds.includes(c.kind)) out.push(c);
     return out;
   }
   /** First child token of the given kind (or of any of the kinds), or undefined. Trivia never match unless asked for. */
@@ -134,10 +151,8 @@ export class SyntaxNode {
     while (stack.length > 0) {
       const n = stack.pop()!;
       if (kinds.length === 0 || kinds.includes(n.kind)) yield n;
-      for (let i = n.children.length - 1; i >= 0; i--) {
-        const c = n.children[i];
-        if (c instanceof SyntaxNode) stack.push(c);
-      }
+      const nodes = n.nodes;
+      for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
     }
   }
   /** Nearest ancestor (not this node) of one of the kinds. */
@@ -193,8 +208,8 @@ export function nodeAt(root: SyntaxNode, start: number, end = start): SyntaxNode
   let node = root;
   for (;;) {
     let next: SyntaxNode | undefined;
-    for (const c of node.children) {
-      if (c instanceof SyntaxNode && c.start <= start && end <= c.end && c.end > c.start) {
+    for (const c of node.childNodes()) {
+      if (c.start <= start && end <= c.end && c.end > c.start) {
         if (c.start === start && c.end === start && end === start) continue;
         next = c;
         break;
