@@ -15,6 +15,8 @@ export interface PanelState {
   markdown: string;
   /** One line under the title: what is happening, or why it stopped. */
   note: string;
+  /** `vhdl/explainProgress` chunks received for the current (or last) run. */
+  streamed: number;
 }
 
 export type ExplainTarget = { position: vscode.Position } | { range: vscode.Range };
@@ -23,7 +25,7 @@ const RENDER_INTERVAL_MS = 50; // coalesce streamed chunks into at most ~20 rend
 
 export class ExplainPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private state: PanelState = { status: 'idle', title: 'Explain', markdown: '', note: '' };
+  private state: PanelState = { status: 'idle', title: 'Explain', markdown: '', note: '', streamed: 0 };
   private run: { streamId: string; cts: vscode.CancellationTokenSource; uri: vscode.Uri } | undefined;
   private renderTimer: NodeJS.Timeout | undefined;
   private readonly changed = new vscode.EventEmitter<PanelState>();
@@ -43,6 +45,7 @@ export class ExplainPanel implements vscode.Disposable {
   onProgress(p: ExplainProgress): void {
     if (!this.run || p.streamId !== this.run.streamId) return;
     this.state.markdown += p.delta;
+    this.state.streamed++;
     if (p.title) this.state.title = p.title;
     this.scheduleRender();
   }
@@ -56,7 +59,7 @@ export class ExplainPanel implements vscode.Disposable {
     this.stop('Replaced by a new request.');
     const run = { streamId: randomUUID(), cts: new vscode.CancellationTokenSource(), uri: document.uri };
     this.run = run;
-    this.state = { status: 'running', title: vscode.workspace.asRelativePath(document.uri), markdown: '', note: 'Explaining…' };
+    this.state = { status: 'running', title: vscode.workspace.asRelativePath(document.uri), markdown: '', note: 'Explaining…', streamed: 0 };
     this.reveal();
     this.renderNow();
 

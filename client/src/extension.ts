@@ -17,6 +17,8 @@ export interface VhdlExplainApi {
   modelStatus(): string;
   explainPanel(): PanelState;
   onExplainPanelChange: vscode.Event<PanelState>;
+  /** What the panel's Stop button does. */
+  stopExplain(): void;
 }
 
 let client: LanguageClient | undefined;
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): VhdlExplainApi {
     modelStatus: () => status.describe(),
     explainPanel: () => panel.snapshot(),
     onExplainPanelChange: panel.onDidChange,
+    stopExplain: () => panel.stop(),
   };
 }
 

@@ -2,7 +2,7 @@
 // (from code-server, see setup.sh), serves a fixture workspace, and drives the web workbench in
 // headless Debian chromium with playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,9 @@ export function freshWorkspace(): string {
   const ws = join(tmp, 'workspace');
   rmSync(ws, { recursive: true, force: true });
   cpSync(join(root, 'test/fixtures/e2e-workspace'), ws, { recursive: true });
+  // Facts only until the suite turns a model on, whether or not a default model ships in the .vsix.
+  mkdirSync(join(ws, '.vscode'));
+  writeFileSync(join(ws, '.vscode/settings.json'), JSON.stringify({ 'vhdlExplain.model.backend': 'off' }, null, 2));
   return ws;
 }
 
