@@ -21,6 +21,7 @@ interface Entry {
   reset: { signal: string; kind: 'sync' | 'async'; active: string } | null;
   clocks?: string[];
   depends?: string[];
+  style?: string[];
 }
 
 function entries(): Entry[] {
@@ -129,5 +130,23 @@ test('gold testbenches: the clock and reset reach the DUT ports it uses as clock
     }
   }
   assert.ok(checkedTb > 0);
+  assert.deepEqual(failures, []);
+});
+
+test('gold dual-clock designs: every crossing goes through a recognised synchroniser', { skip: all.length === 0 ? 'no gold set' : false }, () => {
+  // The gold designs are correct: a crossing without a synchroniser here would be a false alarm.
+  const failures: string[] = [];
+  let crossings = 0;
+  for (const e of all) {
+    if (!e.style?.includes('dual-clock') && !(e.clocks && e.clocks.length > 1)) continue;
+    const { archs } = analyse([e.file]);
+    const found = archs(e.file).flatMap((a) => a.crossings);
+    crossings += found.length;
+    for (const c of found) if (!c.synchroniser) failures.push(`${e.id}: ${c.source} (${c.fromClock.signal}) -> ${c.register} (${c.toClock.signal}) reported unsynchronised`);
+    if (e.family.startsWith('cdc') || e.family === 'async-fifo') {
+      if (!found.some((c) => c.synchroniser === 'two-flop' || c.synchroniser === 'shift-register')) failures.push(`${e.id}: no synchroniser recognised`);
+    }
+  }
+  assert.ok(crossings > 0);
   assert.deepEqual(failures, []);
 });

@@ -113,14 +113,16 @@ function inputsOf(model: ArchitectureModel, reg: RegInfo): Set<Declaration> {
   return out;
 }
 
-/** The objects read in the if/case conditions around a register's assignments, inside its edge branch. */
+/**
+ * The objects read in the if/case conditions around a register's assignments (the clock and reset
+ * tests included: they are ports or plain signals, never registers of another domain).
+ */
 function conditionReads(model: ArchitectureModel, reg: RegInfo): Declaration[] {
+  void model;
   const out: Declaration[] = [];
-  const body = reg.process.edgeBody;
   for (const w of reg.writes) {
     for (let a: SyntaxNode | undefined = w.stmt.parent; a && a !== reg.process.info.node; a = a.parent) {
       if (a.kind !== N.IfStatement && a.kind !== N.CaseStatement) continue;
-      if (!body.some((b) => a!.start >= b.start && a!.end <= b.end)) continue;
       for (const r of reg.process.info.reads) if (r.name.start >= a.start && r.name.start < a.end && !isInStatements(r.name, a)) out.push(r.decl);
     }
   }
