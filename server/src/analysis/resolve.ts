@@ -124,11 +124,11 @@ class Resolver {
         break;
       case N.ArchitectureBody:
       case N.ConfigurationDeclaration: {
-        const e = this.ws.findEntity(name, this.file.library);
+        const e = this.ws.findEntity(name, this.file.library, this.file.uri);
         return e ? decls(this.unitDecls([e])) : UNRESOLVED;
       }
       case N.PackageBody: {
-        const pkg = this.ws.findPackage(name, this.file.library);
+        const pkg = this.ws.findPackage(name, this.file.library, this.file.uri);
         return pkg ? decls(this.unitDecls([pkg])) : UNRESOLVED;
       }
       case N.LibraryClause:
@@ -136,7 +136,7 @@ class Resolver {
       case N.InstantiatedUnit:
         if (p.token(T.EntityKw)) {
           if (first !== n) return this.architectureOf(p, name);
-          const e = this.ws.findEntity(name, this.file.library);
+          const e = this.ws.findEntity(name, this.file.library, this.file.uri);
           return e ? decls(this.unitDecls([e])) : UNRESOLVED;
         }
         if (p.token(T.ConfigurationKw)) {
@@ -169,7 +169,7 @@ class Resolver {
   private componentName(n: SyntaxNode, name: string): Resolution {
     const r = this.lookup(this.file.scopes.scopeAt(n.start), name, 0);
     if (r.kind === 'declarations') return this.withBinding(r.decls.filter((d) => d.kind === 'component').length ? r.decls.filter((d) => d.kind === 'component') : r.decls);
-    const e = this.ws.findEntity(name, this.file.library);
+    const e = this.ws.findEntity(name, this.file.library, this.file.uri);
     return e ? decls(this.unitDecls([e])) : r;
   }
 
@@ -273,7 +273,7 @@ class Resolver {
         allKnown = false;
         continue;
       }
-      for (const d of t.region.decls.get(name) ?? []) if (d.kind === wanted) found.push(d);
+      for (const d of t.region.decls.get(name) ?? []) if (d.kind === wanted || (wanted === 'generic' && inGenericClause(d))) found.push(d);
     }
     if (found.length) return decls(found);
     // A formal missing from a known entity or component is a real error; for calls, overloads we
@@ -297,6 +297,8 @@ class Resolver {
       if (s.kind === 'file') continue; // design units are reached through libraries, not directly
       const found = s.decls.get(name);
       if (found?.length) return decls(found);
+      // A unit's own name is visible inside it (and an entity's or package's inside its secondary units).
+      if (s.kind === 'unit' && s.owner?.name === name) return decls([s.owner]);
     }
     let analysable = complete;
     const visible: Declaration[] = [];
@@ -371,8 +373,9 @@ class Resolver {
       }
       // use lib.pkg.all / use lib.pkg.item
       if (parts[2] !== 'all' && parts[2] !== name) continue;
-      const pkg = this.ws.hasLibrary(lib) ? this.ws.findPackage(parts[1], lib) : undefined;
-      const region = pkg ? unitScope(pkg) : undefined;
+      const pkg = this.ws.hasLibrary(lib) ? this.ws.findPackage(parts[1], lib, this.file.uri) : undefined;
+      // An instance of a generic package declares what its generic package does, with actuals we do not model.
+      const region = pkg && pkg.kind === 'package' ? unitScope(pkg) : undefined;
       if (!region) {
         external = true;
         continue;
@@ -414,4 +417,10 @@ function firstTypeMark(node: SyntaxNode): SyntaxNode | undefined {
 
 function dedupe(list: Declaration[]): Declaration[] {
   return [...new Set(list)];
+}
+
+/** Generic types, subprograms and packages are declared by a generic clause under their own kinds. */
+function inGenericClause(d: Declaration): boolean {
+  for (let p = d.node.parent, i = 0; p && i < 4; p = p.parent, i++) if (p.kind === N.GenericClause) return true;
+  return false;
 }

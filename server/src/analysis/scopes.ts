@@ -252,10 +252,10 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
         visitChildren(node, scope);
         return;
       case N.ContextClause:
-      case N.ContextDeclaration: {
-        // Context items: gathered into the unit's region by the unit case below.
+        // A unit's context items are gathered into its region by the unit case below; a context
+        // declaration's own items belong to its region.
+        if (node.parent?.kind === N.ContextDeclaration) visitChildren(node, scope);
         return;
-      }
       case N.LibraryClause:
         for (const t of node.descendants(N.DefiningName, N.SimpleName)) {
           const n = nameOf(t);
@@ -270,7 +270,8 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
       case N.ArchitectureBody:
       case N.PackageDeclaration:
       case N.PackageBody:
-      case N.ConfigurationDeclaration: {
+      case N.ConfigurationDeclaration:
+      case N.ContextDeclaration: {
         const unit = unitOfNode.get(node);
         const nameNode = node.child(N.DefiningName) ?? (node.kind === N.PackageBody ? node.child(N.SimpleName) : undefined);
         const d = unit ? declare(root, unit.kind, node, nameNode) : undefined;
@@ -288,7 +289,15 @@ export function buildFileScopes(file: SourceFile, empty = false): FileScopes {
       case N.PackageInstantiationDeclaration: {
         const unit = unitOfNode.get(node);
         const d = declare(unit ? root : scope, 'packageInstance', node, node.child(N.DefiningName));
-        if (d && unit) d.unit = unit;
+        if (d && unit) {
+          d.unit = unit;
+          // A library-level instance still has a context clause whose names need a region.
+          const s = open('unit', unit.designUnitNode, root, d, (s) => {
+            if (unit.contextClause) for (const item of unit.contextClause.childNodes()) visit(item, s);
+          });
+          s.unit = unit;
+          unitScopes.set(unit, s);
+        }
         return;
       }
       case N.ComponentDeclaration: {

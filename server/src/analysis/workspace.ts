@@ -91,12 +91,16 @@ export class Workspace {
     return out;
   }
 
-  findEntity(name: string, library = DEFAULT_LIBRARY): DesignUnit | undefined {
-    return this.primaryUnits(library, name).find((u) => u.kind === 'entity');
+  /**
+   * The entity `library.name`. When the workspace declares it more than once (copies of a library
+   * for several VHDL versions), `near` (a file URI) picks the copy in the nearest folder.
+   */
+  findEntity(name: string, library = DEFAULT_LIBRARY, near?: string): DesignUnit | undefined {
+    return closest(this.primaryUnits(library, name).filter((u) => u.kind === 'entity'), near);
   }
 
-  findPackage(name: string, library = DEFAULT_LIBRARY): DesignUnit | undefined {
-    return this.primaryUnits(library, name).find((u) => u.kind === 'package' || u.kind === 'packageInstance');
+  findPackage(name: string, library = DEFAULT_LIBRARY, near?: string): DesignUnit | undefined {
+    return closest(this.primaryUnits(library, name).filter((u) => u.kind === 'package' || u.kind === 'packageInstance'), near);
   }
 
   /** Architectures of an entity, or the body of a package. */
@@ -117,7 +121,7 @@ export class Workspace {
   primaryOf(unit: DesignUnit): DesignUnit | undefined {
     if (!unit.primaryName) return undefined;
     const want = unit.kind === 'architecture' || unit.kind === 'configuration' ? 'entity' : 'package';
-    return this.primaryUnits(unit.library, unit.primaryName).find((u) => u.kind === want);
+    return closest(this.primaryUnits(unit.library, unit.primaryName).filter((u) => u.kind === want), unit.file.uri);
   }
 
   /**
@@ -176,4 +180,21 @@ export class Workspace {
     if (list.length === 0) lib.delete(key);
     if (lib.size === 0) table.delete(u.library);
   }
+}
+
+/** Of several same-named units, the one whose file shares the longest path prefix with `near`. */
+export function closest(units: DesignUnit[], near: string | undefined): DesignUnit | undefined {
+  if (units.length <= 1 || near === undefined) return units[0];
+  let best = units[0];
+  let bestLen = -1;
+  for (const u of units) {
+    const uri = u.file.uri;
+    let i = 0;
+    while (i < uri.length && i < near.length && uri[i] === near[i]) i++;
+    if (i > bestLen) {
+      best = u;
+      bestLen = i;
+    }
+  }
+  return best;
 }

@@ -1,17 +1,18 @@
 // `vhdl-explain check PATH...`: diagnostics as `file:line:col: severity: message`; exit 1 on syntax errors.
 import { fileDiagnostics } from '../ide/diagnostics';
 import type { Command } from './main';
-import { displayPath, loadPaths, parseArgs, uriOf } from './load';
+import { displayPath, libraryOptions, loadPaths, parseArgs, uriOf } from './load';
 
 export const checkCommand: Command = {
-  usage: 'check PATH...                    print diagnostics; exit status 1 when a file has syntax errors',
+  usage: 'check PATH... [--library NAME=GLOB]   print diagnostics; exit status 1 when a file has syntax errors',
   run(args) {
-    const { positional, values } = parseArgs(args, ['workspace']);
-    if (positional.length === 0) {
-      process.stderr.write('usage: vhdl-explain check PATH... [--workspace DIR]\n');
+    const { positional, values } = parseArgs(args, ['workspace', 'library']);
+    const mapping = libraryOptions(values.get('library') ?? []);
+    if (positional.length === 0 || !mapping) {
+      process.stderr.write('usage: vhdl-explain check PATH... [--workspace DIR] [--library NAME=GLOB]...\n');
       return 2;
     }
-    const { ws, files, missing } = loadPaths(positional, values.get('workspace') ?? []);
+    const { ws, files, missing } = loadPaths(positional, values.get('workspace') ?? [], mapping);
     for (const m of missing) process.stderr.write(`vhdl-explain: ${m}: no such file or folder\n`);
     let syntaxErrors = 0;
     const out: string[] = [];

@@ -78,3 +78,14 @@ export function parseArgs(args: string[], valued: string[] = []): { positional: 
   }
   return { positional, flags, values };
 }
+
+/** `--library NAME=GLOB` options as a library mapping; undefined when one is malformed. */
+export function libraryOptions(options: string[]): LibraryMapping | undefined {
+  const mapping: LibraryMapping = {};
+  for (const o of options) {
+    const i = o.indexOf('=');
+    if (i <= 0 || i === o.length - 1) return undefined;
+    (mapping[o.slice(0, i)] ??= []).push(o.slice(i + 1));
+  }
+  return mapping;
+}
