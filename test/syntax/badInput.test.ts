@@ -79,10 +79,41 @@ test('10,000 levels of nesting stay bounded', () => {
     `architecture a of e is begin ${'b: block begin '.repeat(n)}${' end block;'.repeat(n)} end;`,
     `${'package p is '.repeat(n)}${'end; '.repeat(n)}`,
     `package p is procedure q (${'procedure r ('.repeat(n)}x : bit${')'.repeat(n)}; end;`,
+    `package p is constant c : integer := a${'.b'.repeat(n)}; end;`,
+    `package p is constant c : integer := a${'(1)'.repeat(n)}; end;`,
   ];
   for (const text of cases) {
     const r = check(text);
     assert.ok(r.diagnostics.length > 0, text.slice(0, 60));
+  }
+});
+
+/** Deepest node nesting below `root` (iterative). */
+function treeDepth(root: ReturnType<typeof parse>['root']): number {
+  let max = 0;
+  const stack: [typeof root, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    max = Math.max(max, d);
+    for (const c of n.childNodes()) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
+test('long flat input makes a shallow tree (recursive consumers stay safe)', () => {
+  const n = 100_000;
+  const cases = [
+    `package p is constant c : bit_vector := a${' & b'.repeat(n)}; end;`,
+    `package p is constant c : boolean := a${' or b'.repeat(n)}; end;`,
+    `package p is constant c : integer := a${' + b - c'.repeat(n)}; end;`,
+  ];
+  for (const text of cases) {
+    const r = check(text);
+    assert.deepEqual(r.diagnostics, []);
+    assert.ok(treeDepth(r.root) < 20, `depth ${treeDepth(r.root)}`);
+  }
+  for (const text of [`package p is constant c : integer := ${'('.repeat(10_000)}1${')'.repeat(10_000)}; end;`, `package p is constant c : integer := a${'.b'.repeat(10_000)}; end;`]) {
+    assert.ok(treeDepth(check(text).root) < 2_000);
   }
 });
 

@@ -175,6 +175,7 @@ export enum NodeKind {
   Choices,
 
   // Expressions (LRM 9).
+  /** Operands and operator tokens alternating, all operators of one precedence (left-associative). */
   BinaryExpression,
   UnaryExpression,
   ParenthesizedExpression,

@@ -47,16 +47,23 @@ export function expression(p: Parser): void {
   p.leave();
 }
 
-/** Operators of strength >= min, left-associative. */
+/**
+ * Operators of strength >= min, left-associative. A run of operators of one strength makes one flat
+ * BinaryExpression (`a + b - c`: operands and operators alternate), so long chains such as
+ * `x & y & z ...` do not make deep trees; a weaker operator wraps what came before.
+ */
 function binary(p: Parser, min: number): void {
   const m = p.mark();
   unary(p, min <= ADDING);
   let logicalOp: T | undefined;
   let relationalOrShift = 0;
+  let pending = 0; // strength of the operators not yet wrapped into a node
   for (;;) {
     const op = p.kind;
     const prec = binaryPrecedence[op];
-    if (prec === 0 || prec < min) return;
+    if (prec === 0 || prec < min) break;
+    if (pending !== 0 && pending !== prec) p.complete(m, N.BinaryExpression);
+    pending = prec;
     // LRM 9.1: `a and b or c`, `a nand b nand c`, `a = b = c`, `a sll 1 sll 2` need parentheses.
     if (prec === LOGICAL) {
       if (logicalOp !== undefined && (logicalOp !== op || op === T.NandKw || op === T.NorKw)) {
@@ -70,8 +77,8 @@ function binary(p: Parser, min: number): void {
     p.bump();
     if (prec === POWER) unary(p, false);
     else binary(p, prec + 1);
-    p.complete(m, N.BinaryExpression);
   }
+  if (pending !== 0) p.complete(m, N.BinaryExpression);
 }
 
 function unary(p: Parser, signAllowed: boolean): void {

@@ -1,6 +1,7 @@
 // Names (LRM 8): simple, selected, indexed/slice/call (undecided), attribute and external names.
 import { NodeKind as N } from '../nodeKind';
-import { Parser, TokenSet } from '../parser';
+import { MAX_DEPTH, Parser, TokenSet } from '../parser';
+import { skipTooDeep } from './recovery';
 import { TokenKind as T, isKeyword } from '../tokenKind';
 import { associationList } from './interfaces';
 import { aggregateOrParenthesized } from './expressions';
@@ -26,7 +27,13 @@ export function name(p: Parser, allowCall = true): boolean {
 
 /** Suffixes after a prefix that starts at mark `m`. */
 export function nameSuffixes(p: Parser, m: number, allowCall: boolean): void {
-  for (;;) {
+  for (let suffixes = 0; ; suffixes++) {
+    if (suffixes === MAX_DEPTH) {
+      // `a.b.c...` or `a(1)(2)...` thousands deep: keep the rest flat rather than nest further.
+      skipTooDeep(p);
+      p.complete(m, N.Error);
+      return;
+    }
     switch (p.kind) {
       case T.Dot: {
         p.bump();
