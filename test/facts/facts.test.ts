@@ -141,6 +141,10 @@ test('combinational: missing sensitivity entry and latch; process(all) is clean'
   const a = archOf(ws, uri('comb.vhd'));
   assert.deepEqual(proc(a, 'p_bad').missingSensitivity, ['b']);
   assert.deepEqual(proc(a, 'p_bad').latches, ['y_latch']);
+  assert.deepEqual(obj(a, 'y_latch').latchIn, ['p_bad']);
+  assert.deepEqual(obj(a, 'b').missingFromSensitivity, ['p_bad']);
+  assert.equal(obj(a, 'y_mux').latchIn, undefined);
+  assert.equal(obj(a, 'a').missingFromSensitivity, undefined);
   assert.equal(proc(a, 'p_good').sensitivity, 'all');
   assert.deepEqual(proc(a, 'p_good').missingSensitivity, []);
   assert.deepEqual(proc(a, 'p_good').latches, []);

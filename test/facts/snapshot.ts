@@ -66,6 +66,8 @@ function object(o: ObjectFacts, src: (line: number) => string): string[] {
   for (const d of o.drivers) out.push(`  driver ${access(d)}   L${d.line}: ${src(d.line)}`);
   for (const r of o.readers) out.push(`  reader ${access(r)}   L${r.line}: ${src(r.line)}`);
   if (o.multipleDrivers) out.push(`  MULTIPLE DRIVERS: ${o.multipleDrivers.statements} statements, resolved ${o.multipleDrivers.resolved}, overlap ${o.multipleDrivers.overlap}`);
+  if (o.latchIn) out.push(`  LATCH risk in: ${o.latchIn.join(', ')}`);
+  if (o.missingFromSensitivity) out.push(`  MISSING from the sensitivity list of: ${o.missingFromSensitivity.join(', ')}`);
   if (o.uncertain) out.push(`  uncertain: ${o.uncertain}`);
   return out;
 }

@@ -67,6 +67,8 @@ export function factsMarkdown(f: NameFacts): string {
       const why = md.resolved === false ? `\`${obj.type}\` is unresolved` : 'its type could not be checked for a resolution function';
       lines.push(`**${md.overlap === 'certain' ? 'Multiple drivers' : 'Possibly multiple drivers'}**: ${md.statements} statements drive it and ${why}`);
     }
+    if (obj.latchIn) lines.push(`**Latch risk**: not assigned on every path of ${names(obj.latchIn)}`);
+    if (obj.missingFromSensitivity) lines.push(`**Missing from the sensitivity list** of ${names(obj.missingFromSensitivity)}`);
     const access: string[] = [];
     if (f.drivers.length) access.push(`${obj.kind === 'variable' ? 'Assigned' : 'Driven'} by ${accessList(f.drivers, f.details?.object?.declaration.file)}`);
     if (f.readers.length) access.push(`${access.length ? 'read' : 'Read'} by ${accessList(f.readers, obj.declaration.file)}`);

@@ -123,6 +123,19 @@ function objectFacts(model: ArchitectureModel, d: Declaration, writes: Write[], 
     o.role = 'unknown';
     o.uncertain = 'connected to an instance port whose direction is unknown: it may be driven there';
   } else o.role = 'undriven';
+  const procName = (p: ProcessAnalysis) => p.facts.label ?? `process at line ${p.facts.line}`;
+  const latchIn = new Set<string>();
+  for (const w of certain) {
+    const p = w.statement.kind === 'process' ? model.process(w.statement.node) : undefined;
+    if (p && p.facts.latches.includes(d.name)) latchIn.add(procName(p));
+  }
+  if (latchIn.size) o.latchIn = [...latchIn];
+  const missing = new Set<string>();
+  for (const r of reads) {
+    const p = r.statement.kind === 'process' ? model.process(r.statement.node) : undefined;
+    if (p && p.facts.missingSensitivity.includes(d.name)) missing.add(procName(p));
+  }
+  if (missing.size) o.missingFromSensitivity = [...missing];
   if (kind === 'signal' || kind === 'port') {
     const md = multipleDrivers(certain, d, names);
     if (md) {

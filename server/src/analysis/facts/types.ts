@@ -99,6 +99,10 @@ export interface ObjectFacts {
     /** 'certain' when the drivers assign the same elements, 'possible' when the indices are not static. */
     overlap: 'certain' | 'possible';
   };
+  /** Combinational processes that do not assign it on every path (latch risk), by label or `process at line N`. */
+  latchIn?: string[];
+  /** Combinational processes that read it but leave it out of their sensitivity list. */
+  missingFromSensitivity?: string[];
   /** Set when the object's facts may be incomplete; says why. */
   uncertain?: string;
 }
