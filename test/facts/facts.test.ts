@@ -184,8 +184,8 @@ test('two clock domains: the two-flop synchroniser is recognised, the raw crossi
   );
 });
 
-test('hierarchy across files: component and direct entity instances, port modes, where an entity is used', () => {
-  const { ws, uri, text } = loadFixtures('hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/top.vhd');
+test('hierarchy across files: component, direct entity and configuration instances, port modes, where an entity is used', () => {
+  const { ws, uri, text } = loadFixtures('hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd');
   const t = text('hierarchy/top.vhd');
   const a = archOf(ws, uri('hierarchy/top.vhd'));
   assert.deepEqual(
@@ -193,10 +193,11 @@ test('hierarchy across files: component and direct entity instances, port modes,
     [
       ['u_inv', 'component', 'leaf_inv', null, uri('hierarchy/leaf_inv.vhd'), []],
       ['u_reg', 'entity', 'leaf_reg', 'rtl', uri('hierarchy/leaf_reg.vhd'), []],
+      ['u_cfg', 'configuration', 'leaf_reg', null, uri('hierarchy/leaf_reg.vhd'), []],
       ['u_lane', 'entity', 'leaf_reg', null, uri('hierarchy/leaf_reg.vhd'), ['g_lanes']],
     ],
   );
-  assert.deepEqual(a.instances[2].ports, [
+  assert.deepEqual(a.instances[3].ports, [
     { formal: 'clk', actual: 'clk', mode: 'in' },
     { formal: 'd', actual: 'din', mode: 'in' },
     { formal: 'q', actual: 'lane(8*i+7 downto 8*i)', mode: 'out' },
@@ -207,6 +208,7 @@ test('hierarchy across files: component and direct entity instances, port modes,
   const leaf = ws.findEntity('leaf_reg')!;
   assert.deepEqual(entityUsages(ws, leaf).map((u) => [u.label, u.in, u.line]), [
     ['u_reg', 'struct of top', lineOf(t, 'u_reg : entity work.leaf_reg(rtl)')],
+    ['u_cfg', 'struct of top', lineOf(t, 'u_cfg : configuration work.leaf_reg_cfg')],
     ['u_lane', 'struct of top', lineOf(t, 'u_lane : entity work.leaf_reg')],
   ]);
   assert.deepEqual(entityUsages(ws, ws.findEntity('leaf_inv')!).map((u) => u.label), ['u_inv']);

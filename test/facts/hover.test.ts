@@ -6,7 +6,7 @@ import { appendFactsSection } from '../../server/src/ide/factsHover';
 import { hoverMarkdown } from '../../server/src/ide/types';
 import { lineOf, loadFixtures, positionOf } from './helpers';
 
-const fx = loadFixtures('counters.vhd', 'fsm_two.vhd', 'comb.vhd', 'two_domains.vhd', 'hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/top.vhd');
+const fx = loadFixtures('counters.vhd', 'fsm_two.vhd', 'comb.vhd', 'two_domains.vhd', 'hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd');
 
 /** The facts section of the hover at `snippet` (+delta) in `file`. */
 function facts(file: string, snippet: string, delta = 0): string {
@@ -70,7 +70,7 @@ test('hover over an instance label and an entity name: connections and where it 
   );
   assert.equal(
     facts('hierarchy/leaf_reg.vhd', 'leaf_reg is'),
-    `Instantiated 2 times: \`u_reg\` in struct of top (${link('hierarchy/top.vhd', lineOf(top, 'u_reg :'))}), \`u_lane\` in struct of top (${link('hierarchy/top.vhd', lineOf(top, 'u_lane :'))})`,
+    `Instantiated 3 times: \`u_reg\` in struct of top (${link('hierarchy/top.vhd', lineOf(top, 'u_reg :'))}), \`u_cfg\` in struct of top (${link('hierarchy/top.vhd', lineOf(top, 'u_cfg :'))}), \`u_lane\` in struct of top (${link('hierarchy/top.vhd', lineOf(top, 'u_lane :'))})`,
   );
 });
 
