@@ -21,7 +21,10 @@ export type SyntaxErrorCode =
   | 'syntax/invalid-character'
   /** A malformed number: `16#FG#`, `1.`, `2#101` (missing closing `#`), `1E`. */
   | 'syntax/malformed-literal'
-  /** Parentheses or statements nested deeper than the parser's bound (hundreds of levels); the rest is kept as an error node. */
+  /**
+   * Parentheses or statements nested deeper than the parser's bound (200 levels), or more than
+   * 1000 operators in one chain (`a & b & ... `); the rest is kept as one error node.
+   */
   | 'syntax/too-deep'
   /** The name after `end` differs from the declared one: `entity a is end entity b;`. */
   | 'syntax/end-name-mismatch';

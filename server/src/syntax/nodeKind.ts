@@ -175,7 +175,7 @@ export enum NodeKind {
   Choices,
 
   // Expressions (LRM 9).
-  /** Operands and operator tokens alternating, all operators of one precedence (left-associative). */
+  /** `left op right`; chains nest to the left: `a + b - c` is ((a + b) - c). */
   BinaryExpression,
   UnaryExpression,
   ParenthesizedExpression,

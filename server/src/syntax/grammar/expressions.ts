@@ -48,22 +48,25 @@ export function expression(p: Parser): void {
 }
 
 /**
- * Operators of strength >= min, left-associative. A run of operators of one strength makes one flat
- * BinaryExpression (`a + b - c`: operands and operators alternate), so long chains such as
- * `x & y & z ...` do not make deep trees; a weaker operator wraps what came before.
+ * Operators of strength >= min, left-associative: `a + b - c` is ((a + b) - c), every
+ * BinaryExpression has exactly `left op right`. A chain longer than MAX_CHAIN operators (which
+ * would nest that deep) keeps its rest as one Error node, so that recursive walkers stay safe.
  */
 function binary(p: Parser, min: number): void {
   const m = p.mark();
   unary(p, min <= ADDING);
   let logicalOp: T | undefined;
   let relationalOrShift = 0;
-  let pending = 0; // strength of the operators not yet wrapped into a node
-  for (;;) {
+  for (let chain = 0; ; chain++) {
     const op = p.kind;
     const prec = binaryPrecedence[op];
-    if (prec === 0 || prec < min) break;
-    if (pending !== 0 && pending !== prec) p.complete(m, N.BinaryExpression);
-    pending = prec;
+    if (prec === 0 || prec < min) return;
+    if (chain === MAX_CHAIN) {
+      p.error(`more than ${MAX_CHAIN} operators in a row; the rest of this expression is not analysed`, p.start, p.end, 'syntax/too-deep');
+      skipTooDeep(p);
+      p.complete(m, N.BinaryExpression);
+      return;
+    }
     // LRM 9.1: `a and b or c`, `a nand b nand c`, `a = b = c`, `a sll 1 sll 2` need parentheses.
     if (prec === LOGICAL) {
       if (logicalOp !== undefined && (logicalOp !== op || op === T.NandKw || op === T.NorKw)) {
@@ -77,9 +80,12 @@ function binary(p: Parser, min: number): void {
     p.bump();
     if (prec === POWER) unary(p, false);
     else binary(p, prec + 1);
+    p.complete(m, N.BinaryExpression);
   }
-  if (pending !== 0) p.complete(m, N.BinaryExpression);
 }
+
+/** Longest operator chain kept as nested BinaryExpressions (each operator adds a level). */
+export const MAX_CHAIN = 1000;
 
 function unary(p: Parser, signAllowed: boolean): void {
   if (p.at(T.Plus) || p.at(T.Minus)) {
