@@ -95,8 +95,10 @@ test('a cancelled explain of a 5,000-line architecture answers and the server ca
   });
   await first;
   cts.cancel();
-  await p.then(() => undefined, (e: Error) => assert.match(String(e.message), /cancel/i));
-  assert.match(deltas.get('s6')!, /^# big \(rtl\)/);
+  // The request answers with what was produced (facts at least), not with an error.
+  const partial = await p;
+  assert.match(partial.markdown, /^# big \(rtl\)/);
+  assert.ok(partial.markdown.startsWith(deltas.get('s6')!.slice(0, 200)));
   const r = await client.request<Explain>('vhdl/explain', { textDocument: { uri }, position: { line: 20, character: 2 }, streamId: 's7' });
   assert.match(r.markdown, /shortened copy of the source/);
 });

@@ -165,6 +165,7 @@ export class HoverExplainer {
   }
 }
 
+/** The model's words, marked as such; a short note when no sentence passed the grounding check. */
 function section(e: HoverExplanation): HoverSection {
-  return { id: 'explanation', markdown: e.text ? e.text : '_The model\'s explanation did not pass the grounding check; the facts above are reliable._' };
+  return { id: 'explanation', markdown: e.text ? `*Explanation (model):* ${e.text}` : '_The model\'s explanation was withheld: it did not pass the grounding check._' };
 }

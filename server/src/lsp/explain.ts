@@ -1,12 +1,12 @@
 // Explanation features over LSP: `vhdl/explain` with streamed progress, the model part of hovers,
 // CodeLenses above entities and architectures, and background hover preparation for open files.
-import { type CodeLens, type HoverParams } from 'vscode-languageserver/node';
+import { type CancellationToken, type CodeLens, type HoverParams } from 'vscode-languageserver/node';
 import { explain, explainTargetAt } from '../ide/explain';
 import { HoverExplainer } from '../ide/modelHover';
 import type { HoverSection } from '../ide/types';
 import { type ServerContext, checkCancelled, guarded } from './context';
 import { models } from './model';
-import { ClientCommands, ExplainProgressNotification, ExplainRequest, type ExplainResult } from './protocol';
+import { ClientCommands, ExplainProgressNotification, ExplainRequest, type ExplainParams, type ExplainResult } from './protocol';
 
 /** The hover explainer of this server (set by registerExplain). */
 export let hoverExplainer: HoverExplainer | undefined;
@@ -41,9 +41,18 @@ export function registerExplain(ctx: ServerContext): void {
     for (const t of prepareTimers.values()) clearTimeout(t);
   });
 
-  ctx.connection.onRequest(
-    ExplainRequest.type,
-    guarded(ctx, 'explain', null as ExplainResult | null, async (params, token) => {
+  // Not `guarded`: a cancelled explanation still answers with what it produced (the panel keeps it).
+  ctx.connection.onRequest(ExplainRequest.type, async (params, token) => {
+    try {
+      await ctx.ready;
+      return await explainHandler(params, token);
+    } catch (e) {
+      ctx.log(`explain failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return null;
+    }
+  });
+  const explainHandler = async (params: ExplainParams, token: CancellationToken): Promise<ExplainResult | null> => {
+    {
       const target = explainTargetAt(ctx.workspace, params.textDocument.uri, params.position, params.range);
       if (!target) return null;
       let first = true;
@@ -67,8 +76,8 @@ export function registerExplain(ctx: ServerContext): void {
         modelUsed: answer.modelUsed,
         ...(answer.grounding ? { grounding: { ok: answer.grounding.ok, dropped: answer.grounding.dropped } } : {}),
       };
-    }),
-  );
+    }
+  };
 
   ctx.connection.onCodeLens(
     guarded(ctx, 'codeLens', [] as CodeLens[], (params, token) => {
