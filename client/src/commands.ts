@@ -104,7 +104,7 @@ async function generateDocs(ctx: CommandContext, folderArg?: vscode.Uri): Promis
   const setting = vscode.workspace.getConfiguration('vhdlExplain', folder.uri).get<string>('docs.outputFolder') || 'docs/vhdl';
   const outputFolder = isAbsolute(setting) ? setting : join(folder.uri.fsPath, setting);
   const token = `vhdlExplain/generateDocs/${randomUUID()}`;
-  await vscode.window.withProgress(
+  const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'VHDL Explain: generating design docs', cancellable: true },
     async (progress, cancel) => {
       let done = 0;
@@ -115,19 +115,21 @@ async function generateDocs(ctx: CommandContext, folderArg?: vscode.Uri): Promis
         if (pct !== undefined) done = Math.max(done, pct);
       });
       try {
-        const r = await client.sendRequest(GenerateDocsRequest.type, { outputFolder, format: 'html', workDoneToken: token }, cancel);
-        const choice = await vscode.window.showInformationMessage(
-          `VHDL Explain: design docs in ${r.outputFolder} (${r.written} written, ${r.unchanged} unchanged).`,
-          'Open Index',
-        );
-        if (choice === 'Open Index') await vscode.env.openExternal(vscode.Uri.file(r.indexFile));
+        return await client.sendRequest(GenerateDocsRequest.type, { outputFolder, format: 'html', workDoneToken: token }, cancel);
       } catch (e) {
         reportFailure(classifyFailure(e, 'Generate Design Docs', GenerateDocsRequest.method), ctx.log);
+        return undefined;
       } finally {
         sub.dispose();
       }
     },
   );
+  if (!result) return;
+  ctx.log.info(`design docs: ${result.written} written, ${result.unchanged} unchanged, index ${result.indexFile}`);
+  // Not awaited: the command is finished once the docs are written, whatever the user does with the message.
+  void vscode.window
+    .showInformationMessage(`VHDL Explain: design docs in ${result.outputFolder} (${result.written} written, ${result.unchanged} unchanged).`, 'Open Index')
+    .then((choice) => choice === 'Open Index' && vscode.env.openExternal(vscode.Uri.file(result.indexFile)));
 }
 
 async function showModelStatus(ctx: CommandContext): Promise<void> {

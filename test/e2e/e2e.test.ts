@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildSuite, freshWorkspace, launchBrowser, missingSetup, packageVsix, root, runSuiteInWorkbench, tmp, VsCodeServer } from './harness';
+import { buildSuite, freshWorkspace, launchBrowser, missingSetup, packageVsix, removeStaleRuns, root, runSuiteInWorkbench, tmp, trimRun, VsCodeServer } from './harness';
 import type { Outcome } from './suite/index';
 
 const enabled = process.env.VHDL_E2E === '1';
@@ -33,6 +33,7 @@ describe('e2e: the extension in VS Code', { skip }, () => {
 
   before(async () => {
     if (notSetUp) throw new Error(`VHDL_E2E=1 but ${notSetUp}`);
+    removeStaleRuns();
     const vsix = await timed('package .vsix', () => packageVsix());
     server = new VsCodeServer();
     extensionDir = await timed('install .vsix', () => server.install(vsix));
@@ -50,8 +51,11 @@ describe('e2e: the extension in VS Code', { skip }, () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
-    writeFileSync(join(tmp, 'timings.json'), JSON.stringify(timings, null, 2));
-    console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
+    if (existsSync(tmp)) {
+      trimRun();
+      writeFileSync(join(tmp, 'timings.json'), JSON.stringify(timings, null, 2));
+    }
+    console.log(`e2e timings (ms): ${JSON.stringify(timings)}; logs and screenshots in ${tmp}`);
   });
 
   test('extension integration tests in the workbench', async (t) => {
@@ -70,7 +74,7 @@ describe('e2e: the extension in VS Code', { skip }, () => {
       writeFileSync(join(tmp, 'workbench.log'), log.join('\n'));
       await page.close();
     }
-    assert.ok(existsSync(resultsFile), `the suite wrote ${resultsFile} (exit code ${code}); see test/.tmp/e2e/workbench.log`);
+    assert.ok(existsSync(resultsFile), `the suite wrote ${resultsFile} (exit code ${code}); see ${join(tmp, 'workbench.log')}`);
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as Outcome[];
     for (const r of results) {
       await t.test(r.name, { todo: r.status === 'todo' ? r.detail : undefined }, () => {
@@ -78,7 +82,7 @@ describe('e2e: the extension in VS Code', { skip }, () => {
         if (r.status === 'fail') assert.fail(r.detail);
       });
     }
-    assert.equal(code, 0, `codeAutomationExit reported ${code}; see test/.tmp/e2e/workbench.log`);
+    assert.equal(code, 0, `codeAutomationExit reported ${code}; see ${join(tmp, 'workbench.log')}`);
   });
 
   test('real UI: open a file from the Explorer, hover a signal, screenshot', async () => {

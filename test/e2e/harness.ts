@@ -10,7 +10,27 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const root = new URL('../../', import.meta.url).pathname;
-export const tmp = join(root, 'test/.tmp/e2e');
+/** This run's scratch folder: one per process, so that two e2e runs in one tree do not collide. */
+export const tmp = join(root, 'test/.tmp/e2e', String(process.pid));
+
+/** Removes the scratch folders of e2e runs whose process has ended. */
+export function removeStaleRuns(): void {
+  const parent = join(root, 'test/.tmp/e2e');
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      process.kill(Number(name), 0);
+    } catch {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/** Drops the bulky parts of this run's folder (server state, extension copy), keeping logs and screenshots. */
+export function trimRun(): void {
+  for (const d of ['package', 'extensions', 'server-data', 'user-data']) rmSync(join(tmp, d), { recursive: true, force: true });
+}
 const cache = process.env.VHDL_E2E_CACHE ?? join(homedir(), '.cache/vhdl-explain-e2e');
 export const paths = {
   marker: join(cache, '.ready-code-server-4.139.1-node24'),

@@ -1,4 +1,4 @@
-// Runs inside VS Code's extension host (bundled to test/.tmp/e2e/suite.js and loaded through the
+// Runs inside VS Code's extension host (bundled to test/.tmp/e2e/<pid>/suite.js and loaded through the
 // `extensionTestsPath` payload): checks the packaged extension against the fixture workspace.
 // Each check passes, fails, or is a TODO for a feature the server does not have yet; the results
 // go to $VHDL_E2E_RESULTS as JSON and `run()` rejects when any check failed.
@@ -189,6 +189,18 @@ export async function run(): Promise<void> {
       check([...lines.slice(0, line - added), ...lines.slice(line)].join('\n') === before, 'no other text changed');
       await vscode.commands.executeCommand('undo');
       return `${added} line(s) added`;
+    }],
+    ['"Generate Design Docs" writes an index and a page per entity', async () => {
+      check(debouncer, 'opened');
+      const out = workspaceFile('docs/vhdl');
+      await vscode.commands.executeCommand('vhdlExplain.generateDocs');
+      const files = await vscode.workspace.fs.readDirectory(out).then((e) => e.map(([name]) => name), () => [] as string[]);
+      const pages = files.filter((f) => /\.(html|md)$/.test(f));
+      check(pages.some((f) => /^index\./.test(f)), `an index page in docs/vhdl: ${files.join(', ')}`);
+      check(pages.some((f) => /debouncer/i.test(f)) && pages.some((f) => /top/i.test(f)), `a page per entity: ${files.join(', ')}`);
+      const second = Date.now();
+      await vscode.commands.executeCommand('vhdlExplain.generateDocs');
+      return `${pages.join(', ')}; rerun ${Date.now() - second} ms`;
     }],
     ['a model folder set in the settings loads', async () => {
       check(api, 'activated');
