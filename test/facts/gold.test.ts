@@ -22,6 +22,7 @@ interface Entry {
   clocks?: string[];
   depends?: string[];
   style?: string[];
+  fsm?: boolean;
 }
 
 function entries(): Entry[] {
@@ -150,5 +151,20 @@ test('gold dual-clock designs: every crossing goes through a recognised synchron
     }
   }
   assert.ok(crossings > 0);
+  assert.deepEqual(failures, []);
+});
+
+test('gold designs: a state machine is found exactly where the manifest says there is one', { skip: all.length === 0 ? 'no gold set' : false }, () => {
+  const failures: string[] = [];
+  let fsms = 0;
+  for (const e of all) {
+    if (e.family === 'testbench') continue;
+    const { archs } = analyse([e.file]);
+    const found = archs(e.file).flatMap((a) => a.fsms);
+    fsms += found.length;
+    if (!!e.fsm !== found.length > 0) failures.push(`${e.id}: manifest fsm ${e.fsm}, found ${found.map((f) => f.signal).join(', ') || 'none'}`);
+    for (const f of found) if (f.transitions.length === 0) failures.push(`${e.id}: ${f.signal} has no transitions`);
+  }
+  assert.ok(fsms > 0);
   assert.deepEqual(failures, []);
 });

@@ -44,6 +44,7 @@ function describe(a: ArchitectureFacts, src: (line: number) => string, base: (ur
   if (a.fsms.length) out.push('-- state machines');
   for (const f of a.fsms) {
     out.push(`fsm ${f.signal}${f.next ? ` / next ${f.next}` : ''} (${f.style}) type ${f.type}: states ${f.states.join(', ')}; reset ${f.resetState ?? '-'}; unreachable ${f.unreachable.join(', ') || '-'}`);
+    if (f.uncertain) out.push(`  uncertain: ${f.uncertain}`);
     for (const t of f.transitions) out.push(`  ${t.from} -> ${t.to}${t.condition ? ` when ${t.condition}` : ''}   L${t.line}: ${src(t.line)}`);
   }
   if (a.instances.length) out.push('-- instances');

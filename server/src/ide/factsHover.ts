@@ -142,6 +142,7 @@ function fsmLines(fsm: FsmFacts, name: string, uri: string): string[] {
   }
   if (fsm.transitions.length > MAX_TRANSITIONS) out.push(`… and ${fsm.transitions.length - MAX_TRANSITIONS} more transitions`);
   if (fsm.unreachable.length) out.push(`Never entered: ${fsm.unreachable.join(', ')}`);
+  if (fsm.uncertain) out.push(`_Uncertain: ${fsm.uncertain}_`);
   return out;
 }
 

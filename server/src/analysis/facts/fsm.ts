@@ -85,7 +85,8 @@ function buildFsm(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
   const body = source === p ? p.edgeBody : statementsOf(source.info.node);
   if (!switchesOn(body, reg)) return null;
   const transitions: FsmTransition[] = [];
-  walk(body, { from: null, conditions: [] }, reg, target, states, transitions, names);
+  const notes: string[] = [];
+  walk(body, { from: null, conditions: [] }, reg, target, states, transitions, names, notes);
   for (const t of transitions) {
     t.from = t.from === '*' ? '*' : show(t.from);
     t.to = show(t.to);
@@ -102,8 +103,9 @@ function buildFsm(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
     resetState,
     clock: p.facts.clock,
     transitions,
-    unreachable: e.literals.filter((s) => !reached.has(s)),
+    unreachable: notes.length ? [] : e.literals.filter((s) => !reached.has(s)),
     line: lineOf(file, reg.nameNode.start),
+    ...(notes.length ? { uncertain: notes.join('; ') } : {}),
   };
 }
 
@@ -134,7 +136,7 @@ function stateTest(cond: SyntaxNode | undefined, reg: Declaration, states: Set<s
   return undefined;
 }
 
-function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names): void {
+function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names, notes: string[]): void {
   for (const s of stmts) {
     switch (s.kind) {
       case N.CaseStatement: {
@@ -149,14 +151,14 @@ function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declara
               ? new Set([...states].filter((x) => !named.has(x)))
               : new Set((choices?.childNodes(N.SimpleName) ?? []).map((n) => nameOf(n) ?? '').filter((x) => states.has(x)));
             const narrowed = path.from ? new Set([...from].filter((x) => path.from!.has(x))) : from;
-            walk(statementsOf(a), { from: narrowed, conditions: path.conditions }, reg, target, states, out, names);
+            walk(statementsOf(a), { from: narrowed, conditions: path.conditions }, reg, target, states, out, names, notes);
           }
         } else {
           const selText = sel ? compact(sel) : '?';
           for (const a of alts) {
             const choices = a.child(N.Choices);
             const cond = choices?.token(T.OthersKw) ? `${selText} = others` : `${selText} = ${choices ? compact(choices) : '?'}`;
-            walk(statementsOf(a), { from: path.from, conditions: [...path.conditions, cond] }, reg, target, states, out, names);
+            walk(statementsOf(a), { from: path.from, conditions: [...path.conditions, cond] }, reg, target, states, out, names, notes);
           }
         }
         break;
@@ -170,17 +172,17 @@ function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declara
           const conditions = [...path.conditions, ...negated];
           if (lit) from = new Set([lit].filter((x) => !path.from || path.from.has(x)));
           else if (cond) conditions.push(compact(cond));
-          walk(statementsOf(b), { from, conditions }, reg, target, states, out, names);
+          walk(statementsOf(b), { from, conditions }, reg, target, states, out, names, notes);
           if (cond && !lit) negated.push(`not (${compact(cond)})`);
         }
         break;
       }
       case N.LoopStatement:
-        walk(statementsOf(s), path, reg, target, states, out, names);
+        walk(statementsOf(s), path, reg, target, states, out, names, notes);
         break;
       case N.SimpleSignalAssignment:
       case N.ConditionalSignalAssignment:
-        assignment(s, path, target, states, out, names);
+        assignment(s, path, reg, target, states, out, names, notes);
         break;
       default:
         break;
@@ -188,7 +190,7 @@ function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declara
   }
 }
 
-function assignment(s: SyntaxNode, path: Path, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names): void {
+function assignment(s: SyntaxNode, path: Path, reg: Declaration, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names, notes: string[]): void {
   const t = targetNames(s)[0];
   const nb = t ? nameBase(t) : undefined;
   if (!nb || nb.element || names.object(nb.base) !== target) return;
@@ -196,7 +198,11 @@ function assignment(s: SyntaxNode, path: Path, target: Declaration, states: Set<
   const emit = (value: SyntaxNode | undefined, extra: string[]) => {
     const v = stripParens(value);
     const to = v?.kind === N.SimpleName ? nameOf(v) : undefined;
-    if (!to || !states.has(to)) return;
+    if (!to || !states.has(to)) {
+      // Holding the state (`next <= state`) is no transition; anything else computed is one we cannot list.
+      if (v && !(to && (to === reg.name || to === target.name))) notes.push(`line ${line}: the next state \`${compact(v)}\` is computed, so its transitions are not listed`);
+      return;
+    }
     const conditions = [...path.conditions, ...extra];
     const condition = conditions.join(' and ');
     for (const from of path.from ?? ['*']) out.push({ from, to, condition, line });

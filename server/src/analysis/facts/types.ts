@@ -160,9 +160,11 @@ export interface FsmFacts {
   resetState: string | null;
   clock: ClockFact | null;
   transitions: FsmTransition[];
-  /** States no transition leads to and that are not the reset state. */
+  /** States no transition leads to and that are not the reset state (empty when transitions are uncertain). */
   unreachable: string[];
   line: number;
+  /** Set when some transitions could not be listed (a computed next state such as `state_t'succ(state)`). */
+  uncertain?: string;
 }
 
 export interface Connection {
