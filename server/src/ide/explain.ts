@@ -69,16 +69,18 @@ function firstLine(comment: string): string {
 export function factsSections(ef: EntityFacts | undefined, af: ArchitectureFacts | undefined, file: SourceFile | undefined, sameFile: (uri: string) => boolean): string[] {
   const out: string[] = [];
   const link = (label: string, uri: string, line: number, end?: number) => (sameFile(uri) ? lineLink(label, line, end) : `\`${label}\``);
+  // Facts carry lower-cased names; show them as the source spells them (`G_STABLE_CYCLES`).
+  const spelled = (name: string, line: number) => spelling(file, line, name);
   if (ef) {
     const rows: string[] = [];
     if (ef.generics.length) {
       rows.push('| Generic | Type | Description |', '|---|---|---|');
-      for (const g of ef.generics) rows.push(`| ${link(g.name, g.declaration.file, g.declaration.line)} | \`${cell(g.type)}\` | ${cell(firstLine(g.comment))} |`);
+      for (const g of ef.generics) rows.push(`| ${link(spelled(g.name, g.declaration.line), g.declaration.file, g.declaration.line)} | \`${cell(g.type)}\` | ${cell(firstLine(g.comment))} |`);
       rows.push('');
     }
     if (ef.ports.length) {
       rows.push('| Port | Direction | Type | Role | Description |', '|---|---|---|---|---|');
-      for (const p of ef.ports) rows.push(`| ${link(p.name, p.declaration.file, p.declaration.line)} | ${p.mode ?? ''} | \`${cell(p.type)}\` | ${cell(portRole(p))} | ${cell(firstLine(p.comment))} |`);
+      for (const p of ef.ports) rows.push(`| ${link(spelled(p.name, p.declaration.line), p.declaration.file, p.declaration.line)} | ${p.mode ?? ''} | \`${cell(p.type)}\` | ${cell(portRole(p))} | ${cell(firstLine(p.comment))} |`);
     }
     out.push(`## Interface\n\n${rows.length ? rows.join('\n').trim() : '_No generics and no ports._'}`);
   }
@@ -134,8 +136,16 @@ export function factsSections(ef: EntityFacts | undefined, af: ArchitectureFacts
     });
     out.push(`## Instantiated blocks\n\n${parts.join('\n')}`);
   }
-  void file;
   return out;
+}
+
+/** `name` as written on 1-based `line` of `file` (the facts' lower-case name when it is not found there). */
+export function spelling(file: SourceFile | undefined, line: number, name: string): string {
+  if (!file || line < 1 || line > file.lines.lineStarts.length) return name;
+  const start = file.lines.lineStarts[line - 1];
+  const end = file.lines.lineStarts[line] ?? file.text.length;
+  const m = new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[^A-Za-z0-9_]/g, '')}(?![A-Za-z0-9_])`, 'i').exec(file.text.slice(start, end));
+  return m ? m[0] : name;
 }
 
 function portRole(p: ObjectFacts): string {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { entityFacts, type EntityFacts } from '../../analysis/facts/index';
 import type { DesignUnit } from '../../analysis/designUnits';
 import type { Workspace } from '../../analysis/workspace';
+import { spelling } from '../explain';
 import { blockSymbolSvg, escapeXml, fsmSvg } from '../svg';
 
 /** Bump when the page layout changes, so that cached pages are rewritten. */
@@ -91,7 +92,7 @@ export async function generateDesignDocs(ws: Workspace, opts: DocsOptions): Prom
   const ext = opts.format === 'html' ? 'html' : 'md';
   const taken = new Set<string>([`index.${ext}`]);
   const units = ws.allUnits().filter((u) => u.kind === 'entity' && u.name).sort((a, b) => `${a.library}.${a.name}`.localeCompare(`${b.library}.${b.name}`) || a.file.uri.localeCompare(b.file.uri));
-  const entries: Entry[] = units.map((u) => ({ unit: u, page: pageName(u, taken, ext), facts: entityFacts(ws, u) }));
+  const entries: Entry[] = units.map((u) => ({ unit: u, page: pageName(u, taken, ext), facts: spelledFacts(ws, entityFacts(ws, u)) }));
   const byName = new Map<string, Entry>();
   for (const e of entries) if (!byName.has(`${e.unit.library}.${e.unit.name}`)) byName.set(`${e.unit.library}.${e.unit.name}`, e);
   const pageOf = (lib: string, name: string | null) => (name ? (byName.get(`${lib}.${name}`) ?? [...byName.values()].find((x) => x.unit.name === name)) : undefined);
@@ -117,6 +118,12 @@ export async function generateDesignDocs(ws: Workspace, opts: DocsOptions): Prom
   opts.onProgress?.(entries.length, entries.length, '');
   result.pages.push(indexPage(ws, entries, pageOf, opts.format));
   return result;
+}
+
+/** The interface names as the source spells them (facts carry them lower-cased). */
+function spelledFacts(ws: Workspace, f: EntityFacts): EntityFacts {
+  const fix = (o: EntityFacts['ports'][number]) => ({ ...o, name: spelling(ws.getFile(o.declaration.file), o.declaration.line, o.name) });
+  return { ...f, generics: f.generics.map(fix), ports: f.ports.map(fix) };
 }
 
 type PageOf = (lib: string, name: string | null) => Entry | undefined;
