@@ -128,17 +128,21 @@ def ghdl_documents():
     return [open(f, encoding='latin-1').read() for f in files]
 
 
-def pretrain_documents(data_dir, split='train'):
-    """Texts for pretraining (and tokenizer training): VHDL sources and English explanations."""
+def pretrain_documents(data_dir, split='train', real_repeat=1):
+    """Texts for pretraining (and tokenizer training): VHDL sources and English explanations.
+
+    real_repeat > 1 repeats the real, human-written text (GHDL sources, gold training designs) to
+    weigh it against the far larger and far more regular synthetic part.
+    """
     if split == 'train':
         designs = read_jsonl(os.path.join(data_dir, 'designs.jsonl'))
-        docs = ghdl_documents()
+        docs = ghdl_documents() * real_repeat
     else:
         designs = read_jsonl(os.path.join(data_dir, 'val_designs.jsonl'))
         docs = []
     for d in designs:
-        docs.append(d['vhdl'])
-        docs.append(d['explanation'])
+        n = real_repeat if d['source'] == 'gold' else 1
+        docs.extend([d['vhdl'], d['explanation']] * n)
     return docs
 
 
@@ -165,7 +169,7 @@ def cmd_shards(a):
     eot = tok.special['<|endoftext|>']
     for split in ['train', 'val']:
         ids = []
-        for d in pretrain_documents(a.data, split):
+        for d in pretrain_documents(a.data, split, a.real_repeat if split == 'train' else 1):
             ids.extend(tok.encode(d))
             ids.append(eot)
         arr = np.array(ids, dtype=np.uint16)
@@ -197,6 +201,7 @@ def main():
     s.add_argument('--data', default='runs/data')
     s.add_argument('--tok', default='runs/tok')
     s.add_argument('--max-len', type=int, default=2048)
+    s.add_argument('--real-repeat', type=int, default=4, help='times the GHDL sources and gold training designs appear in pretraining')
     a = ap.parse_args()
     {'designs': cmd_designs, 'pairs': cmd_pairs, 'shards': cmd_shards}[a.cmd](a)
 
