@@ -3,7 +3,7 @@ import { NodeKind as N } from '../nodeKind';
 import { Parser, TokenSet } from '../parser';
 import { TokenKind as T } from '../tokenKind';
 import { concurrentStatements } from './concurrentStatements';
-import { declarativePart, definingName, endClause } from './declarations';
+import { declaration, declarativePart, definingName, endClause } from './declarations';
 import { genericClause, genericMapAspect, portClause } from './interfaces';
 import { name } from './names';
 import { HEADER_CLAUSE, UNIT_START, endStatement, recoverUntil, skipStrayToken, skipTooDeep } from './recovery';
@@ -211,10 +211,9 @@ function configurationDeclaration(p: Parser): void {
   while (p.at(T.UseKw) || p.at(T.AttributeKw) || p.at(T.GroupKw)) {
     if (p.at(T.UseKw)) useClause(p);
     else {
-      const before = p.start;
-      // Reuse the general declaration parser for these two.
-      declarationFallback(p);
-      if (p.start === before) break;
+      const before = p.position;
+      declaration(p); // attribute specification or group declaration
+      if (p.position === before) break;
     }
   }
   p.complete(d, N.DeclarativePart);
@@ -224,7 +223,6 @@ function configurationDeclaration(p: Parser): void {
   p.complete(m, N.ConfigurationDeclaration);
 }
 
-import { declaration as declarationFallback } from './declarations';
 
 /** Does the `for` at the cursor start a component configuration (`for u1, u2 : comp`, `for all : comp`)? */
 function isComponentConfiguration(p: Parser): boolean {
