@@ -135,3 +135,40 @@ test('shutdown and exit end the process with status 0', async () => {
   await c.initialize([]);
   assert.equal(await c.shutdown(), 0);
 });
+
+test('file watching and closing: disk changes reach the index, a closed document reverts to the disk', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'vhdl-explain-ws-'));
+  const c = new LspClient();
+  try {
+    const useText = 'use work.consts.all;\nentity user is port (x : out integer); end entity;\narchitecture rtl of user is begin x <= LIMIT; end architecture;\n';
+    writeFileSync(join(dir, 'user.vhd'), useText);
+    await c.initialize([dir]);
+    const userUri = pathToFileURL(join(dir, 'user.vhd')).href;
+    const at = { textDocument: { uri: userUri }, position: positionOf(useText, 'LIMIT') };
+    assert.deepEqual(await c.request('textDocument/definition', at), []);
+
+    const pkgPath = join(dir, 'consts.vhd');
+    const pkgUri = pathToFileURL(pkgPath).href;
+    writeFileSync(pkgPath, 'package consts is\n  constant LIMIT : integer := 10;\nend package;\n');
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pkgUri, type: 1 }] });
+    const found = await c.request<Loc[]>('textDocument/definition', at);
+    assert.deepEqual(found.map((l) => [l.uri, l.range.start.line]), [[pkgUri, 1]]);
+
+    // Open the package, move the constant in the editor only, then close: the disk text comes back.
+    const edited = 'package consts is\n\n\n  constant LIMIT : integer := 10;\nend package;\n';
+    await c.open(pkgUri, edited);
+    assert.deepEqual((await c.request<Loc[]>('textDocument/definition', at)).map((l) => l.range.start.line), [3]);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: pkgUri } });
+    // The close reloads from disk; requests that arrive meanwhile wait for the read.
+    assert.deepEqual((await c.request<Loc[]>('textDocument/definition', at)).map((l) => l.range.start.line), [1]);
+
+    rmSync(pkgPath);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pkgUri, type: 3 }] });
+    assert.deepEqual(await c.request('textDocument/definition', at), []);
+  } finally {
+    c.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

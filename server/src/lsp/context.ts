@@ -15,6 +15,8 @@ export interface ServerContext {
   workspace: Workspace;
   /** Resolves once the initial workspace scan has loaded every file's text. */
   ready: Promise<void>;
+  /** Disk reads in flight (watched files, closed documents); requests wait for them. */
+  pending: Set<Promise<unknown>>;
   /** Called after any change to the workspace's contents, so that dependent answers refresh. */
   onWorkspaceChanged: Set<() => void>;
   log(message: string): void;
@@ -42,6 +44,7 @@ export function guarded<P, R>(
   return async (params, token) => {
     try {
       await ctx.ready;
+      if (ctx.pending.size) await Promise.all([...ctx.pending]);
       checkCancelled(token);
       const result = await handler(params, token);
       checkCancelled(token);
@@ -73,4 +76,11 @@ function logOnce(ctx: ServerContext, name: string, e: unknown): void {
   if (failedOnce.has(name)) return;
   failedOnce.add(name);
   ctx.log(`${name} failed (further failures are not logged): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+}
+
+/** Runs a disk read so that requests arriving meanwhile wait for it (and see its result). */
+export function track<T>(ctx: ServerContext, work: Promise<T>): Promise<T> {
+  const p = work.finally(() => ctx.pending.delete(p));
+  ctx.pending.add(p);
+  return p;
 }

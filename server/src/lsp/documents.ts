@@ -1,5 +1,5 @@
 // Text document sync: open documents override the disk; each edit replaces only that file's text.
-import type { ServerContext } from './context';
+import { type ServerContext, track } from './context';
 import type { WorkspaceFolders } from './workspace';
 
 export function registerDocuments(ctx: ServerContext, folders: WorkspaceFolders): void {
@@ -22,9 +22,12 @@ export function registerDocuments(ctx: ServerContext, folders: WorkspaceFolders)
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     // A workspace file goes back to its disk contents; a file from elsewhere leaves the index.
-    void (async () => {
-      if (!(folders.contains(uri) && (await folders.loadFromDisk(uri)))) workspace.removeFile(uri);
-      changed();
-    })().catch((err) => ctx.log(`document close failed: ${String(err)}`));
+    void track(
+      ctx,
+      (async () => {
+        if (!(folders.contains(uri) && (await folders.loadFromDisk(uri)))) workspace.removeFile(uri);
+        changed();
+      })(),
+    ).catch((err) => ctx.log(`document close failed: ${String(err)}`));
   });
 }

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LibraryMapper } from '../analysis/library';
 import { Workspace } from '../analysis/workspace';
 import { configFromSection, DEFAULT_CONFIG, fetchConfig, type ServerConfig } from './config';
-import { guardedNotification, type ServerContext } from './context';
+import { guardedNotification, type ServerContext, track } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerDocuments } from './documents';
 import { registerHover } from './hover';
@@ -31,6 +31,7 @@ const ctx: ServerContext = {
   documents,
   workspace: new Workspace(),
   ready: new Promise<void>((r) => (markReady = r)),
+  pending: new Set(),
   onWorkspaceChanged: new Set(),
   log: (m) => connection.console.log(m),
 };
@@ -110,7 +111,7 @@ connection.onDidChangeConfiguration(
   }),
 );
 
-connection.onDidChangeWatchedFiles(guardedNotification(ctx, 'didChangeWatchedFiles', (p) => folders.onWatchedFiles(p)));
+connection.onDidChangeWatchedFiles(guardedNotification(ctx, 'didChangeWatchedFiles', (p) => track(ctx, folders.onWatchedFiles(p))));
 
 registerDocuments(ctx, folders);
 for (const register of features) register(ctx);
