@@ -34,6 +34,9 @@ class Style:
         self.rst = rng.choice(['rst', 'reset', 'srst', 'areset']) + ('_n' if self.reset_low else '')
         self.comment_header = rng.random() < 0.7
         self.labels = rng.random() < 0.5                                # label processes
+        self.kw_upper = rng.random() < 0.15                             # ENTITY ... IS, PROCESS, IF ... THEN
+        self.indent = rng.choice(['  ', '  ', '   ', '    ', '\t'])       # one indentation level
+        self.port_comments = rng.random() < 0.4                         # `-- what it is` after each port
 
     def case(self, base):
         if not self.camel:
@@ -196,7 +199,7 @@ class Ctx:
     def render_vhdl(self):
         st, out = self.st, []
         if self.custom:
-            return '\n'.join(self.custom) + '\n'
+            return self.cosmetics(self.custom)
         for u in self.extra_units:
             out.extend(u)
             out.append('')
@@ -213,8 +216,9 @@ class Ctx:
             out.append('  );')
         if self.ports:
             out.append('  port (')
-            pl = [f'    {n} : {d} {t}' for n, d, t, _ in self.ports]
-            out.append(';\n'.join(pl))
+            for i, (n, d, t, doc) in enumerate(self.ports):
+                line = f'    {n} : {d} {t}' + (';' if i < len(self.ports) - 1 else '')
+                out.append(line + (f'  -- {doc}' if st.port_comments and doc else ''))
             out.append('  );')
         out.append(f'end entity {self.entity};')
         out.append('')
@@ -226,6 +230,19 @@ class Ctx:
         for u in self.after_units:
             out.append('')
             out.extend(u)
+        return self.cosmetics(out)
+
+    def cosmetics(self, lines):
+        """The style's indentation unit and keyword case (outside comments, strings and characters)."""
+        out = []
+        for l in '\n'.join(lines).split('\n'):
+            body = l.lstrip(' ')
+            lead = len(l) - len(body)
+            l = self.st.indent * (lead // 2) + ' ' * (lead % 2) + body
+            if self.st.kw_upper:
+                parts = re.split(r'(--.*$|"[^"]*"|\'.\')', l)
+                l = ''.join(p if i % 2 else KEYWORD_RE.sub(lambda m: m.group(0).upper(), p) for i, p in enumerate(parts))
+            out.append(l)
         return '\n'.join(out) + '\n'
 
     def render_explanation(self):
@@ -398,6 +415,12 @@ class Regs:
                 s.extend('    ' + l for l in body)
             s.append('  end if;')
         s.append('end process;')
+
+
+KEYWORD_RE = re.compile(r'\b(library|use|entity|is|generic|port|in|out|inout|end|architecture|of|begin|signal|constant|type|'
+                        r'process|if|then|elsif|else|case|when|others|loop|for|to|downto|return|function|variable|record|'
+                        r'array|range|and|or|xor|xnor|not|generate|all|null|wait|until|after|report|severity|assert|'
+                        r'attribute|subtype|package|body|with|select|map|while)\b')
 
 
 def default_value(vtype):
