@@ -74,7 +74,7 @@ export async function benchExplain(): Promise<void> {
       const a = await explain(ws, { kind: 'unit', unit: file.units[0] }, { backend, maxTokens: 256, onDelta: () => undefined });
       const total = performance.now() - t0;
       first = a.model?.firstTextMs ?? -1;
-      console.log(`explain entity (~300 lines, ${run === 0 ? 'first' : 'second, result cache'}): facts sections ${(total - (a.model?.totalMs ?? 0)).toFixed(0)} ms, model first text ${first < 0 ? 'none passed the check' : `${first} ms`}, model total ${a.model?.totalMs ?? 0} ms, ${a.model?.completionTokens ?? 0} tokens, ${a.grounding?.dropped.length ?? 0} sentences dropped${a.model?.error ? `; model error: ${a.model.error}` : ""}`);
+      console.log(`explain entity (~300 lines, ${run === 0 ? 'first' : 'second, result cache'}): facts sections ${(total - (a.model?.totalMs ?? 0)).toFixed(0)} ms, model first token ${a.model?.firstTokenMs ?? '-'} ms, first checked text ${first < 0 ? 'none (nothing passed the check)' : `${first} ms`}, model total ${a.model?.totalMs ?? 0} ms, ${a.model?.completionTokens ?? 0} tokens, ${a.grounding?.dropped.length ?? 0} sentences dropped${a.model?.error ? `; model error: ${a.model.error}` : ""}`);
     }
   } finally {
     await backend.dispose();

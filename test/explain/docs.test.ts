@@ -88,3 +88,16 @@ test('Markdown docs with SVG files beside them', async () => {
   assert.ok(existsSync(join(out, 'work.traffic.rtl.state_q.fsm.svg')));
   assert.ok(readFileSync(join(out, 'work.traffic.md'), 'utf8').includes('![State diagram](work.traffic.rtl.state_q.fsm.svg)'));
 });
+
+test('a cancelled run stops between pages and keeps the cache consistent', async () => {
+  const out = join(OUT, 'cancel');
+  let pages = 0;
+  const r = await writeDesignDocs(fixtureWorkspace(), out, { format: 'html', isCancelled: () => pages >= 2, onProgress: (_d, _t, name) => { if (name) pages++; } });
+  assert.equal(r.cancelled, true);
+  assert.equal(r.written, 2);
+  const cache = JSON.parse(readFileSync(join(out, '.vhdl-explain-docs.json'), 'utf8')) as { pages: Record<string, string> };
+  assert.deepEqual(Object.keys(cache.pages).sort(), r.pages.filter((p) => p.path !== 'index.html').map((p) => p.path).sort());
+  // The next run writes only the pages the cancelled run did not reach.
+  const again = await writeDesignDocs(fixtureWorkspace(), out, { format: 'html' });
+  assert.equal(again.unchanged.length, 2);
+});

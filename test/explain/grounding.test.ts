@@ -70,3 +70,9 @@ test('streaming in small pieces gives the same text and verdict as checking at o
   }
   assert.equal(whole.verdict.dropped.length, 1);
 });
+
+test('links in model text lose their target unless they point at a source line', () => {
+  const g = contextOf('debouncer.vhd');
+  const r = ground('See [the counter](https://example.com/x) and [`stable_cnt`](line:22) for the delay.', g);
+  assert.equal(r.text, 'See the counter and [`stable_cnt`](line:22) for the delay.');
+});

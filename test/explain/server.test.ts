@@ -76,6 +76,15 @@ test('explain selection and a file with syntax errors', async () => {
   assert.match(br.markdown, /syntax errors? in this file; the explanation covers what parses\. \[line 18\]\(line:18\)/);
 });
 
+test('hostile comments stay text in the explanation Markdown', async () => {
+  const h = textOf('hostile.vhd');
+  await client.open(uriOf('hostile.vhd'), h);
+  const r = await client.request<Explain>('vhdl/explain', { textDocument: { uri: uriOf('hostile.vhd') }, position: positionOf(h, 'p_t'), streamId: 'h1' });
+  assert.ok(!/(^|[^\\])\]\(javascript:/i.test(r.markdown), 'an unescaped link');
+  assert.ok(!/(^|[^\\])<script>/.test(r.markdown), r.markdown.slice(0, 300));
+  assert.match(r.markdown, /\\<script\\>alert\('doc'\)/);
+});
+
 test('an empty entity and an unknown position', async () => {
   const e = textOf('empty.vhd');
   await client.open(uriOf('empty.vhd'), e);

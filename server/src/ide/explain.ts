@@ -32,7 +32,7 @@ export interface ExplainAnswer {
   /** The prompt sent (for --json and for tests). */
   prompt?: Prompt;
   /** Model timings when it ran. */
-  model?: { firstTextMs: number | null; totalMs: number; finishReason: string; completionTokens: number; error?: string; retried: boolean };
+  model?: { firstTextMs: number | null; firstTokenMs?: number; totalMs: number; finishReason: string; completionTokens: number; error?: string; retried: boolean };
   cancelled: boolean;
 }
 
@@ -57,8 +57,13 @@ export function lineLink(label: string, line: number, endLine?: number): string 
   return `[${safe}](line:${line}${endLine && endLine > line ? `-${endLine}` : ''})`;
 }
 
+/** User text (comments) inside Markdown: no links, no HTML, no table breaks. */
+export function mdText(s: string): string {
+  return s.replace(/[[\]<>|\\]/g, (c) => `\\${c}`);
+}
+
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return mdText(s).replace(/\n/g, ' ');
 }
 
 function firstLine(comment: string): string {
@@ -165,7 +170,7 @@ export async function explain(ws: Workspace, target: ExplainTarget, opts: Explai
   };
   emit(`# ${prompt.title}\n\n`);
   const comment = prompt.entity?.comment;
-  if (comment) emit(`${comment.split('\n').map((l) => `> ${l}`).join('\n')}\n\n`);
+  if (comment) emit(`${comment.split('\n').map((l) => `> ${mdText(l)}`).join('\n')}\n\n`);
   const diags = file.syntaxDiagnostics;
   const sections = target.kind === 'range' ? [] : factsSections(prompt.entity, prompt.architecture, file, (u) => u === file.uri);
   if (target.kind === 'unit' && !prompt.entity && !prompt.architecture) {
@@ -225,6 +230,7 @@ interface ModelRun {
 async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, emit: (s: string) => void, smaller: (() => Prompt)[]): Promise<ModelRun> {
   const started = Date.now();
   let firstTextMs: number | null = null;
+  let firstTokenMs: number | undefined;
   let req: GenerateRequest = { messages: prompt.messages, maxTokens: opts.maxTokens ?? 512, queueKey: 'explain', priority: 10 };
   let retried = false;
   const earlier: GroundingVerdict[] = [];
@@ -232,6 +238,7 @@ async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, 
     const grounder = new StreamingGrounder(prompt.grounding);
     try {
       const r = await backend.generate(attempt === 0 ? req : { ...req, temperature: 0.7, seed: 1, cache: false }, (d) => {
+        firstTokenMs ??= Date.now() - started;
         const ok = grounder.push(d);
         if (ok) {
           if (firstTextMs === null) firstTextMs = Date.now() - started;
@@ -255,7 +262,7 @@ async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, 
         used: true,
         verdict: mergeVerdicts([...earlier, grounder.verdict]),
         cancelled,
-        timing: { firstTextMs, totalMs: Date.now() - started, finishReason: r.finishReason, completionTokens: r.completionTokens, retried },
+        timing: { firstTextMs, firstTokenMs: firstTokenMs ?? r.timings.firstTokenMs, totalMs: Date.now() - started, finishReason: r.finishReason, completionTokens: r.completionTokens, retried },
       };
     } catch (e) {
       const next = isLlmError(e, 'PROMPT_TOO_LONG') ? smaller.shift() : undefined;

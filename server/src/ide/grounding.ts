@@ -276,7 +276,7 @@ export class StreamingGrounder {
     const parts = sentences(text);
     // sentences() ends every line with a newline marker; the last one is not real unless the text ends with one.
     if (!text.endsWith('\n') && parts[parts.length - 1] === '\n') parts.pop();
-    for (const s of parts) {
+    for (let s of parts) {
       if (s === '\n') {
         if (this.lineHasText || this.newlines > 0) {
           if (this.newlines < 2 && this.emittedAny) out += '\n';
@@ -297,6 +297,8 @@ export class StreamingGrounder {
         if (!this.lineHasText && m && m[0].trim()) this.marker = m[0].trimEnd() + ' ';
         continue;
       }
+      // Links the model writes go nowhere safe: keep their text, except links back to source lines.
+      s = s.replace(/\[([^\]]*)\]\((?!line:\d+(?:-\d+)?\))[^)]*\)/g, '$1');
       const piece = (this.lineHasText ? ' ' : this.marker) + (this.lineHasText ? s.trim() : s.replace(/\s+$/, '').replace(/^\s+/, this.marker ? '' : (/^\s*/.exec(s)?.[0] ?? '')));
       out += piece;
       this.marker = '';
