@@ -122,5 +122,10 @@ export function resetCondition(expr: SyntaxNode | undefined, isBoolean: (name: S
   return undefined;
 }
 
-/** Names that say "reset" (rst, reset, rst_n, i_arst, srst, clr, clear, init). */
-export const RESET_NAME = /(^|_)(a|s)?(rst|reset|res|clr|clear|init)(_?n|_?b|_?l)?($|_)|rst|reset/i;
+/** One `_`-separated part of a name that says "reset": rst, reset, rstn, arst, sreset, nrst, clr, clear, init. */
+const RESET_PART = /^(a|s|n|sys|por|g)?(rst|reset|clr|clear|init)(n|b|l|ni)?$/i;
+
+/** Whether a signal is named like a reset (`rst`, `i_rst_n`, `arst_n`, `aresetn`, `sys_rst`), not merely containing the letters (`first`). */
+export function isResetName(name: string): boolean {
+  return name.split('_').some((p) => RESET_PART.test(p));
+}

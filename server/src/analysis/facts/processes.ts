@@ -3,7 +3,7 @@ import { NodeKind as N } from '../../syntax/nodeKind';
 import { TokenKind as T } from '../../syntax/tokenKind';
 import type { SyntaxNode } from '../../syntax/tree';
 import type { Declaration } from '../scopes';
-import { type EdgeMatch, edgeOf, RESET_NAME, resetCondition, type ResetMatch } from './clocking';
+import { type EdgeMatch, edgeOf, isResetName, resetCondition, type ResetMatch } from './clocking';
 import type { Names, ProcessInfo, Write } from './collect';
 import { ASSIGNMENT_KINDS, compact, conditionOf, lineOf, nameBase, statementsOf, stripParens, targetNames } from './text';
 import type { ClockFact, ProcessFacts, ResetFact } from './types';
@@ -240,7 +240,7 @@ function syncReset(body: SyntaxNode[], names: Names, writes: Write[]): { match: 
     const resetDecls = new Set(inReset.map((w) => w.decl));
     const coversAll = others.every((d) => resetDecls.has(d));
     const wraps = c === body[0] && branches.length >= 2 && body.length === 1;
-    if (RESET_NAME.test(match.signal) || (wraps && coversAll)) return { match, branch: branches[0], rest };
+    if (isResetName(match.signal) || (wraps && coversAll)) return { match, branch: branches[0], rest };
   }
   return undefined;
 }
@@ -253,7 +253,7 @@ function resetTest(cond: SyntaxNode | undefined, names: Names): ResetMatch | und
   if (c?.kind !== N.BinaryExpression || !c.token(T.OrKw)) return undefined;
   for (const side of c.childNodes()) {
     const m = resetCondition(side, (n) => names.isBoolean(n));
-    if (m && RESET_NAME.test(m.signal)) return m;
+    if (m && isResetName(m.signal)) return m;
   }
   return undefined;
 }
