@@ -247,8 +247,14 @@ class Ctx:
 
     def render_explanation(self):
         """The explanation, in the gold set's layout: bold run-in headings, one paragraph each."""
-        iface = [f'`{n}` (generic {t}, default {d}): {doc}.' for n, t, d, doc in self.generics]
-        iface += [f'`{n}` ({d} {t}): {doc}.' for n, d, t, doc in self.ports]
+        word = {'in': 'input', 'out': 'output', 'inout': 'bidirectional port'}
+        if self.rng.random() < 0.5:
+            iface = [f'`{n}` (generic {t}, default {d}): {doc}.' for n, t, d, doc in self.generics]
+            iface += [f'`{n}` ({d} {t}): {doc}.' for n, d, t, doc in self.ports]
+        else:
+            iface = [f'The generic `{n}` ({t}, default {d}) is the {doc}.' if not doc[:1].isupper() else f'`{n}`: {doc}.'
+                     for n, t, d, doc in self.generics]
+            iface += [f'`{n}` is {"a" if d == "inout" else "an"} {word[d]} ({t}): {doc}.' for n, d, t, doc in self.ports]
         if self.functions:
             iface.append('The package declares the functions ' + ', '.join(f'`{f}`' for f in self.functions) + '.')
         if not self.ports and not self.functions:
@@ -281,14 +287,20 @@ class Ctx:
         if not self.clocks:
             return 'The design is purely combinational: it has no clock and no reset.'
         parts = []
+        v = self.rng.randrange(3)                       # phrasing variant, so the model learns meaning, not one template
+        c0 = self.clocks[0]
         if len(self.clocks) == 1:
-            parts.append(f'Single clock domain: every register updates on the rising edge of `{self.clocks[0]}`.')
+            parts.append([f'Single clock domain: every register updates on the rising edge of `{c0}`.',
+                          f'All registers are clocked on the rising edge of `{c0}`.',
+                          f'Everything is synchronous to the rising edge of `{c0}`.'][v])
         else:
-            parts.append('Clock domains: ' + ', '.join(f'`{c}`' for c in self.clocks) + '.')
+            parts.append(['Clock domains: ', 'The design has several clock domains: ', 'Clocks: '][v] + ', '.join(f'`{c}`' for c in self.clocks) + '.')
         for r in self.resets:
-            parts.append(f'`{r["name"]}` is {"an" if r["kind"] == "async" else "a"} {r["kind"]}hronous reset, active {r["level"]}'
-                         + (' (it acts without waiting for a clock edge).' if r['kind'] == 'async'
-                            else ' (sampled on the clock edge).'))
+            n, lvl, a = r['name'], r['level'], r['kind'] == 'async'
+            parts.append([f'`{n}` is {"an asynchronous" if a else "a synchronous"} reset, active {lvl}'
+                          + (' (it acts without waiting for a clock edge).' if a else ' (sampled on the clock edge).'),
+                          f'The reset `{n}` is active-{lvl} and {"asynchronous: it clears the registers immediately" if a else "synchronous: it takes effect at the next clock edge"}.',
+                          f'`{n}` resets the registers {"asynchronously" if a else "synchronously"} when it is {"low" if lvl == "low" else "high"}.'][v])
         if not self.resets:
             parts.append('There is no reset: registers start from their initial values.')
         if self.st.procs == 'two' and any(r.get('style') == 'two' for r in self.registers):
