@@ -79,6 +79,19 @@ def kmp_next(pat, k, b):
     return 0
 
 
+def seq_transitions(pat, overlap):
+    """{(state, bit): (next state, detected)}; state k = length of the matched prefix of pat."""
+    n, t = len(pat), {}
+    for k in range(n):
+        for b in '01':
+            nxt = k + 1 if pat[k] == b else kmp_next(pat, k, b)
+            if nxt == n:   # overlapping: continue from the longest proper suffix of pat that is also a prefix
+                t[k, b] = (max(L for L in range(n) if pat.endswith(pat[:L])) if overlap else 0, True)
+            else:
+                t[k, b] = (nxt, False)
+    return t
+
+
 @family('sequence_detector', 'serial bit-pattern detector FSM (overlapping or not)')
 def sequence_detector(c):
     n = c.rng.choice([3, 4, 4, 5])
@@ -99,16 +112,12 @@ def sequence_detector(c):
     R = c.regs([('state', S['_type'], names[0], 'matched-prefix state'), ('det_q', 'std_logic', "'0'", 'detection pulse')], clk, rst, label='fsm')
     r, w = R.r, R.w
     body = [f"{w('det_q')} '0';", f"if {en} = '1' then", f"  case {r('state')} is"]
+    trans = seq_transitions(pat, overlap)
     for k in range(n):
         body.append(f'    when {names[k]} =>')
         for b in '10':
-            nxt = k + 1 if pat[k] == b else kmp_next(pat, k, b)
-            extra = []
-            if nxt == n:
-                extra = [f"{w('det_q')} '1';"]
-                nxt = kmp_next(pat, n, '') if overlap else 0
-                if overlap:   # longest proper suffix of pat that is a prefix
-                    nxt = max(L for L in range(n) if pat.endswith(pat[:L]) or L == 0)
+            nxt, hit = trans[k, b]
+            extra = [f"{w('det_q')} '1';"] if hit else []
             body.append(f"      {'if' if b == '1' else 'else'}" + (f" {din} = '1' then" if b == '1' else ''))
             body += [f'        {l}' for l in extra + [f"{w('state')} {names[nxt]};"]]
         body.append('      end if;')
@@ -126,7 +135,6 @@ def testbench(c):
     c.extra_units.append(dut.render_vhdl().rstrip('\n').split('\n'))
     c.ename(f'tb_{dut.entity}', f'{dut.entity}_tb')
     c.libs = ['library ieee;', 'use ieee.std_logic_1164.all;', 'use ieee.numeric_std.all;']
-    p = {d.split('_')[0]: d for d in []}
     ports = dut.ports
     by_doc = lambda key: next(n for n, _, _, doc in ports if doc.startswith(key))
     clk, rst = dut.clocks[0], dut.resets[0]

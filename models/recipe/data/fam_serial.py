@@ -2,10 +2,6 @@
 from synth import family, zeros
 
 
-def when(c, lines):
-    return ['  ' + l for l in lines]
-
-
 @family('uart_tx', 'UART transmitter, 8N1, with baud counter and FSM')
 def uart_tx(c):
     c.ename('uart_tx', 'uart_transmitter', 'serial_tx', 'tx_uart')

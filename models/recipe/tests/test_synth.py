@@ -84,3 +84,24 @@ def test_eval_metrics_accept_the_generator_and_catch_flipped_facts():
     assert flipped > 20
     assert family_named('A round-robin arbiter for four requesters.', 'arbiter')
     assert not family_named('A FIFO buffer.', 'arbiter')
+
+
+def test_sequence_detector_transitions_match_brute_force():
+    import itertools
+    from fam_fsm import seq_transitions
+    rng = random.Random(0)
+    for pat in ['1011', '111', '1001', '10100', '110', '0110']:
+        for overlap in (True, False):
+            t = seq_transitions(pat, overlap)
+            bits = ''.join(rng.choice('01') for _ in range(400))
+            k, got = 0, []
+            for i, b in enumerate(bits):
+                k, hit = t[k, b]
+                if hit:
+                    got.append(i)
+            want, last = [], -len(pat)
+            for i in range(len(pat) - 1, len(bits)):
+                if bits[i - len(pat) + 1:i + 1] == pat and (overlap or i - last >= len(pat)):
+                    want.append(i)
+                    last = i
+            assert got == want, (pat, overlap)
