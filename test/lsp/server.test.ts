@@ -172,3 +172,26 @@ test('file watching and closing: disk changes reach the index, a closed document
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the same server over node IPC (what vscode-languageclient uses)', async () => {
+  const { fork } = await import('node:child_process');
+  const { IPCMessageReader, IPCMessageWriter, createMessageConnection } = await import('vscode-jsonrpc/node');
+  const proc = fork(join(ROOT, 'dist/server.js'), ['--node-ipc'], { silent: true });
+  const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  try {
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(WS).href, capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    const locs = await conn.sendRequest<Loc[]>('textDocument/definition', { textDocument: { uri: topUri }, position: positionOf(topText, 'DATA_WIDTH)') });
+    assert.deepEqual(locs.map((l) => l.uri), [pkgUri]);
+    await conn.sendRequest('shutdown');
+    const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+    await conn.sendNotification('exit');
+    assert.equal(await exited, 0);
+  } finally {
+    conn.dispose();
+    if (proc.exitCode === null) proc.kill();
+  }
+});

@@ -6,6 +6,15 @@ import type { Diagnostic } from './types';
 
 export const SOURCE = 'vhdl-explain';
 
+/*
+ * Codes besides the parser's `syntax/*`:
+ * - `unresolved-name` (warning): a simple name with no visible declaration where every `use`, `context`
+ *   and primary unit around it is in the workspace, e.g. `s <= RUNN;` when the type says `(IDLE, RUN)`.
+ *   Names after `use ieee.std_logic_1164.all` (ieee not in the workspace), selected names (`r.zz`),
+ *   aggregate choices and predefined attributes are never reported.
+ * - `too-large` (information): a file over 3 MB, e.g. a generated netlist; only its syntax is checked.
+ */
+
 export function fileDiagnostics(ws: Workspace, uri: string, isCancelled: () => boolean = () => false): Diagnostic[] {
   const file = ws.getFile(uri);
   if (!file) return [];
