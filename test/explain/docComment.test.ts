@@ -39,6 +39,12 @@ test('entity (facts of its architecture)', () =>
 
 test('generic', () => check('debouncer.vhd', 'G_STABLE_CYCLES :', '    --! Read by `p_debounce`.\n'));
 
+test('function declaration and body, procedure', async () => {
+  await check('util_pkg.vhd', 'parity(v : std_logic_vector) return std_logic;', '  --! Function with parameter `v`, returns `std_logic`.\n');
+  await check('util_pkg.vhd', 'parity(v : std_logic_vector) return std_logic is', '  --! Function with parameter `v`, returns `std_logic`.\n');
+  await check('util_pkg.vhd', 'clear(signal s : out std_logic_vector);', '  --! Procedure with parameter `s`.\n');
+});
+
 test('nothing documentable at a keyword gives no edit', async () => {
   const ws = fixtureWorkspace();
   const text = textOf('debouncer.vhd');

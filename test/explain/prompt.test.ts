@@ -38,6 +38,14 @@ for (const c of CASES) {
   });
 }
 
+test('package prompt: declaration and body within the budget', () => {
+  const ws = fixtureWorkspace();
+  const f = ws.getFile(uriOf('util_pkg.vhd'))!;
+  const p = buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'package')! }, { task: 'entity' });
+  expectFile('util_pkg.prompt.expect', render(p));
+  assert.match(p.messages[1].content, /package body util_pkg is/);
+});
+
 test('selection prompt names the lines and includes the declarations it uses', () => {
   const ws = fixtureWorkspace();
   const f = ws.getFile(uriOf('traffic.vhd'))!;

@@ -4,6 +4,7 @@ import type { EntityFacts } from '../analysis/facts/index';
 import type { ArchitectureFacts, ObjectFacts } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import type { Workspace } from '../analysis/workspace';
+import { commentOf } from '../analysis/facts/comments';
 import { isLlmError } from '../llm/errors';
 import type { Backend, CancellationToken, GenerateRequest } from '../llm/index';
 import { mergeVerdicts, StreamingGrounder, type GroundingVerdict } from './grounding';
@@ -169,7 +170,7 @@ export async function explain(ws: Workspace, target: ExplainTarget, opts: Explai
     opts.onDelta?.(s);
   };
   emit(`# ${prompt.title}\n\n`);
-  const comment = prompt.entity?.comment;
+  const comment = prompt.entity?.comment ?? (target.kind === 'unit' && !prompt.architecture ? commentOf(target.unit.file, target.unit.node) : undefined);
   if (comment) emit(`${comment.split('\n').map((l) => `> ${mdText(l)}`).join('\n')}\n\n`);
   const diags = file.syntaxDiagnostics;
   const sections = target.kind === 'range' ? [] : factsSections(prompt.entity, prompt.architecture, file, (u) => u === file.uri);
@@ -215,7 +216,8 @@ function packageContents(node: import('../syntax/tree').SyntaxNode, file: Source
     if (d.node.start < node.start || d.node.end > node.end) continue;
     if (!['function', 'procedure', 'constant', 'type', 'subtype', 'component', 'signal'].includes(d.kind)) continue;
     if (d.scope.node !== node && d.scope.unit === undefined) continue;
-    items.push(`- ${d.kind} ${lineLink(d.name, file.lines.positionAt(d.nameNode.start).line + 1)}`);
+    const line = file.lines.positionAt(d.nameNode.start).line + 1;
+    items.push(`- ${d.kind} ${lineLink(spelling(file, line, d.name), line)}`);
   }
   return items.length ? [...new Set(items)].slice(0, 60).join('\n') : '_No declarations._';
 }

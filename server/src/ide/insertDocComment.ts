@@ -6,6 +6,7 @@ import type { Workspace } from '../analysis/workspace';
 import type { Backend, CancellationToken } from '../llm/index';
 import { NodeKind as N } from '../syntax/nodeKind';
 import { ground } from './grounding';
+import { spelling } from './explain';
 import { buildPrompt } from './prompt';
 import { clockPhrase, resetPhrase } from './promptFacts';
 import type { Position, Range } from './types';
@@ -74,8 +75,10 @@ export function docFacts(ws: Workspace, d: Declaration): string[] {
     return out.map(plain);
   }
   if (kind === 'function' || kind === 'procedure') {
-    const params = d.region ? [...d.region.decls.values()].flat().filter((p) => p.kind === 'parameter' || p.kind === 'signal' || p.kind === 'constant' || p.kind === 'variable').map((p) => p.name) : [];
-    return [plain(`${kind === 'function' ? 'Function' : 'Procedure'}${params.length ? ` with parameter${params.length > 1 ? 's' : ''} ${params.map((p) => `\`${p}\``).join(', ')}` : ' without parameters'}.`)];
+    const params = d.region ? [...d.region.decls.values()].flat().filter((p) => p.kind === 'parameter').sort((a, b) => a.nameNode.start - b.nameNode.start).map((p) => spelling(d.file, d.file.lines.positionAt(p.nameNode.start).line + 1, p.name)) : [];
+    const spec = d.node.child(N.FunctionSpecification, N.ProcedureSpecification) ?? d.node;
+    const ret = kind === 'function' ? /\breturn\s+([A-Za-z][\w.]*)/i.exec(d.file.text.slice(spec.start, spec.end))?.[1] : undefined;
+    return [plain(`${kind === 'function' ? 'Function' : 'Procedure'}${params.length ? ` with parameter${params.length > 1 ? 's' : ''} ${params.map((p) => `\`${p}\``).join(', ')}` : ' without parameters'}${ret ? `, returns \`${ret}\`` : ''}.`)];
   }
   const f = factsOfDeclaration(ws, d);
   const out: string[] = [];

@@ -64,12 +64,14 @@ export const SYSTEM_PROMPT =
   'You are VHDL Explain, an assistant that explains VHDL designs to hardware engineers. ' +
   'Use only names that appear in the design, and never contradict the facts from the analysis.';
 
+const PACKAGE_SECTIONS = 'Answer with the sections **Purpose.**, **Contents.** and **Notes.**, each one short paragraph.';
+
 const ENTITY_SECTIONS = 'Answer with the sections **Purpose.**, **Interface.**, **Behaviour.**, **Clocking and reset.**, **State machine.** (only if there is one) and **Notes.**, each one short paragraph.';
 
 function instruction(task: PromptTask, what: string, lines?: string): string {
   switch (task) {
     case 'entity':
-      return `Explain ${what}. ${ENTITY_SECTIONS}`;
+      return `Explain ${what}. ${/^the package/.test(what) ? PACKAGE_SECTIONS : ENTITY_SECTIONS}`;
     case 'hover':
       return `In one to three sentences, say what ${what} is for in this design.`;
     case 'docComment':
@@ -185,9 +187,13 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
       trimmed ||= second.trimmed;
     }
     const name = (pkg ?? unit).name;
-    const what = `${kindWord(unit.kind)} \`${name}\``;
+    const what = `the ${kindWord((pkg ?? unit).kind)} \`${name}\``;
     const g = groundingContext([...new Set([unit.file, pkg?.file ?? unit.file, ...(body ? [body.file] : [])])], []);
     const facts = [`${kindWord((pkg ?? unit).kind)} \`${name}\``];
+    const decls = (pkg ?? unit).file.scopes.declarations.filter((d) => d.scope.unit === (pkg ?? unit) && ['constant', 'function', 'procedure', 'type', 'subtype', 'component', 'signal'].includes(d.kind));
+    const byKind = new Map<string, string[]>();
+    for (const d of decls) byKind.set(d.kind, [...new Set([...(byKind.get(d.kind) ?? []), d.name])]);
+    for (const [k, names] of byKind) facts.push(`${k === 'subtype' ? 'subtypes' : `${k}s`}: ${names.slice(0, 12).map((n) => `\`${n}\``).join(', ')}${names.length > 12 ? ` and ${names.length - 12} more` : ''}`);
     return finish(task, name, userMessage(task, what, parts.join('\n\n'), facts), { lines: first.lines, tokens, trimmed }, g);
   }
   const ef = entity ? entityFacts(ws, entity) : undefined;
