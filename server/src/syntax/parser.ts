@@ -57,6 +57,8 @@ export class Parser {
   private nodeFirstDescendant: Int32Array;
   private nodeCount = 0;
   private tooDeepReported = false;
+  /** How many constructs closed by `end <keyword>` are open, per keyword (see `open`). */
+  private readonly openCounts = new Uint16Array(256);
 
   constructor(readonly text: string) {
     const lexed = lex(text);
@@ -270,6 +272,20 @@ export class Parser {
     const m = this.mark();
     this.bump();
     this.complete(m, NodeKind.Error);
+  }
+  /**
+   * Marks a construct closed by `end <keyword>` as open (`process`, `if`, `loop`, ...). endClause
+   * closes it; statement lists use this to tell an `end process` that closes an enclosing
+   * construct from one whose opening was lost (a misspelt `procss`).
+   */
+  open(keyword: TokenKind): void {
+    this.openCounts[keyword]++;
+  }
+  close(keyword: TokenKind): void {
+    if (this.openCounts[keyword] > 0) this.openCounts[keyword]--;
+  }
+  isOpen(keyword: TokenKind): boolean {
+    return this.openCounts[keyword] > 0;
   }
   /** Depth guard for recursive productions; pair every true result with `leave()`. */
   enter(): boolean {

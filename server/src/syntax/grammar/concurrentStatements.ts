@@ -2,7 +2,7 @@
 import { NodeKind as N } from '../nodeKind';
 import { NodeRef, Parser, TokenSet } from '../parser';
 import { TokenKind as T } from '../tokenKind';
-import { declarativePart, endClause, definingName } from './declarations';
+import { declarativePart, endClause, definingName, strayEnd } from './declarations';
 import { aggregateOrParenthesized, choices, discreteRangeOrExpression, expression } from './expressions';
 import { genericClause, genericMapAspect, portClause, portMapAspect } from './interfaces';
 import { name } from './names';
@@ -12,7 +12,9 @@ import { assertionTail, conditionalWaveforms, delayMechanism, selectedWaveforms,
 /** { concurrent_statement }, up to `end`, a unit keyword, or one of `ends` (see sequentialStatements). */
 export function concurrentStatements(p: Parser, ends: TokenSet = NO_EXTRA_END): void {
   const m = p.mark();
-  while (!p.atSet(NOT_CONCURRENT) && !p.atSet(ends)) {
+  for (;;) {
+    if (strayEnd(p)) continue;
+    if (p.atSet(NOT_CONCURRENT) || p.atSet(ends)) break;
     const before = p.position;
     concurrentStatement(p);
     if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a concurrent statement`);
@@ -183,6 +185,7 @@ function instantiationTail(p: Parser, m: number): void {
 /** [postponed] process [( sensitivity_list | all )] [is] declarative_part begin statements end [postponed] process [label] ; */
 function processStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // process
+  p.open(T.ProcessKw);
   if (p.at(T.LParen)) {
     const s = p.mark();
     p.bump();
@@ -205,6 +208,7 @@ function processStatement(p: Parser, m: number, label: NodeRef | undefined): voi
 /** block [( guard )] [is] [block_header] declarative_part begin statements end block [label] ; */
 function blockStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // block
+  p.open(T.BlockKw);
   if (p.eat(T.LParen)) {
     expression(p);
     p.expect(T.RParen);
@@ -238,6 +242,7 @@ function blockStatement(p: Parser, m: number, label: NodeRef | undefined): void 
 /** for parameter_specification generate generate_statement_body end generate [label] ; */
 function forGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // for
+  p.open(T.GenerateKw);
   parameterSpecification(p);
   p.expect(T.GenerateKw);
   generateStatementBody(p, NO_EXTRA_END);
@@ -256,6 +261,7 @@ export function parameterSpecification(p: Parser): void {
 
 /** if [alt:] cond generate body { elsif [alt:] cond generate body } [else [alt:] generate body] end generate ; */
 function ifGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): void {
+  p.open(T.GenerateKw);
   do {
     const a = p.mark();
     const isElse = p.at(T.ElseKw);
@@ -275,6 +281,7 @@ const CASE_GENERATE_RECOVERY = new TokenSet(T.WhenKw, T.EndKw, NOT_CONCURRENT);
 /** case expression generate { when [alt:] choices => body } end generate ; */
 function caseGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // case
+  p.open(T.GenerateKw);
   expression(p);
   p.expect(T.GenerateKw);
   for (;;) {
@@ -303,7 +310,9 @@ function generateStatementBody(p: Parser, ends: TokenSet): void {
     p.expect(T.BeginKw);
   }
   concurrentStatements(p, ends);
-  if (p.at(T.EndKw) && p.nth(1) !== T.GenerateKw && (p.nth(1) === T.Semicolon || p.nth(2) === T.Semicolon)) {
+  // `end [alternative_label];` closing one alternative (VHDL-2008), not `end generate` nor `end architecture`.
+  const k1 = p.nth(1);
+  if (p.at(T.EndKw) && (k1 === T.Semicolon || ((k1 === T.Identifier || k1 === T.ExtendedIdentifier) && p.nth(2) === T.Semicolon))) {
     endClause(p, [], undefined);
   }
   p.complete(m, N.GenerateStatementBody);

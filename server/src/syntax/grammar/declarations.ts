@@ -37,11 +37,17 @@ const CLOSING_KEYWORD = new TokenSet(
  */
 export function endClause(p: Parser, keywords: T[], declared: NodeRef | undefined, semicolon = true): void {
   const main = keywords.find((k) => k !== T.PostponedKw && k !== T.Question);
+  if (main !== undefined) p.close(main);
   const expected = main !== undefined ? `'end ${tokenSpelling(main).slice(1, -1)}'` : "'end'";
-  if (p.at(T.EndKw) && CLOSING_KEYWORD.has(p.nth(1)) && !keywords.includes(p.nth(1))) {
-    // `end process` where `end if` was due: the inner end is missing; leave this one to its owner.
-    p.errorMissing(expected);
-    return;
+  const other = p.nth(1);
+  let mismatched = false;
+  if (p.at(T.EndKw) && CLOSING_KEYWORD.has(other) && !keywords.includes(other)) {
+    if (p.isOpen(other) || main === undefined) {
+      // `end process` where `end if` was due: the inner end is missing; leave this one to its owner.
+      p.error(`expected ${expected} before 'end ${tokenSpelling(other).slice(1, -1)}'`, p.prevEnd, p.prevEnd, 'syntax/expected');
+      return;
+    }
+    mismatched = true; // `if ... end loop;` with no loop open: take it as this construct's end
   }
   if (!p.at(T.EndKw)) {
     p.errorMissing(expected);
@@ -49,6 +55,7 @@ export function endClause(p: Parser, keywords: T[], declared: NodeRef | undefine
   }
   const m = p.mark();
   p.bump(); // end
+  if (mismatched) p.bumpError(`${expected} expected here, not 'end ${tokenSpelling(other).slice(1, -1)}'`);
   for (const k of keywords) p.eat(k);
   if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier) || p.at(T.StringLiteral) || p.at(T.CharacterLiteral)) {
     const n = p.mark();
@@ -65,6 +72,25 @@ export function endClause(p: Parser, keywords: T[], declared: NodeRef | undefine
   p.complete(m, N.EndClause);
 }
 
+/**
+ * `end process;` (or another `end <keyword>`) whose construct is not open, where a list of
+ * declarations or concurrent statements goes on: its opening was lost (`procss (clk)`), so it is
+ * skipped as one Error node rather than taken as the end of the enclosing unit.
+ */
+export function strayEnd(p: Parser): boolean {
+  const k = p.nth(1);
+  if (!p.at(T.EndKw) || !CLOSING_KEYWORD.has(k) || p.isOpen(k) || k === T.ForKw) return false;
+  const m = p.mark();
+  const start = p.start;
+  p.bump(); // end
+  while (CLOSING_KEYWORD.has(p.kind)) p.bump();
+  if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) p.bump();
+  p.eat(T.Semicolon);
+  p.complete(m, N.Error);
+  p.error(`'end ${tokenSpelling(k).slice(1, -1)}' without an open '${tokenSpelling(k).slice(1, -1)}'`, start, p.prevEnd);
+  return true;
+}
+
 /** { declarative_item }, up to `begin`, `end` or a token no declaration starts with. */
 export function declarativePart(p: Parser): void {
   const m = p.mark();
@@ -75,6 +101,7 @@ export function declarativePart(p: Parser): void {
       if (p.position === before) p.bumpError(`unexpected ${p.foundText()}: expected a declaration`);
       continue;
     }
+    if (strayEnd(p)) continue;
     if (p.at(T.EndKw) && p.nth(1) === T.ForKw) {
       // `end for;` closes a configuration specification; anywhere else it is stray.
       const e = p.mark();
@@ -243,6 +270,7 @@ function attributeDeclaration(p: Parser): void {
 export function componentDeclaration(p: Parser): void {
   const m = p.mark();
   p.bump(); // component
+  p.open(T.ComponentKw);
   definingName(p);
   const declared = p.lastNode();
   p.eat(T.IsKw);
@@ -310,6 +338,7 @@ function subprogram(p: Parser): void {
     return;
   }
   p.bump(); // is
+  p.open(spec?.kind === N.FunctionSpecification ? T.FunctionKw : T.ProcedureKw);
   declarativePart(p);
   p.expect(T.BeginKw);
   sequentialStatements(p);

@@ -107,6 +107,7 @@ function contextReference(p: Parser): void {
 function contextDeclaration(p: Parser): void {
   const m = p.mark();
   p.bump(); // context
+  p.open(T.ContextKw);
   definingName(p);
   const declared = p.lastNode();
   p.expect(T.IsKw);
@@ -121,6 +122,7 @@ function contextDeclaration(p: Parser): void {
 export function entityDeclaration(p: Parser): void {
   const m = p.mark();
   p.bump(); // entity
+  p.open(T.EntityKw);
   definingName(p);
   const declared = p.lastNode();
   p.expect(T.IsKw);
@@ -138,6 +140,7 @@ export function entityDeclaration(p: Parser): void {
 export function architectureBody(p: Parser): void {
   const m = p.mark();
   p.bump(); // architecture
+  p.open(T.ArchitectureKw);
   definingName(p);
   const declared = p.lastNode();
   if (p.expect(T.OfKw)) {
@@ -172,6 +175,7 @@ export function packageDeclarationOrInstantiation(p: Parser): void {
     p.complete(m, N.PackageInstantiationDeclaration);
     return;
   }
+  p.open(T.PackageKw);
   if (p.at(T.GenericKw)) {
     genericClause(p);
     if (p.at(T.GenericKw)) {
@@ -189,6 +193,7 @@ export function packageBody(p: Parser): void {
   const m = p.mark();
   p.bump(); // package
   p.bump(); // body
+  p.open(T.PackageKw);
   definingName(p);
   const declared = p.lastNode();
   p.expect(T.IsKw);
@@ -201,6 +206,7 @@ export function packageBody(p: Parser): void {
 function configurationDeclaration(p: Parser): void {
   const m = p.mark();
   p.bump(); // configuration
+  p.open(T.ConfigurationKw);
   definingName(p);
   const declared = p.lastNode();
   p.expect(T.OfKw);
@@ -235,6 +241,7 @@ function isComponentConfiguration(p: Parser): boolean {
 function blockConfiguration(p: Parser): void {
   const m = p.mark();
   p.bump(); // for
+  p.open(T.ForKw);
   // block_specification ::= label | label ( index_specification ) | architecture_name
   if (!name(p, false)) p.errorMissing('a block name');
   if (p.eat(T.LParen)) {
@@ -272,6 +279,7 @@ function configurationItems(p: Parser): void {
 function componentConfiguration(p: Parser): void {
   const m = p.mark();
   p.bump(); // for
+  p.open(T.ForKw);
   componentSpecification(p);
   if (p.at(T.UseKw) || p.at(T.GenericKw) || p.at(T.PortKw)) {
     bindingIndication(p);

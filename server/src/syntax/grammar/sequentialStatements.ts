@@ -257,6 +257,7 @@ function selectedAssignment(p: Parser, m: number): void {
 
 /** if condition then stmts { elsif condition then stmts } [else stmts] end if [label] ; */
 function ifStatement(p: Parser, m: number, label: NodeRef | undefined): void {
+  p.open(T.IfKw);
   do {
     const b = p.mark();
     const isElse = p.at(T.ElseKw);
@@ -278,6 +279,7 @@ const CASE_RECOVERY = new TokenSet(T.WhenKw, T.EndKw, NOT_SEQUENTIAL);
 /** case [?] expression is { when choices => stmts } end case [?] [label] ; */
 function caseStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.bump(); // case
+  p.open(T.CaseKw);
   p.eat(T.Question);
   expression(p);
   p.expect(T.IsKw);
@@ -300,6 +302,7 @@ function caseStatement(p: Parser, m: number, label: NodeRef | undefined): void {
 
 /** [while condition | for parameter_specification] loop stmts end loop [label] ; */
 function loopStatement(p: Parser, m: number, label: NodeRef | undefined): void {
+  p.open(T.LoopKw);
   if (p.at(T.WhileKw)) {
     const s = p.mark();
     p.bump();

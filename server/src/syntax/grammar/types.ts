@@ -142,6 +142,7 @@ function typeDefinition(p: Parser, declared: NodeRef | undefined): void {
       return;
     case T.RecordKw:
       p.bump();
+      p.open(T.RecordKw);
       while (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
         const e = p.mark();
         identifierList(p);
@@ -166,6 +167,7 @@ function typeDefinition(p: Parser, declared: NodeRef | undefined): void {
       return;
     case T.ProtectedKw:
       p.bump();
+      p.open(T.ProtectedKw);
       if (p.eat(T.BodyKw)) {
         declarativePart(p);
         endClause(p, [T.ProtectedKw, T.BodyKw], declared, false);
@@ -184,6 +186,7 @@ function typeDefinition(p: Parser, declared: NodeRef | undefined): void {
 /** units primary_unit ; { secondary_unit = physical_literal ; } end units [name] */
 function physicalUnits(p: Parser, declared: NodeRef | undefined): void {
   p.bump(); // units
+  p.open(T.UnitsKw);
   let first = true;
   while (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
     const u = p.mark();
