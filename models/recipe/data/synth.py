@@ -318,6 +318,7 @@ class Ctx:
             'ports': [{'name': n, 'dir': d, 'type': t} for n, d, t, _ in self.ports],
             'generics': [n for n, *_ in self.generics],
             'functions': self.functions, 'testbench_of': self.testbench_of,
+            'port_roles': {b: n for b, n in self.alias.items() if any(n == p[0] for p in self.ports)},
             'style': {'procs': self.st.procs, 'edge': self.st.edge, 'naming': self.st.naming,
                       'camel': self.st.camel, 'comb_all': self.st.comb_all},
         }
