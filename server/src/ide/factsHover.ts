@@ -27,7 +27,7 @@ export function factsMarkdown(f: NameFacts): string {
   const obj = f.details?.object;
   if (obj) {
     const head: string[] = [];
-    if (obj.kind === 'port') head.push(`Port \`${obj.mode}\``);
+    if (obj.kind === 'port') head.push(`Port ${code(obj.mode ?? "in")}`);
     switch (obj.role) {
       case 'register':
         head.push('Register');
@@ -64,7 +64,7 @@ export function factsMarkdown(f: NameFacts): string {
     lines.push(head.join(' · '));
     if (obj.multipleDrivers) {
       const md = obj.multipleDrivers;
-      const why = md.resolved === false ? `\`${obj.type}\` is unresolved` : 'its type could not be checked for a resolution function';
+      const why = md.resolved === false ? `${code(obj.type)} is unresolved` : 'its type could not be checked for a resolution function';
       lines.push(`**${md.overlap === 'certain' ? 'Multiple drivers' : 'Possibly multiple drivers'}**: ${md.statements} statements drive it and ${why}`);
     }
     if (obj.latchIn) lines.push(`**Latch risk**: not assigned on every path of ${names(obj.latchIn)}`);
@@ -83,7 +83,7 @@ export function factsMarkdown(f: NameFacts): string {
   if (f.kind === 'entity') lines.push(usageLine(f.instances as EntityUsage[]));
   if (f.kind === 'component') {
     const n = f.instances.length;
-    lines.push(n ? `Instantiated ${n} time${n > 1 ? 's' : ''} here: ${(f.instances as InstanceFacts[]).map((i) => `\`${i.label}\``).join(', ')}` : 'Not instantiated in this architecture');
+    lines.push(n ? `Instantiated ${n} time${n > 1 ? 's' : ''} here: ${(f.instances as InstanceFacts[]).map((i) => `${code(i.label)}`).join(', ')}` : 'Not instantiated in this architecture');
   }
   if (f.partial && f.notes.length) lines.push(`_Partial facts: ${f.notes[0]}${f.notes.length > 1 ? ` (+${f.notes.length - 1} more)` : ''}_`);
   else if (f.notes.length && lines.length) lines.push(`_Note: ${f.notes[0]}_`);
@@ -91,7 +91,7 @@ export function factsMarkdown(f: NameFacts): string {
 }
 
 function clockText(c: ClockFact): string {
-  return `clock \`${c.signal}\` (${c.edge})`;
+  return `clock ${code(c.signal)} (${c.edge})`;
 }
 
 function level(l: string): string {
@@ -100,8 +100,8 @@ function level(l: string): string {
 
 function resetText(r: ResetFact, value: string | null | undefined): string {
   const kind = r.kind === 'async' ? 'asynchronous' : 'synchronous';
-  const v = value === undefined ? '' : value === null ? ' (does not reset this signal)' : ` → \`${value}\``;
-  return `reset \`${r.signal}\`, ${kind}, active ${level(r.activeLevel)}${v}`;
+  const v = value === undefined ? '' : value === null ? ' (does not reset this signal)' : ` → ${code(value)}`;
+  return `reset ${code(r.signal)}, ${kind}, active ${level(r.activeLevel)}${v}`;
 }
 
 function link(uri: string | undefined, line: number, text: string): string {
@@ -124,7 +124,7 @@ export function accessList(accesses: Access[], uri: string | undefined): string 
     const ls = g.lines.slice(0, MAX_LINES);
     const parts = ls.map((l, i) => link(uri, l, i === 0 ? `line${g.lines.length > 1 ? 's' : ''} ${l}` : String(l)));
     const more = g.lines.length > MAX_LINES ? ` +${g.lines.length - MAX_LINES}` : '';
-    return `\`${g.name}\` (${parts.join(', ')}${more})${g.uncertain ? ' (direction unknown)' : ''}`;
+    return `${code(g.name)} (${parts.join(', ')}${more})${g.uncertain ? ' (direction unknown)' : ''}`;
   });
   const rest = list.length - shown.length;
   return shown.join(', ') + (rest > 0 ? `, and ${rest} more statement${rest > 1 ? 's' : ''}` : '');
@@ -132,13 +132,13 @@ export function accessList(accesses: Access[], uri: string | undefined): string 
 
 function fsmLines(fsm: FsmFacts, name: string, uri: string): string[] {
   const out: string[] = [];
-  const role = fsm.signal === name ? '**State register** of a' : fsm.next === name ? '**Next-state signal** of a' : `**State type** of \`${fsm.signal}\`, a`;
+  const role = fsm.signal === name ? '**State register** of a' : fsm.next === name ? '**Next-state signal** of a' : `**State type** of ${code(fsm.signal)}, a`;
   const states = fsm.states.length > 8 ? `${fsm.states.slice(0, 8).join(', ')}, …` : fsm.states.join(', ');
   out.push(
     `${role} ${fsm.style} state machine: ${fsm.states.length} states (${states}) · reset state ${fsm.resetState ?? 'none'} · ${fsm.transitions.length} transition${fsm.transitions.length === 1 ? '' : 's'}`,
   );
   for (const t of fsm.transitions.slice(0, MAX_TRANSITIONS)) {
-    out.push(`${t.from === '*' ? 'any' : t.from} → ${t.to}${t.condition ? ` when \`${t.condition}\`` : ''} (${link(uri, t.line, `line ${t.line}`)})`);
+    out.push(`${t.from === '*' ? 'any' : t.from} → ${t.to}${t.condition ? ` when ${code(t.condition)}` : ''} (${link(uri, t.line, `line ${t.line}`)})`);
   }
   if (fsm.transitions.length > MAX_TRANSITIONS) out.push(`… and ${fsm.transitions.length - MAX_TRANSITIONS} more transitions`);
   if (fsm.unreachable.length) out.push(`Never entered: ${fsm.unreachable.join(', ')}`);
@@ -160,22 +160,22 @@ function processLines(p: ProcessFacts): string[] {
   }
   if (p.missingSensitivity.length) out.push(`**Missing from the sensitivity list:** ${names(p.missingSensitivity)}`);
   if (p.latches.length) out.push(`**Latch risk:** not assigned on every path: ${names(p.latches)}`);
-  if (p.generate.length) out.push(`Inside generate ${p.generate.map((g) => `\`${g}\``).join(' / ')}: one copy per generated index or branch`);
+  if (p.generate.length) out.push(`Inside generate ${p.generate.map((g) => `${code(g)}`).join(' / ')}: one copy per generated index or branch`);
   if (p.uncertain) out.push(`_Uncertain: ${p.uncertain}_`);
   return out;
 }
 
 function names(list: string[], max = 8): string {
-  const shown = list.slice(0, max).map((n) => `\`${n}\``).join(', ');
+  const shown = list.slice(0, max).map((n) => `${code(n)}`).join(', ');
   return list.length > max ? `${shown} and ${list.length - max} more` : shown;
 }
 
 function instanceLines(i: InstanceFacts): string[] {
   const out: string[] = [];
-  const target = i.entityDeclaration ? link(i.entityDeclaration.file, i.entityDeclaration.line, `\`${i.entity}\``) : `\`${i.unit}\``;
+  const target = i.entityDeclaration ? link(i.entityDeclaration.file, i.entityDeclaration.line, code(i.entity ?? i.unit)) : code(i.unit);
   const how = i.unitKind === 'component' ? 'Component instance' : i.unitKind === 'entity' ? 'Entity instance' : 'Configuration instance';
-  out.push(`${how} of ${target}${i.architecture ? ` (architecture \`${i.architecture}\`)` : ''} · ${i.generics.length} generic${i.generics.length === 1 ? '' : 's'}, ${i.ports.length} port${i.ports.length === 1 ? '' : 's'} connected`);
-  const ports = i.ports.slice(0, MAX_PORTS).map((c) => `\`${c.formal}\`${c.mode ? ` (${c.mode})` : ''} ⇐ \`${c.actual}\``.replace(' ⇐ ', c.mode === 'out' || c.mode === 'buffer' ? ' ⇒ ' : ' ⇐ '));
+  out.push(`${how} of ${target}${i.architecture ? ` (architecture ${code(i.architecture)})` : ''} · ${i.generics.length} generic${i.generics.length === 1 ? '' : 's'}, ${i.ports.length} port${i.ports.length === 1 ? '' : 's'} connected`);
+  const ports = i.ports.slice(0, MAX_PORTS).map((c) => `${code(c.formal)}${c.mode ? ` (${c.mode})` : ''} ⇐ ${code(c.actual)}`.replace(' ⇐ ', c.mode === 'out' || c.mode === 'buffer' ? ' ⇒ ' : ' ⇐ '));
   if (ports.length) out.push(ports.join(', ') + (i.ports.length > MAX_PORTS ? `, and ${i.ports.length - MAX_PORTS} more` : ''));
   if (i.uncertain) out.push(`_Uncertain: ${i.uncertain}_`);
   return out;
@@ -183,12 +183,12 @@ function instanceLines(i: InstanceFacts): string[] {
 
 function usageLine(us: EntityUsage[]): string {
   if (us.length === 0) return 'Not instantiated anywhere in the workspace';
-  const shown = us.slice(0, MAX_STATEMENTS).map((u) => `\`${u.label}\` in ${u.in} (${link(u.file, u.line, `line ${u.line}`)})`);
+  const shown = us.slice(0, MAX_STATEMENTS).map((u) => `${code(u.label)} in ${u.in} (${link(u.file, u.line, `line ${u.line}`)})`);
   return `Instantiated ${us.length} time${us.length > 1 ? 's' : ''}: ${shown.join(', ')}${us.length > MAX_STATEMENTS ? `, and ${us.length - MAX_STATEMENTS} more` : ''}`;
 }
 
 function crossingText(c: CdcFacts): string {
-  const from = `\`${c.source}\` (clock \`${c.fromClock.signal}\`)`;
+  const from = `${code(c.source)} (clock ${code(c.fromClock.signal)})`;
   switch (c.synchroniser) {
     case null:
       return `**Possible clock-domain crossing**: takes ${from} without a recognised synchroniser`;
@@ -204,4 +204,12 @@ export function appendFactsSection(ws: Workspace, uri: string, pos: Position, ho
   if (!hover) return;
   const s = factsHoverSection(ws, uri, pos);
   if (s) hover.sections.push(s);
+}
+
+/** Source text as a Markdown code span; text holding backticks gets a longer fence (string literals may). */
+function code(text: string): string {
+  const runs = text.match(/`+/g);
+  if (!runs) return '`' + text + '`';
+  const fence = '`'.repeat(Math.max(...runs.map((r) => r.length)) + 1);
+  return `${fence} ${text} ${fence}`;
 }
