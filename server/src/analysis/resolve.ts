@@ -268,7 +268,17 @@ class Resolver {
     if (targets.kind !== 'declarations') return EXTERNAL;
     const found: Declaration[] = [];
     let allKnown = true;
-    for (const t of targets.decls) {
+    for (let t of targets.decls) {
+      // A configuration's ports are its entity's.
+      if (t.unit?.kind === 'configuration') {
+        const e = this.ws.primaryOf(t.unit);
+        const ed = e ? unitDeclaration(e) : undefined;
+        if (!ed) {
+          allKnown = false;
+          continue;
+        }
+        t = ed;
+      }
       if (!t.region) {
         allKnown = false;
         continue;
