@@ -83,23 +83,14 @@ function instruction(task: PromptTask, what: string, lines?: string): string {
 
 /** Builds the prompt for a target. Deterministic: the same workspace and options give the same messages. */
 export function buildPrompt(ws: Workspace, target: ExplainTarget, opts: PromptOptions = {}): Prompt {
-  factLimit = opts.maxFacts ?? Infinity;
-  try {
-    return buildPromptWith(ws, target, opts);
-  } finally {
-    factLimit = Infinity;
-  }
-}
-
-function buildPromptWith(ws: Workspace, target: ExplainTarget, opts: PromptOptions): Prompt {
-  const summaries = opts.summaries ?? ((e: string) => entitySummary(ws, e));
-  if (target.kind === 'unit') return unitPrompt(ws, target.unit, opts.task ?? 'entity', opts.sourceTokens ?? 1200, summaries);
-  if (target.kind === 'range') return rangePrompt(ws, target.file, target.start, target.end, opts.sourceTokens ?? 1200, summaries);
+  const build: Build = { summaries: opts.summaries ?? ((e: string) => entitySummary(ws, e)), maxFacts: opts.maxFacts ?? Infinity };
+  if (target.kind === 'unit') return unitPrompt(ws, target.unit, opts.task ?? 'entity', opts.sourceTokens ?? 1200, build);
+  if (target.kind === 'range') return rangePrompt(ws, target.file, target.start, target.end, opts.sourceTokens ?? 1200, build);
   const d = target.decl;
   if (d.unit && (d.unit.kind === 'entity' || d.unit.kind === 'architecture' || d.unit.kind === 'package' || d.unit.kind === 'packageBody')) {
-    return unitPrompt(ws, d.unit, opts.task ?? 'hover', opts.sourceTokens ?? 1200, summaries);
+    return unitPrompt(ws, d.unit, opts.task ?? 'hover', opts.sourceTokens ?? 1200, build);
   }
-  return declarationPrompt(ws, d, opts.task ?? 'hover', opts.sourceTokens ?? 600, summaries, target.file, target.offset);
+  return declarationPrompt(ws, d, opts.task ?? 'hover', opts.sourceTokens ?? 600, build, target.file, target.offset);
 }
 
 /** The first sentence of an entity's `--!`/`--` comment: its one-line summary when it has one. */
@@ -115,10 +106,15 @@ export function entitySummary(ws: Workspace, entity: string): string | undefined
   return undefined;
 }
 
-let factLimit = Infinity;
+/** What every part of one build shares: where entity summaries come from, and the facts limit. */
+interface Build {
+  summaries: (entity: string) => string | undefined;
+  maxFacts: number;
+}
 
-function userMessage(task: PromptTask, what: string, source: string, facts: string[], lines?: string): string {
-  if (facts.length > factLimit) facts = [...facts.slice(0, Math.max(1, factLimit - 1)), `and ${facts.length - Math.max(1, factLimit - 1)} more facts left out for length`];
+function userMessage(b: Build, task: PromptTask, what: string, source: string, facts: string[], lines?: string): string {
+  const keep = Math.max(1, b.maxFacts - 1);
+  if (facts.length > b.maxFacts) facts = [...facts.slice(0, keep), `and ${facts.length - keep} more facts left out for length`];
   const parts = [instruction(task, what, lines), '', `${CONTEXT_BEGIN}\`\`\`vhdl\n${source}\n\`\`\`${CONTEXT_END}`];
   if (facts.length) parts.push('', 'Facts from the analysis:', ...facts.map((f) => `- ${f}`));
   return parts.join('\n');
@@ -162,7 +158,7 @@ function unitSpans(file: SourceFile, node: SyntaxNode): LineSpan[] {
   return spans;
 }
 
-function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: number, summaries: (e: string) => string | undefined): Prompt {
+function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: number, b: Build): Prompt {
   let entity: DesignUnit | undefined;
   let arch: DesignUnit | undefined;
   if (unit.kind === 'entity') {
@@ -194,7 +190,7 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     const byKind = new Map<string, string[]>();
     for (const d of decls) byKind.set(d.kind, [...new Set([...(byKind.get(d.kind) ?? []), d.name])]);
     for (const [k, names] of byKind) facts.push(`${k === 'subtype' ? 'subtypes' : `${k}s`}: ${names.slice(0, 12).map((n) => `\`${n}\``).join(', ')}${names.length > 12 ? ` and ${names.length - 12} more` : ''}`);
-    return finish(task, name, userMessage(task, what, parts.join('\n\n'), facts), { lines: first.lines, tokens, trimmed }, g);
+    return finish(task, name, userMessage(b, task, what, parts.join('\n\n'), facts), { lines: first.lines, tokens, trimmed }, g);
   }
   const ef = entity ? entityFacts(ws, entity) : undefined;
   const af = arch ? architectureFacts(ws, arch) : undefined;
@@ -225,7 +221,7 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     if (e) files.add(e.file);
   }
   const g = groundingContext([...files], af ? [af] : []);
-  return finish(task, title, userMessage(task, what, parts.join('\n\n'), unitFactLines(ef, af, summaries)), { lines, tokens, trimmed }, g, { architecture: af, entity: ef });
+  return finish(task, title, userMessage(b, task, what, parts.join('\n\n'), unitFactLines(ef, af, b.summaries)), { lines, tokens, trimmed }, g, { architecture: af, entity: ef });
 }
 
 function kindWord(k: string): string {
@@ -249,7 +245,7 @@ function declarationPrompt(
   d: Declaration,
   task: PromptTask,
   budget: number,
-  summaries: (e: string) => string | undefined,
+  b: Build,
   atFile?: SourceFile,
   offset?: number,
 ): Prompt {
@@ -311,10 +307,10 @@ function declarationPrompt(
   const g = groundingContext([...files], af ? [af] : []);
   const title = `${facts.kind} ${d.name}`;
   const what = `the ${facts.kind} \`${d.name}\``;
-  return finish(task, title, userMessage(task, what, parts.join('\n\n'), nameFactLines(facts, summaries)), { lines: ex.lines, tokens, trimmed }, g, { architecture: af });
+  return finish(task, title, userMessage(b, task, what, parts.join('\n\n'), nameFactLines(facts, b.summaries)), { lines: ex.lines, tokens, trimmed }, g, { architecture: af });
 }
 
-function rangePrompt(ws: Workspace, file: SourceFile, start: number, end: number, budget: number, summaries: (e: string) => string | undefined): Prompt {
+function rangePrompt(ws: Workspace, file: SourceFile, start: number, end: number, budget: number, build: Build): Prompt {
   const a = file.lines.positionAt(start).line;
   const b = Math.max(a, file.lines.positionAt(Math.max(start, end - 1)).line);
   const spans: LineSpan[] = [{ first: a, last: b, cuttable: true }];
@@ -333,9 +329,9 @@ function rangePrompt(ws: Workspace, file: SourceFile, start: number, end: number
   const ex = excerpt(file, spans, budget);
   const af = arch ? architectureFacts(ws, arch) : undefined;
   const ef = entity ? entityFacts(ws, entity) : undefined;
-  const facts = af ? unitFactLines(ef, af, summaries).slice(0, 8) : [];
+  const facts = af ? unitFactLines(ef, af, build.summaries).slice(0, 8) : [];
   const g = groundingContext([file, ...(entity && entity.file !== file ? [entity.file] : [])], af ? [af] : []);
   const lines = a === b ? `line ${a + 1}` : `lines ${a + 1}-${b + 1}`;
   const title = `Selection, ${lines}`;
-  return finish('selection', title, userMessage('selection', 'the selection', ex.text, facts, lines), ex, g, { architecture: af, entity: ef });
+  return finish('selection', title, userMessage(build, 'selection', 'the selection', ex.text, facts, lines), ex, g, { architecture: af, entity: ef });
 }

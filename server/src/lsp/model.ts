@@ -147,7 +147,7 @@ export class ModelManager {
     } finally {
       this.busy--;
       if (this.busy === 0 && gen === this.generation && this.status.state === 'busy') {
-        this.set({ state: this.settings.backend === 'remote' ? 'remote' : 'ready', model: base.model, ...(this.settings.backend === 'remote' ? {} : {}) });
+        this.set({ state: this.settings.backend === 'remote' ? 'remote' : 'ready', model: base.model });
       }
     }
   }
