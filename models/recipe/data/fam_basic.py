@@ -241,12 +241,14 @@ def lfsr(c):
     c.purpose.append(f'A {W}-bit maximal-length linear feedback shift register producing a pseudo-random sequence, seeded with a nonzero value at reset.')
 
 
-CRCS = [('CRC-8', 8, 0x07, 0x00), ('CRC-16-CCITT', 16, 0x1021, 0xFFFF), ('CRC-32', 32, 0x04C11DB7, 0xFFFFFFFF), ('CRC-5-USB', 5, 0x05, 0x1F)]
+CRCS = [('CRC-8', 8, 0x07, 0x00), ('CRC-16/CCITT-FALSE', 16, 0x1021, 0xFFFF), ('CRC-32/MPEG-2', 32, 0x04C11DB7, 0xFFFFFFFF),
+        ('CRC-5 (polynomial 0x05)', 5, 0x05, 0x1F)]
 
 
 @family('crc', 'byte-parallel CRC generator using a next-state function')
 def crc(c):
     name, W, poly, init = c.rng.choice(CRCS)
+    c.params = {'width': W, 'poly': poly, 'init': init}
     c.ename('crc_gen', 'crc', 'crc_calc', 'checksum_unit')
     clk, rst = c.clock(), c.reset()
     init_in = c.inp('init', doc='restarts the CRC at its initial value')

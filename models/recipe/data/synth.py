@@ -64,6 +64,7 @@ class Ctx:
         self.custom = None               # whole text for designs that are not one entity (packages)
         self.functions = []              # subprograms a package declares
         self.testbench_of = None         # the DUT entity of a testbench
+        self.params = {}                 # family-specific facts for tests (e.g. a CRC's polynomial)
 
     # -- names -------------------------------------------------------------------------------
     def ename(self, *choices):
@@ -318,6 +319,7 @@ class Ctx:
             'ports': [{'name': n, 'dir': d, 'type': t} for n, d, t, _ in self.ports],
             'generics': [n for n, *_ in self.generics],
             'functions': self.functions, 'testbench_of': self.testbench_of,
+            'params': self.params,
             'port_roles': {b: n for b, n in self.alias.items() if any(n == p[0] for p in self.ports)},
             'style': {'procs': self.st.procs, 'edge': self.st.edge, 'naming': self.st.naming,
                       'camel': self.st.camel, 'comb_all': self.st.comb_all},
