@@ -92,3 +92,18 @@ test('pairs use the same builder as the editor', () => {
   assert.deepEqual(pairs[0].prompt_messages, buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity')! }).messages);
   assert.equal(pairs[0].target, '**Purpose.** Debounces.');
 });
+
+test('entity and architecture in different files: both in the prompt, links only into the explained file', async () => {
+  const { explain } = await import('../../server/src/ide/explain');
+  const ws = new Workspace();
+  const ent = textOf('debouncer.vhd').split('architecture rtl')[0];
+  const arch = 'architecture rtl' + textOf('debouncer.vhd').split('architecture rtl')[1];
+  ws.setFile('file:///split/ent.vhd', ent);
+  const af = ws.setFile('file:///split/arch.vhd', arch);
+  const p = buildPrompt(ws, { kind: 'unit', unit: af.units[0] });
+  assert.equal(p.title, 'debouncer (rtl)');
+  assert.match(p.messages[1].content, /entity debouncer is[\s\S]*architecture rtl of debouncer is/);
+  const a = await explain(ws, { kind: 'unit', unit: af.units[0] });
+  assert.match(a.markdown, /\| `btn_out` \| out \|/, 'ports live in the other file: no line link');
+  assert.match(a.markdown, /Process \[p_debounce\]\(line:7-24\)/);
+});
