@@ -1,5 +1,5 @@
 // Diagnostics of one file: syntax errors, and names whose declaration should be known but is not.
-import { unresolvedNames } from '../analysis/unresolved';
+import { unresolvedNamesStepwise } from '../analysis/unresolved';
 import type { Workspace } from '../analysis/workspace';
 import { rangeOf } from './locations';
 import type { Diagnostic } from './types';
@@ -16,6 +16,16 @@ export const SOURCE = 'vhdl-explain';
  */
 
 export function fileDiagnostics(ws: Workspace, uri: string, isCancelled: () => boolean = () => false): Diagnostic[] {
+  const steps = fileDiagnosticsStepwise(ws, uri);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (isCancelled()) return [];
+  }
+}
+
+/** The same, pausing between chunks of work (see unresolvedNamesStepwise). */
+export function* fileDiagnosticsStepwise(ws: Workspace, uri: string): Generator<void, Diagnostic[]> {
   const file = ws.getFile(uri);
   if (!file) return [];
   const out: Diagnostic[] = file.syntaxDiagnostics.map((d) => ({
@@ -34,7 +44,7 @@ export function fileDiagnostics(ws: Workspace, uri: string, isCancelled: () => b
       source: SOURCE,
     });
   }
-  for (const n of unresolvedNames(ws, file, isCancelled)) {
+  for (const n of yield* unresolvedNamesStepwise(ws, file)) {
     out.push({
       range: rangeOf(file, n.start, n.end),
       severity: 'warning',

@@ -1,7 +1,7 @@
 // Publishes diagnostics for open documents, debounced while the user types.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { fileDiagnostics } from '../ide/diagnostics';
+import { fileDiagnosticsStepwise } from '../ide/diagnostics';
 import type { Diagnostic } from '../ide/types';
 import type { ServerContext } from './context';
 
@@ -47,7 +47,15 @@ export class DiagnosticsPublisher {
       // A newer edit restarts the round; yielding between files keeps requests responsive.
       if (generation !== this.generation) return;
       try {
-        const diags = fileDiagnostics(this.ctx.workspace, doc.uri);
+        // Step through the file, yielding to requests between chunks; a newer edit abandons the round.
+        const steps = fileDiagnosticsStepwise(this.ctx.workspace, doc.uri);
+        let step = steps.next();
+        while (!step.done) {
+          await new Promise((r) => setImmediate(r));
+          if (generation !== this.generation) return;
+          step = steps.next();
+        }
+        const diags = step.value;
         const key = `${doc.version}:${JSON.stringify(diags)}`;
         if (this.published.get(doc.uri) === key) continue;
         this.published.set(doc.uri, key);
