@@ -225,6 +225,7 @@ def lfsr(c):
     c.ename('lfsr', 'prbs_gen', 'lfsr_rng', 'random_gen')
     W = c.rng.choice(sorted(LFSR_TAPS))
     taps = LFSR_TAPS[W]
+    c.params = {'width': W, 'taps': list(taps)}
     clk, rst = c.clock(), c.reset()
     en = c.inp('en', doc='advance enable')
     q = c.outp('q', slv(W), 'current LFSR state (pseudo-random value)')

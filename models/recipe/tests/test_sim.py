@@ -264,3 +264,125 @@ end architecture;
 '''
     out = simulate(tmp_path, [d['vhdl'], tb], 'tb_spi')
     assert 'spi ok' in out and 'failure' not in out.lower(), out
+
+
+def test_lfsr_has_maximal_period(tmp_path):
+    rng = random.Random(0)
+    while True:   # a width small enough to walk the whole sequence
+        d = synth.make_design(random.Random(rng.random()), 'lfsr')
+        if d['meta']['params']['width'] <= 8:
+            break
+    M = d['meta']
+    p, W = M['port_roles'], M['params']['width']
+    a, i = reset_levels(M)
+    tb = f'''library ieee;
+use ieee.std_logic_1164.all;
+entity tb_lfsr is
+end entity;
+architecture sim of tb_lfsr is
+  signal clk : std_logic := '0';
+  signal rst : std_logic := {a};
+  signal en, b : std_logic := '0';
+  signal q : std_logic_vector({W - 1} downto 0);
+  signal done : boolean := false;
+begin
+  clk <= not clk after 5 ns when not done else '0';
+  dut: entity work.{M['entity']} port map ({M['clocks'][0]} => clk, {M['resets'][0]['name']} => rst, {p['en']} => en, {p['q']} => q, {p['bit_out']} => b);
+  stim: process
+    variable first : std_logic_vector({W - 1} downto 0);
+    variable n : natural := 0;
+  begin
+    wait for 32 ns;
+    rst <= {i};
+    wait until rising_edge(clk);
+    wait for 1 ns;
+    first := q;
+    en <= '1';
+    loop
+      wait until rising_edge(clk);
+      wait for 1 ns;
+      n := n + 1;
+      assert q /= (q'range => '0') report "LFSR reached all zeros" severity failure;
+      exit when q = first or n > 2**{W};
+    end loop;
+    assert n = 2**{W} - 1 report "period " & integer'image(n) severity failure;
+    report "lfsr ok";
+    done <= true;
+    wait;
+  end process;
+end architecture;
+'''
+    out = simulate(tmp_path, [d['vhdl'], tb], 'tb_lfsr')
+    assert 'lfsr ok' in out and 'failure' not in out.lower(), out
+
+
+@pytest.mark.parametrize('seed', range(3))
+def test_async_fifo_passes_words_between_clock_domains(tmp_path, seed):
+    d = synth.make_design(random.Random(f'afifo{seed}'), 'async_fifo')
+    M = d['meta']
+    p = M['port_roles']
+    wclk, rclk = M['clocks']
+    (wa, wi), (ra, ri) = [("'0'", "'1'") if r['level'] == 'low' else ("'1'", "'0'") for r in M['resets']]
+    tb = f'''library ieee;
+use ieee.std_logic_1164.all;
+use ieee.numeric_std.all;
+entity tb_afifo is
+end entity;
+architecture sim of tb_afifo is
+  signal wc, rc : std_logic := '0';
+  signal wr, rr : std_logic;
+  signal we, re, full, empty : std_logic := '0';
+  signal wd, rd : std_logic_vector(7 downto 0) := x"00";
+  signal done : boolean := false;
+begin
+  wc <= not wc after 5 ns when not done else '0';
+  rc <= not rc after 7 ns when not done else '0';
+  dut: entity work.{M['entity']} generic map (DATA_WIDTH => 8, ADDR_WIDTH => 3)
+    port map ({wclk} => wc, {M['resets'][0]['name']} => wr, {rclk} => rc, {M['resets'][1]['name']} => rr,
+              {p['wr_en']} => we, {p['wr_data']} => wd, {p['full']} => full, {p['rd_en']} => re, {p['rd_data']} => rd, {p['empty']} => empty);
+  writer: process
+  begin
+    wr <= {wa};
+    wait for 50 ns;
+    wr <= {wi};
+    for k in 0 to 19 loop
+      wait until rising_edge(wc);
+      wait for 1 ns;                  -- sample the flags after the registers have updated
+      while full = '1' loop
+        we <= '0';
+        wait until rising_edge(wc);
+        wait for 1 ns;
+      end loop;
+      wd <= std_logic_vector(to_unsigned(k * 11 + 1, 8));
+      we <= '1';
+    end loop;
+    wait until rising_edge(wc);
+    we <= '0';
+    wait;
+  end process;
+  reader: process
+  begin
+    rr <= {ra};
+    wait for 50 ns;
+    rr <= {ri};
+    for k in 0 to 19 loop
+      wait until rising_edge(rc);
+      wait for 1 ns;
+      re <= '0';
+      while empty = '1' loop
+        wait until rising_edge(rc);
+        wait for 1 ns;
+      end loop;
+      assert unsigned(rd) = k * 11 + 1 report "word " & integer'image(k) & " is " & to_hstring(rd) severity failure;
+      re <= '1';
+    end loop;
+    wait until rising_edge(rc);
+    re <= '0';
+    report "async fifo ok";
+    done <= true;
+    wait;
+  end process;
+end architecture;
+'''
+    out = simulate(tmp_path, [d['vhdl'], tb], 'tb_afifo')
+    assert 'async fifo ok' in out and 'failure' not in out.lower(), out
