@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { architectureFacts, entityUsages } from '../../server/src/analysis/facts/index';
 import type { ArchitectureFacts } from '../../server/src/analysis/facts/types';
+import { Workspace } from '../../server/src/analysis/workspace';
 import { archOf, lineOf, loadFixtures } from './helpers';
 
 function obj(a: ArchitectureFacts, name: string) {
@@ -262,4 +263,15 @@ test('bad input: analysing every prefix of every fixture never throws', () => {
     }
   }
   assert.ok(checked > 50);
+});
+
+test('bad input: a read of a name nothing declares marks the process uncertain', () => {
+  // No use clause here, so the name cannot come from an external package: it is certainly undeclared.
+  const ws = new Workspace();
+  const text = 'entity u is port (clk : in bit; q : out bit); end;\narchitecture a of u is\nbegin\n  p : process (clk)\n  begin\n    if clk = \'1\' and phantom = \'1\' then\n      q <= \'1\';\n    end if;\n  end process;\nend;\n';
+  const f = ws.setFile('file:///u.vhd', text);
+  const a = archOf(ws, f.uri);
+  const p = proc(a, 'p');
+  assert.match(p.uncertain ?? '', /undeclared name `phantom`/);
+  assert.ok(a.notes.some((n) => n.startsWith('`phantom` (line 6)')));
 });

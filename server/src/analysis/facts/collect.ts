@@ -53,6 +53,8 @@ export interface ProcessInfo {
   statement: StatementInfo;
   writes: Write[];
   reads: Read[];
+  /** Names read that nothing declares (a missing package, a typo): the process's facts are incomplete. */
+  unknown: string[];
 }
 
 export interface InstanceInfo {
@@ -95,6 +97,24 @@ export class Names {
     if (n.kind !== N.SimpleName) return undefined;
     const d = this.lookup(n);
     return d && OBJECT_KINDS.has(d.kind) ? d : undefined;
+  }
+
+  private readonly undeclared = new Map<string, boolean>();
+
+  /**
+   * Whether a simple name is declared nowhere the workspace can see (not local, not through a use
+   * clause, not predefined). Resolved once per spelling: use clauses apply to the whole unit.
+   */
+  isUndeclared(n: SyntaxNode, ws: Workspace): boolean {
+    if (this.lookup(n)) return false;
+    const name = nameOf(n);
+    if (!name || n.childTokens()[0]?.kind !== T.Identifier) return false;
+    let hit = this.undeclared.get(name);
+    if (hit === undefined) {
+      hit = resolveNameNode(ws, this.file, n).kind === 'unresolved';
+      this.undeclared.set(name, hit);
+    }
+    return hit;
   }
 
   /** Whether the name is declared with type boolean. */
@@ -208,7 +228,7 @@ export class Collector {
 
   private process(s: SyntaxNode, gen: string[], replicated: boolean): void {
     const statement = this.begin('process', s, null, gen, replicated);
-    const info: ProcessInfo = { node: s, statement, writes: [], reads: [] };
+    const info: ProcessInfo = { node: s, statement, writes: [], reads: [], unknown: [] };
     this.processes.push(info);
     this.proc = info;
     const sens = s.child(N.SensitivityList);
@@ -318,6 +338,11 @@ export class Collector {
       case N.SimpleName: {
         const d = this.names.object(n);
         if (d) this.addRead(d, n, undefined, context);
+        else if (this.names.isUndeclared(n, this.ws)) {
+          const name = compact(n);
+          if (this.proc && !this.proc.unknown.includes(name)) this.proc.unknown.push(name);
+          this.notes.push(`\`${name}\` (line ${this.line(n.start)}) is not declared anywhere visible: facts that depend on it are incomplete.`);
+        }
         return;
       }
       case N.CallOrIndexName:

@@ -47,6 +47,7 @@ export function analyseProcess(info: ProcessInfo, names: Names): ProcessAnalysis
   const waits = [...node.descendants(N.WaitStatement)];
   const uncertain: string[] = [];
   if (!node.child(N.EndClause)) uncertain.push('the process is incomplete (no `end process`)');
+  if (info.unknown.length) uncertain.push(`it reads undeclared name${info.unknown.length > 1 ? 's' : ''} ${info.unknown.map((n) => `\`${n}\``).join(', ')}`);
 
   let edge: EdgeMatch | undefined;
   let async: ResetMatch | undefined;
