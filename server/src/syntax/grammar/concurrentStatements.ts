@@ -6,7 +6,7 @@ import { declarativePart, endClause, definingName, strayEnd } from './declaratio
 import { aggregateOrParenthesized, choices, discreteRangeOrExpression, expression } from './expressions';
 import { genericClause, genericMapAspect, portClause, portMapAspect } from './interfaces';
 import { name } from './names';
-import { CASE_ALTERNATIVE_END, DECLARATION_START, IF_BRANCH_END, NOT_CONCURRENT, NO_EXTRA_END, endStatement, recoverUntil, skipTooDeep } from './recovery';
+import { CASE_ALTERNATIVE_END, DECLARATION_START, HEADER_CLAUSE, IF_BRANCH_END, NOT_CONCURRENT, NO_EXTRA_END, endStatement, recoverUntil, skipStrayToken, skipTooDeep } from './recovery';
 import { assertionTail, conditionalWaveforms, delayMechanism, selectedWaveforms, sequentialStatements } from './sequentialStatements';
 
 /** { concurrent_statement }, up to `end`, a unit keyword, or one of `ends` (see sequentialStatements). */
@@ -214,6 +214,7 @@ function blockStatement(p: Parser, m: number, label: NodeRef | undefined): void 
     p.expect(T.RParen);
   }
   p.eat(T.IsKw);
+  skipStrayToken(p, HEADER_CLAUSE);
   if (p.at(T.GenericKw) || p.at(T.PortKw)) {
     const h = p.mark();
     if (p.at(T.GenericKw)) {
@@ -259,6 +260,8 @@ export function parameterSpecification(p: Parser): void {
   p.complete(m, N.ParameterSpecification);
 }
 
+const IF_GENERATE_NEXT = new TokenSet(T.ElsifKw, T.ElseKw, T.EndKw);
+
 /** if [alt:] cond generate body { elsif [alt:] cond generate body } [else [alt:] generate body] end generate ; */
 function ifGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): void {
   p.open(T.GenerateKw);
@@ -271,6 +274,7 @@ function ifGenerateStatement(p: Parser, m: number, label: NodeRef | undefined): 
     p.expect(T.GenerateKw);
     generateStatementBody(p, isElse ? NO_EXTRA_END : IF_BRANCH_END);
     p.complete(a, N.GenerateAlternative);
+    skipStrayToken(p, IF_GENERATE_NEXT);
   } while (p.at(T.ElsifKw) || p.at(T.ElseKw));
   endClause(p, [T.GenerateKw], label);
   p.complete(m, N.IfGenerateStatement);

@@ -176,6 +176,7 @@ export function packageDeclarationOrInstantiation(p: Parser): void {
     return;
   }
   p.open(T.PackageKw);
+  skipStrayToken(p, HEADER_CLAUSE);
   if (p.at(T.GenericKw)) {
     genericClause(p);
     if (p.at(T.GenericKw)) {

@@ -30,6 +30,10 @@ export const NOT_CONCURRENT = new TokenSet(STATEMENT_LIST_END, T.LibraryKw, T.Us
 export const STRONG_STOP = new TokenSet(
   UNIT_START, T.EndKw, T.BeginKw, T.ElsifKw, T.ElseKw, T.WhenKw, T.ThenKw, T.LoopKw, T.GenerateKw,
   T.ProcessKw, T.BlockKw, T.IsKw, T.Eof,
+  // Keywords that start the next statement or declaration (`xyz if c then`: `xyz` lacks its `;`).
+  T.IfKw, T.CaseKw, T.WhileKw, T.WaitKw, T.AssertKw, T.ReportKw, T.ReturnKw, T.ExitKw, T.NextKw,
+  T.WithKw, T.SignalKw, T.ConstantKw, T.VariableKw, T.TypeKw, T.SubtypeKw, T.ComponentKw,
+  T.FunctionKw, T.ProcedureKw,
 );
 
 /**

@@ -6,7 +6,10 @@ import { declarativePart, definingName, endClause } from './declarations';
 import { expression, discreteRangeOrExpression } from './expressions';
 import { name, typeMark } from './names';
 import { identifierList } from './interfaces';
-import { endStatement } from './recovery';
+import { endStatement, skipStrayToken } from './recovery';
+import { TokenSet } from '../parser';
+
+const ELEMENT_OR_END = new TokenSet(T.Identifier, T.ExtendedIdentifier, T.EndKw);
 
 /** subtype_indication ::= [resolution_indication] type_mark [constraint] */
 export function subtypeIndication(p: Parser): void {
@@ -143,7 +146,9 @@ function typeDefinition(p: Parser, declared: NodeRef | undefined): void {
     case T.RecordKw:
       p.bump();
       p.open(T.RecordKw);
-      while (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
+      for (;;) {
+        skipStrayToken(p, ELEMENT_OR_END);
+        if (!p.at(T.Identifier) && !p.at(T.ExtendedIdentifier)) break;
         const e = p.mark();
         identifierList(p);
         p.expect(T.Colon);
@@ -188,7 +193,9 @@ function physicalUnits(p: Parser, declared: NodeRef | undefined): void {
   p.bump(); // units
   p.open(T.UnitsKw);
   let first = true;
-  while (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
+  for (;;) {
+    skipStrayToken(p, ELEMENT_OR_END);
+    if (!p.at(T.Identifier) && !p.at(T.ExtendedIdentifier)) break;
     const u = p.mark();
     definingName(p);
     if (!first || p.at(T.Eq)) {
