@@ -386,3 +386,137 @@ end architecture;
 '''
     out = simulate(tmp_path, [d['vhdl'], tb], 'tb_afifo')
     assert 'async fifo ok' in out and 'failure' not in out.lower(), out
+
+
+def alu_reference(op, a, b, w):
+    m = (1 << w) - 1
+    sa = a - (1 << w) if a >> (w - 1) else a
+    sb = b - (1 << w) if b >> (w - 1) else b
+    if op == 0:
+        s = a + b
+        return s & m, s >> w & 1
+    if op == 1:
+        s = (a - b) & ((1 << (w + 1)) - 1)
+        return s & m, s >> w & 1
+    sh = b & 31
+    return {2: a & b, 3: a | b, 4: a ^ b, 5: int(sa < sb), 6: (a << sh) & m, 7: a >> sh}[op], 0
+
+
+@pytest.mark.parametrize('seed', range(2))
+def test_alu_matches_a_python_reference(tmp_path, seed):
+    d = synth.make_design(random.Random(f'alu{seed}'), 'alu')
+    M = d['meta']
+    p, W = M['port_roles'], 16
+    rng = random.Random(seed)
+    vecs = [(op, rng.randrange(1 << W), rng.randrange(1 << W)) for op in range(8) for _ in range(6)] + [(0, 0xFFFF, 1), (1, 0, 1), (5, 0x8000, 1)]
+    checks = []
+    for op, a, b in vecs:
+        y, cy = alu_reference(op, a, b, W)
+        checks.append(f'    a <= x"{a:04X}"; b <= x"{b:04X}"; op <= "{op:03b}"; wait for 1 ns;\n'
+                      f'    assert res = x"{y:04X}" and z = \'{int(y == 0)}\'{f" and cy = {chr(39)}{cy}{chr(39)}" if op < 2 else ""} '
+                      f'report "op {op} a {a:04X} b {b:04X}: " & to_hstring(res) severity failure;')
+    tb = f'''library ieee;
+use ieee.std_logic_1164.all;
+entity tb_alu is
+end entity;
+architecture sim of tb_alu is
+  signal a, b, res : std_logic_vector(15 downto 0);
+  signal op : std_logic_vector(2 downto 0);
+  signal z, cy, ov : std_logic;
+begin
+  dut: entity work.{M['entity']} generic map (WIDTH => 16)
+    port map ({p['a']} => a, {p['b']} => b, {p['op']} => op, {p['result']} => res, {p['zero']} => z, {p['carry']} => cy, {p['overflow']} => ov);
+  process
+  begin
+{chr(10).join(checks)}
+    report "alu ok";
+    wait;
+  end process;
+end architecture;
+'''
+    out = simulate(tmp_path, [d['vhdl'], tb], 'tb_alu')
+    assert 'alu ok' in out and 'failure' not in out.lower(), out
+
+
+@pytest.mark.parametrize('seed', range(3))
+def test_axi_lite_register_bank_writes_with_strobes_and_reads_back(tmp_path, seed):
+    d = synth.make_design(random.Random(f'axil{seed}'), 'axi_lite_regs')
+    M = d['meta']
+    p = M['port_roles']
+    a, i = reset_levels(M)
+    aw = int(next(x['type'] for x in M['ports'] if x['name'] == p['s_axi_awaddr']).split('(')[1].split()[0]) + 1
+    tb = f'''library ieee;
+use ieee.std_logic_1164.all;
+use ieee.numeric_std.all;
+entity tb_axil is
+end entity;
+architecture sim of tb_axil is
+  signal clk : std_logic := '0';
+  signal rst : std_logic := {a};
+  signal awaddr, araddr : std_logic_vector({aw - 1} downto 0) := (others => '0');
+  signal awvalid, awready, wvalid, wready, bvalid, bready, arvalid, arready, rvalid, rready : std_logic := '0';
+  signal wdata, rdata, status : std_logic_vector(31 downto 0) := (others => '0');
+  signal wstrb : std_logic_vector(3 downto 0) := "1111";
+  signal bresp, rresp : std_logic_vector(1 downto 0);
+  signal done : boolean := false;
+begin
+  clk <= not clk after 5 ns when not done else '0';
+  dut: entity work.{M['entity']}
+    port map ({M['clocks'][0]} => clk, {M['resets'][0]['name']} => rst,
+              {p['s_axi_awaddr']} => awaddr, {p['s_axi_awvalid']} => awvalid, {p['s_axi_awready']} => awready,
+              {p['s_axi_wdata']} => wdata, {p['s_axi_wstrb']} => wstrb, {p['s_axi_wvalid']} => wvalid, {p['s_axi_wready']} => wready,
+              {p['s_axi_bresp']} => bresp, {p['s_axi_bvalid']} => bvalid, {p['s_axi_bready']} => bready,
+              {p['s_axi_araddr']} => araddr, {p['s_axi_arvalid']} => arvalid, {p['s_axi_arready']} => arready,
+              {p['s_axi_rdata']} => rdata, {p['s_axi_rresp']} => rresp, {p['s_axi_rvalid']} => rvalid, {p['s_axi_rready']} => rready,
+              {p['regs_out']} => open,
+              {p['status']} => status);
+  stim: process
+    procedure write(addr : natural; data : std_logic_vector(31 downto 0); strb : std_logic_vector(3 downto 0)) is
+    begin
+      awaddr <= std_logic_vector(to_unsigned(addr, awaddr'length));
+      wdata <= data;
+      wstrb <= strb;
+      awvalid <= '1';
+      wvalid <= '1';
+      bready <= '1';
+      wait until rising_edge(clk) and awready = '1';
+      awvalid <= '0';
+      wvalid <= '0';
+      if bvalid /= '1' then
+        wait until rising_edge(clk) and bvalid = '1';
+      end if;
+      wait until rising_edge(clk);
+      bready <= '0';
+    end procedure;
+    procedure read(addr : natural; want : std_logic_vector(31 downto 0)) is
+    begin
+      araddr <= std_logic_vector(to_unsigned(addr, araddr'length));
+      arvalid <= '1';
+      rready <= '1';
+      wait until rising_edge(clk) and arready = '1';
+      arvalid <= '0';
+      if rvalid /= '1' then
+        wait until rising_edge(clk) and rvalid = '1';
+      end if;
+      assert rdata = want report "read " & integer'image(addr) & ": " & to_hstring(rdata) & " expected " & to_hstring(want) severity failure;
+      wait until rising_edge(clk);
+      rready <= '0';
+    end procedure;
+  begin
+    status <= x"5AA5F00D";
+    wait for 32 ns;
+    rst <= {i};
+    wait until rising_edge(clk);
+    write(0, x"11223344", "1111");
+    write(4, x"AABBCCDD", "1111");
+    write(4, x"00EE0000", "0100");
+    read(0, x"11223344");
+    read(4, x"AAEECCDD");
+    report "axil ok";
+    done <= true;
+    wait;
+  end process;
+end architecture;
+'''
+    out = simulate(tmp_path, [d['vhdl'], tb], 'tb_axil')
+    assert 'axil ok' in out and 'failure' not in out.lower(), out
