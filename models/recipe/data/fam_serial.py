@@ -154,7 +154,7 @@ def i2c_master(c):
     ph = r('phase')
 
     def send(nxt):
-        return [f"    case {ph} is", f"      when 0 => {w('scl_q')} '1'; {w('sda_q')} not {r('shreg')}(7);",
+        return [f"    case {ph} is", f"      when 0 => {w('scl_q')} '1';", f"      when 1 => {w('sda_q')} not {r('shreg')}(7);",
                 f"      when 2 => {w('scl_q')} '0';",
                 "      when 3 =>", f"        {w('shreg')} {r('shreg')}(6 downto 0) & '0';",
                 f"        if {r('bit_idx')} = 0 then", f"          {w('state')} {nxt};", '        else',
@@ -162,7 +162,7 @@ def i2c_master(c):
                 '      when others => null;', '    end case;']
 
     def ack(ok_next, ok_extra):
-        return [f"    case {ph} is", f"      when 0 => {w('scl_q')} '1'; {w('sda_q')} '0';",
+        return [f"    case {ph} is", f"      when 0 => {w('scl_q')} '1';", f"      when 1 => {w('sda_q')} '0';",
                 f"      when 2 => {w('scl_q')} '0';",
                 '      when 3 =>', f"        {w('bit_idx')} 7;",
                 f"        if {sdi} = '1' then", f"          {w('nack_q')} '1';", f"          {w('state')} {S['STOP']};",
@@ -181,11 +181,11 @@ def i2c_master(c):
         [f"    when {S['ADDR_ACK']} =>"] + ['  ' + l for l in ack(S['DATA'], [f"{w('shreg')} {r('data_q')};"])] + \
         [f"    when {S['DATA']} =>"] + ['  ' + l for l in send(S['DATA_ACK'])] + \
         [f"    when {S['DATA_ACK']} =>"] + ['  ' + l for l in ack(S['STOP'], [])] + \
-        [f"    when {S['STOP']} =>", f"    case {ph} is", f"      when 0 => {w('scl_q')} '1'; {w('sda_q')} '1';",
+        [f"    when {S['STOP']} =>", f"    case {ph} is", f"      when 0 => {w('scl_q')} '1';", f"      when 1 => {w('sda_q')} '1';",
          f"      when 2 => {w('scl_q')} '0';", f"      when 3 => {w('sda_q')} '0'; {w('done_q')} '1'; {w('state')} {S['IDLE']};",
          '      when others => null;', '    end case;',
          f"    when others =>", f"      {w('state')} {S['IDLE']};", '  end case;', 'end if;']
-    R.process(body, [start, addr, data, sdi], f'A quarter-period counter `{r("qcnt")}` advances `{r("phase")}` (0..3); in every bit SCL is pulled low in quarters 0-1 and released in 2-3, SDA changes only while SCL is low (quarter 0), and the slave acknowledge is sampled from `{sdi}` in quarter 3.')
+    R.process(body, [start, addr, data, sdi], f'A quarter-period counter `{r("qcnt")}` advances `{r("phase")}` (0..3); in every bit SCL is pulled low in quarters 0-1 and released in 2-3, SDA changes only in quarter 1, a quarter period after SCL has fallen, and the slave acknowledge is sampled from `{sdi}` in quarter 3.')
     c.stmt(f"{scl} <= {r('scl_q')};", f"{sda} <= {r('sda_q')};", f"{nack} <= {r('nack_q')};", f"{done} <= {r('done_q')};",
            f"{busy} <= '0' when {r('state')} = {S['IDLE']} else '1';")
     c.purpose.append('An I2C master that writes one byte to a 7-bit slave address: START, address + write bit, ACK, data byte, ACK, STOP, with open-drain outputs expressed as pull-down enables and acknowledge checking.')

@@ -520,3 +520,74 @@ end architecture;
 '''
     out = simulate(tmp_path, [d['vhdl'], tb], 'tb_axil')
     assert 'axil ok' in out and 'failure' not in out.lower(), out
+
+
+@pytest.mark.parametrize('seed,ack', [(0, True), (1, True), (2, False)])
+def test_i2c_master_writes_a_byte_to_a_slave_model(tmp_path, seed, ack):
+    d = synth.make_design(random.Random(f'i2c{seed}'), 'i2c_master')
+    M = d['meta']
+    p = M['port_roles']
+    a, i = reset_levels(M)
+    nbytes = 2 if ack else 1
+    check = ('assert got(1) = x"C5" and nack = \'0\' report "data byte " & to_hstring(got(1)) severity failure;' if ack
+             else 'assert nack = \'1\' report "NACK not flagged" severity failure;')
+    tb = f'''library ieee;
+use ieee.std_logic_1164.all;
+entity tb_i2c is
+end entity;
+architecture sim of tb_i2c is
+  type bytes_t is array (0 to 1) of std_logic_vector(7 downto 0);
+  signal clk : std_logic := '0';
+  signal rst : std_logic := {a};
+  signal start, busy, done_p, nack, scl_oe, sda_oe, scl, sda : std_logic := '0';
+  signal ack_drive : std_logic := '0';
+  signal got : bytes_t := (others => x"00");
+  signal stop_seen, done : boolean := false;
+begin
+  clk <= not clk after 5 ns when not done else '0';
+  scl <= '0' when scl_oe = '1' else '1';                          -- open drain with pull-ups
+  sda <= '0' when sda_oe = '1' or ack_drive = '1' else '1';
+  dut: entity work.{M['entity']} generic map (QUARTER => 4)
+    port map ({M['clocks'][0]} => clk, {M['resets'][0]['name']} => rst, {p['start']} => start, {p['addr']} => "1010011", {p['wdata']} => x"C5",
+              {p['busy']} => busy, {p['done']} => done_p, {p['ack_error']} => nack, {p['scl_oe']} => scl_oe, {p['sda_oe']} => sda_oe, {p['sda_in']} => sda);
+  slave: process
+    variable byte : std_logic_vector(7 downto 0);
+  begin
+    wait until falling_edge(sda) and scl = '1';                  -- START
+    for n in 0 to {nbytes - 1} loop
+      for k in 7 downto 0 loop
+        wait until rising_edge(scl);
+        byte(k) := sda;
+      end loop;
+      got(n) <= byte;
+      wait until falling_edge(scl);
+      ack_drive <= '{int(ack)}';
+      wait until falling_edge(scl);
+      ack_drive <= '0';
+    end loop;
+    wait until rising_edge(sda) and scl = '1';                   -- STOP
+    stop_seen <= true;
+    wait;
+  end process;
+  stim: process
+  begin
+    wait for 32 ns;
+    rst <= {i};
+    wait until rising_edge(clk);
+    start <= '1';
+    wait until rising_edge(clk);
+    start <= '0';
+    wait until done_p = '1' for 100 us;
+    assert done_p = '1' report "no done pulse" severity failure;
+    wait for 100 ns;
+    assert stop_seen report "no STOP condition" severity failure;
+    assert got(0) = "10100110" report "address byte " & to_hstring(got(0)) severity failure;
+    {check}
+    report "i2c ok";
+    done <= true;
+    wait;
+  end process;
+end architecture;
+'''
+    out = simulate(tmp_path, [d['vhdl'], tb], 'tb_i2c')
+    assert 'i2c ok' in out and 'failure' not in out.lower(), out
