@@ -591,3 +591,123 @@ end architecture;
 '''
     out = simulate(tmp_path, [d['vhdl'], tb], 'tb_i2c')
     assert 'i2c ok' in out and 'failure' not in out.lower(), out
+
+
+@pytest.mark.parametrize('seed', range(2))
+def test_handshake_and_pulse_synchronisers_cross_clock_domains(tmp_path, seed):
+    hs = synth.make_design(random.Random(f'hs{seed}'), 'handshake_sync')
+    ps = synth.make_design(random.Random(f'ps{seed}'), 'pulse_sync')
+    H, P = hs['meta'], ps['meta']
+    h, q = H['port_roles'], P['port_roles']
+    lv = lambda m, k: ("'0'", "'1'") if m['resets'][k]['level'] == 'low' else ("'1'", "'0'")
+    tb = f'''library ieee;
+use ieee.std_logic_1164.all;
+use ieee.numeric_std.all;
+entity tb_cdc is
+end entity;
+architecture sim of tb_cdc is
+  signal sc, dc : std_logic := '0';
+  signal hs_sr, hs_dr, ps_sr, ps_dr : std_logic;
+  signal send, ready, dvalid, pin, pout : std_logic := '0';
+  signal sdata, ddata : std_logic_vector(15 downto 0) := x"0000";
+  signal received, pulses : natural := 0;
+  signal done : boolean := false;
+begin
+  sc <= not sc after 5 ns when not done else '0';                  -- 100 MHz source
+  dc <= not dc after 8 ns when not done else '0';                  -- 62.5 MHz destination
+  hs: entity work.{H['entity']} generic map (WIDTH => 16)
+    port map ({H['clocks'][0]} => sc, {H['resets'][0]['name']} => hs_sr, {H['clocks'][1]} => dc, {H['resets'][1]['name']} => hs_dr,
+              {h['send']} => send, {h['src_data']} => sdata, {h['src_ready']} => ready, {h['dst_data']} => ddata, {h['dst_valid']} => dvalid);
+  ps: entity work.{P['entity']}
+    port map ({P['clocks'][0]} => sc, {P['resets'][0]['name']} => ps_sr, {P['clocks'][1]} => dc, {P['resets'][1]['name']} => ps_dr,
+              {q['pulse_in']} => pin, {q['pulse_out']} => pout);
+  check: process (dc)
+  begin
+    if rising_edge(dc) then
+      if dvalid = '1' then
+        assert unsigned(ddata) = 1000 + received * 37 report "word " & integer'image(received) & " is " & to_hstring(ddata) severity failure;
+        received <= received + 1;
+      end if;
+      if pout = '1' then
+        pulses <= pulses + 1;
+      end if;
+    end if;
+  end process;
+  stim: process
+  begin
+    hs_sr <= {lv(H, 0)[0]}; hs_dr <= {lv(H, 1)[0]}; ps_sr <= {lv(P, 0)[0]}; ps_dr <= {lv(P, 1)[0]};
+    wait for 50 ns;
+    hs_sr <= {lv(H, 0)[1]}; hs_dr <= {lv(H, 1)[1]}; ps_sr <= {lv(P, 0)[1]}; ps_dr <= {lv(P, 1)[1]};
+    for k in 0 to 4 loop
+      wait until rising_edge(sc) and ready = '1';
+      sdata <= std_logic_vector(to_unsigned(1000 + k * 37, 16));
+      send <= '1';
+      pin <= '1';
+      wait until rising_edge(sc);
+      send <= '0';
+      pin <= '0';
+      for n in 1 to 8 loop                                         -- pulses well apart (see the design's note)
+        wait until rising_edge(sc);
+      end loop;
+    end loop;
+    wait for 300 ns;
+    assert received = 5 report "received " & integer'image(received) & " words" severity failure;
+    assert pulses = 5 report integer'image(pulses) & " pulses arrived" severity failure;
+    report "cdc ok";
+    done <= true;
+    wait;
+  end process;
+end architecture;
+'''
+    out = simulate(tmp_path, [hs['vhdl'], ps['vhdl'], tb], 'tb_cdc')
+    assert 'cdc ok' in out and 'failure' not in out.lower(), out
+
+
+@pytest.mark.parametrize('seed', range(2))
+def test_round_robin_arbiter_serves_every_requester_in_turn(tmp_path, seed):
+    d = synth.make_design(random.Random(f'rr{seed}'), 'rr_arbiter')
+    M = d['meta']
+    p = M['port_roles']
+    a, i = reset_levels(M)
+    tb = f'''library ieee;
+use ieee.std_logic_1164.all;
+entity tb_rr is
+end entity;
+architecture sim of tb_rr is
+  signal clk : std_logic := '0';
+  signal rst : std_logic := {a};
+  signal req, gnt : std_logic_vector(3 downto 0) := "0000";
+  signal done : boolean := false;
+begin
+  clk <= not clk after 5 ns when not done else '0';
+  dut: entity work.{M['entity']} generic map (N => 4)
+    port map ({M['clocks'][0]} => clk, {M['resets'][0]['name']} => rst, {p['req']} => req, {p['grant']} => gnt);
+  stim: process
+    type seq_t is array (0 to 5) of std_logic_vector(3 downto 0);
+    constant ALL_ON : seq_t := ("0001", "0010", "0100", "1000", "0001", "0010");
+  begin
+    wait for 32 ns;
+    rst <= {i};
+    wait until rising_edge(clk);
+    req <= "1111";
+    for k in 0 to 5 loop
+      wait until rising_edge(clk);
+      wait for 1 ns;
+      assert gnt = ALL_ON(k) report "grant " & to_string(gnt) & " at step " & integer'image(k) severity failure;
+    end loop;
+    req <= "0100";
+    wait until rising_edge(clk);
+    wait for 1 ns;
+    assert gnt = "0100" report "sole requester not granted" severity failure;
+    req <= "0000";
+    wait until rising_edge(clk);
+    wait for 1 ns;
+    assert gnt = "0000" report "grant without request" severity failure;
+    report "rr ok";
+    done <= true;
+    wait;
+  end process;
+end architecture;
+'''
+    out = simulate(tmp_path, [d['vhdl'], tb], 'tb_rr')
+    assert 'rr ok' in out and 'failure' not in out.lower(), out
