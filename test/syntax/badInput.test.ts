@@ -2,7 +2,8 @@
 // reports something. Random bytes, token soup, huge and deeply nested files, NUL bytes, truncations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { LineIndex, parse, treeText } from '../../server/src/syntax/index';
 
 /** Deterministic xorshift32 generator. */
@@ -155,17 +156,23 @@ function startsStatement(lines: string[], i: number): boolean {
 }
 
 test('a stray token in every statement position is reported on its line, and recovery keeps the rest clean', () => {
-  for (const name of ['sequential/statements.vhd', 'sequential/if_case_loop.vhd', 'concurrent/assignments.vhd', 'declarations/objects.vhd', 'units/entity_architecture.vhd']) {
+  const dir = new URL('../fixtures/syntax/', import.meta.url).pathname;
+  const clean = ['units', 'declarations', 'concurrent', 'sequential', 'expressions', 'designs'].flatMap((d) =>
+    readdirSync(join(dir, d)).filter((f) => f.endsWith('.vhd')).map((f) => `${d}/${f}`),
+  );
+  for (const name of clean) {
     const lines = fixture(name).split('\n');
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].trim() === '' || !startsStatement(lines, i)) continue;
       const indent = /^\s*/.exec(lines[i])![0];
-      const broken = [...lines.slice(0, i), `${indent}] ${lines[i].slice(indent.length)}`, ...lines.slice(i + 1)].join('\n');
-      const r = check(broken);
-      const index = new LineIndex(broken);
-      assert.ok(r.diagnostics.length > 0, `${name}:${i + 1}: no diagnostic`);
-      assert.equal(index.positionAt(r.diagnostics[0].start).line, i, `${name}:${i + 1}: first diagnostic on another line`);
-      assert.ok(r.diagnostics.length <= 2, `${name}:${i + 1}: ${r.diagnostics.length} diagnostics for one stray token: ${r.diagnostics.map((d) => d.message).join(' | ')}`);
+      for (const junk of [']', 'then']) {
+        const broken = [...lines.slice(0, i), `${indent}${junk} ${lines[i].slice(indent.length)}`, ...lines.slice(i + 1)].join('\n');
+        const r = check(broken);
+        const index = new LineIndex(broken);
+        assert.ok(r.diagnostics.length > 0, `${name}:${i + 1}: no diagnostic`);
+        assert.equal(index.positionAt(r.diagnostics[0].start).line, i, `${name}:${i + 1}: first diagnostic on another line`);
+        assert.ok(r.diagnostics.length <= 2, `${name}:${i + 1}: ${r.diagnostics.length} diagnostics for one stray token: ${r.diagnostics.map((d) => d.message).join(' | ')}`);
+      }
     }
   }
 });

@@ -219,13 +219,16 @@ function blockStatement(p: Parser, m: number, label: NodeRef | undefined): void 
     const h = p.mark();
     if (p.at(T.GenericKw)) {
       genericClause(p);
+      skipStrayToken(p, HEADER_CLAUSE);
       if (p.at(T.GenericKw)) {
         genericMapAspect(p);
         endStatement(p);
       }
     }
+    skipStrayToken(p, HEADER_CLAUSE);
     if (p.at(T.PortKw)) {
       portClause(p);
+      skipStrayToken(p, HEADER_CLAUSE);
       if (p.at(T.PortKw)) {
         portMapAspect(p);
         endStatement(p);

@@ -21,6 +21,9 @@ export function designFile(p: Parser): void {
 }
 
 const CONTEXT_ITEM = new TokenSet(T.LibraryKw, T.UseKw, T.ContextKw);
+const CONTEXT_ITEM_OR_END = new TokenSet(CONTEXT_ITEM, T.EndKw);
+const FOR_ONLY = new TokenSet(T.ForKw, T.EndKw);
+const CONFIGURATION_DECLARATIVE_ITEM = new TokenSet(T.UseKw, T.AttributeKw, T.GroupKw, T.ForKw, T.EndKw);
 
 /** design_unit ::= context_clause library_unit */
 function designUnit(p: Parser): void {
@@ -112,7 +115,11 @@ function contextDeclaration(p: Parser): void {
   const declared = p.lastNode();
   p.expect(T.IsKw);
   const c = p.mark();
-  contextItems(p);
+  for (;;) {
+    skipStrayToken(p, CONTEXT_ITEM_OR_END);
+    if (!p.atSet(CONTEXT_ITEM) || isContextDeclaration(p)) break;
+    contextItems(p);
+  }
   p.complete(c, N.ContextClause);
   endClause(p, [T.ContextKw], declared);
   p.complete(m, N.ContextDeclaration);
@@ -215,7 +222,9 @@ function configurationDeclaration(p: Parser): void {
   p.expect(T.IsKw);
   // Declarative part: use clauses, attribute specifications, group declarations (not `for`).
   const d = p.mark();
-  while (p.at(T.UseKw) || p.at(T.AttributeKw) || p.at(T.GroupKw)) {
+  for (;;) {
+    skipStrayToken(p, CONFIGURATION_DECLARATIVE_ITEM);
+    if (!p.at(T.UseKw) && !p.at(T.AttributeKw) && !p.at(T.GroupKw)) break;
     if (p.at(T.UseKw)) useClause(p);
     else {
       const before = p.position;
@@ -224,8 +233,10 @@ function configurationDeclaration(p: Parser): void {
     }
   }
   p.complete(d, N.DeclarativePart);
+  skipStrayToken(p, FOR_ONLY);
   if (p.at(T.ForKw)) blockConfiguration(p);
   else p.errorMissing("'for' (a block configuration)");
+  skipStrayToken(p, FOR_ONLY);
   endClause(p, [T.ConfigurationKw], declared);
   p.complete(m, N.ConfigurationDeclaration);
 }
@@ -249,7 +260,11 @@ function blockConfiguration(p: Parser): void {
     discreteRangeOrExpression(p);
     p.expect(T.RParen);
   }
-  while (p.at(T.UseKw)) useClause(p);
+  for (;;) {
+    skipStrayToken(p, CONFIGURATION_DECLARATIVE_ITEM);
+    if (!p.at(T.UseKw)) break;
+    useClause(p);
+  }
   configurationItems(p);
   endClause(p, [T.ForKw], undefined);
   p.complete(m, N.BlockConfiguration);
@@ -286,7 +301,9 @@ function componentConfiguration(p: Parser): void {
     bindingIndication(p);
     endStatement(p);
   }
+  skipStrayToken(p, FOR_ONLY);
   if (p.at(T.ForKw)) blockConfiguration(p);
+  skipStrayToken(p, FOR_ONLY);
   endClause(p, [T.ForKw], undefined);
   p.complete(m, N.ComponentConfiguration);
 }
