@@ -6,6 +6,7 @@ const benches: [string, string, string][] = [
   ['parse', 'parse', 'benchParse'],
   ['lsp', 'lsp', 'benchLsp'],
   ['facts', 'facts', 'benchFacts'],
+  ['explain', 'explain', 'benchExplain'],
   ['llm', 'llm', 'benchLlm'],
   ['explain', 'explain', 'benchExplain'],
 ];
