@@ -31,6 +31,7 @@ export function buildArchitecture(model: ArchitectureModel): ArchitectureFacts {
     }
     instances.push(...c.instances.map((i) => i.facts));
   }
+  model.indexAll();
   const objects = model.declarations().map((d) => objectOf(model, d));
   const registers: RegisterFacts[] = [];
   for (const p of processes) {
