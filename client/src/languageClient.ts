@@ -24,7 +24,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
       { scheme: 'untitled', language: 'vhdl' },
     ],
     synchronize: { configurationSection: 'vhdlExplain' },
-    initializationOptions: { vhdlExplain: settingsSnapshot() },
+    // cacheDir: where the server keeps model explanations between editor sessions.
+    initializationOptions: { vhdlExplain: settingsSnapshot(), cacheDir: context.globalStorageUri.fsPath },
     outputChannel: log,
     // Our commands report their own failures; the library's pop-ups would double them.
     revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -54,9 +54,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders.folders = roots.map(uriToPath).filter((p): p is string => !!p);
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
   supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  const init = params.initializationOptions as { vhdlExplain?: unknown } | undefined;
+  const init = params.initializationOptions as { vhdlExplain?: unknown; cacheDir?: unknown } | undefined;
   config = configFromSection(init?.vhdlExplain ?? init, config);
-  initialModelSettings(init?.vhdlExplain ?? init);
+  initialModelSettings(init?.vhdlExplain ?? init, typeof init?.cacheDir === 'string' ? init.cacheDir : undefined);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -76,7 +76,12 @@ export class ModelManager {
   settings: ModelSettings = DEFAULT_MODEL_SETTINGS;
   readonly listeners = new Set<(s: ModelStatus) => void>();
 
-  constructor(private readonly log: (m: string) => void = () => {}, private readonly cacheDir?: string) {}
+  /** Folder for the engine's persisted result cache; set from the client's initializationOptions. */
+  cacheDir: string | undefined;
+
+  constructor(private readonly log: (m: string) => void = () => {}, cacheDir?: string) {
+    this.cacheDir = cacheDir;
+  }
 
   get state(): ModelStatus {
     return this.status;
@@ -184,9 +189,13 @@ export function registerModel(ctx: ServerContext): void {
   ctx.connection.onShutdown(() => models?.dispose());
 }
 
-/** Remembers the settings from initializationOptions (applied once the client is initialized). */
-export function initialModelSettings(section: unknown): void {
+/**
+ * Remembers the settings from initializationOptions (applied once the client is initialized) and the
+ * folder where explanations are cached between editor sessions (the client's global storage).
+ */
+export function initialModelSettings(section: unknown, cacheDir?: string): void {
   pendingSection = section;
+  if (models && cacheDir) models.cacheDir = cacheDir;
 }
 
 /** Applies the `vhdlExplain` section (after `initialized` and on every configuration change). */
