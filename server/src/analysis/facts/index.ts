@@ -176,7 +176,8 @@ export function factsOfDeclaration(ws: Workspace, d: Declaration, file?: SourceF
   const st = d.node.child(N.SubtypeIndication);
   if (st) base.type = compact(st);
   if (d.unit?.kind === 'entity') {
-    base.instances = entityUsages(ws, d.unit);
+    const unit = d.unit;
+    base.instances = guard(unit, () => entityUsages(ws, unit), () => []);
     return base;
   }
   const archs = architecturesFor(ws, d, file, offset);
