@@ -202,12 +202,12 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
         groups = [{'params': [p for p in params if p.dim() >= 2], 'weight_decay': cfg.WEIGHT_DECAY, 'lr_mult': 1.0},
                   {'params': [p for p in params if p.dim() < 2], 'weight_decay': 0.0, 'lr_mult': 1.0}]
     opt = torch.optim.AdamW(groups, lr=cfg.LR[phase], betas=(0.9, 0.95))
-    step = 0
+    step, done_s, done_tok = 0, 0.0, 0          # work done before this call (from the checkpoint)
     ck = resume(ckdir)
     if ck is not None:
         model.load_state_dict(ck['model'])
         opt.load_state_dict(ck['opt'])          # moves the optimizer state to the parameters' device
-        step = ck['step']
+        step, done_s, done_tok = ck['step'], ck.get('elapsed', 0.0), ck.get('tokens', 0)
     start = step
     datas = phase_data(cfg, data_dir, phase, 'train')
     vals = phase_data(cfg, data_dir, phase, 'val')
@@ -222,7 +222,8 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
 
     def checkpoint():
         save_atomic({'model': model.state_dict(), 'opt': opt.state_dict(), 'step': step, 'phase': phase,
-                     'config': cfg.name, 'seed': seed, 'complete': True}, os.path.join(ckdir, 'ckpt.pt'))
+                     'config': cfg.name, 'seed': seed, 'complete': True, 'elapsed': done_s + time.time() - t0,
+                     'tokens': done_tok + tokens}, os.path.join(ckdir, 'ckpt.pt'))
     try:
         while step < total:
             d = datas[step % len(datas)]
@@ -238,7 +239,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             step += 1
             tokens += x.numel()
             rec = {'step': step, 'loss': round(loss.item(), 4), 'lr': opt.param_groups[0]['lr'],
-                   'tok_s': round(tokens / (time.time() - t0), 1)}
+                   'tok_s': round(tokens / (time.time() - t0), 1), 'elapsed': round(done_s + time.time() - t0, 1)}
             if step % cfg.EVAL_EVERY == 0 or step == total:
                 rec['val'] = round(evaluate(model, cfg, vals, device), 4)
             if step % cfg.CKPT_EVERY == 0 or step == total:
@@ -258,7 +259,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             signal.signal(s, h)
         logf.close()
     save_atomic({'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'step': step, 'phase': phase, 'config': cfg.name, 'complete': True,
-                 'args': model.args.to_dict()}, final)
+                 'args': model.args.to_dict(), 'elapsed': done_s + time.time() - t0, 'tokens': done_tok + tokens}, final)
     log(f'{phase}: done, {final}')
     return final
 

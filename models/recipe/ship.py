@@ -1,0 +1,142 @@
+"""Ship an exported model as the extension's default: copy it into models/default/ and write MODEL_CARD.md.
+
+    python3 ship.py --config small --run runs/small --data runs/data [--variant lrqat] [--force]
+
+The card is generated from the run itself: data counts, model size, training steps/tokens/time per
+phase (from the final checkpoints), the machine, and the evaluation table `eval.py` wrote
+(<run>/eval.md). An existing default model is never overwritten without --force, which first moves
+it to <run>/default.previous-<time>/.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from deps import require  # noqa: E402
+require('torch', 'numpy')
+
+import numpy as np  # noqa: E402
+
+from model import Args, Llama, load_config, n_params  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_OUT = os.path.join(HERE, '..', 'default')
+MAX_MB = 40
+FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'reference.json']
+
+
+def cpu_name():
+    try:
+        for line in open('/proc/cpuinfo'):
+            if line.startswith('model name'):
+                return line.split(':', 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or 'unknown CPU'
+
+
+def phase_rows(run):
+    import torch
+    rows = []
+    for phase in ['pretrain', 'sft', 'qat']:
+        p = os.path.join(run, phase, 'final.pt')
+        if not os.path.exists(p):
+            continue
+        ck = torch.load(p, map_location='cpu')
+        rows.append((phase, ck.get('step', 0), ck.get('tokens'), ck.get('elapsed')))
+    return rows
+
+
+def data_counts(data):
+    def lines(name):
+        p = os.path.join(data, name)
+        return [json.loads(l) for l in open(p)] if os.path.exists(p) else []
+    designs = lines('designs.jsonl')
+    out = {'synth': sum(d['source'] == 'synth' for d in designs), 'gold': sum(d['source'] == 'gold' for d in designs),
+           'heldout': len(lines('heldout.jsonl')), 'families': len({d['meta'].get('family') for d in designs if d['source'] == 'synth'})}
+    for name in ['pretrain_train.npy']:
+        p = os.path.join(data, name)
+        out['pretrain_tokens'] = int(np.load(p, mmap_mode='r').shape[0]) if os.path.exists(p) else None
+    p = os.path.join(data, 'sft_train.npz')
+    if os.path.exists(p):
+        z = np.load(p)
+        out['sft_pairs'], out['sft_answer_tokens'] = len(z['offsets']) - 1, int(z['mask'].sum())
+    return out
+
+
+def card(cfg, run, data, variant, onnx_file, size_mb):
+    a = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
+    dc = data_counts(data)
+    hours = lambda s: f'{s / 3600:.2f} h' if s else 'not recorded'
+    lines = [
+        '# VHDL Explain default model', '',
+        f'A {n_params(Llama(a)) / 1e6:.1f}M-parameter Llama-style decoder trained from scratch by `models/recipe/` '
+        f'(config `{cfg.name}`), quantized to int4 by {"LR-QAT" if variant == "lrqat" else variant.upper()} and exported to ONNX '
+        f'(`onnx/{onnx_file}`, {size_mb:.1f} MB in all). It explains VHDL designs from the prompt the extension builds.', '',
+        '## Model', '',
+        f'- d_model {a.dim}, {a.n_layers} layers, {a.n_heads} query heads / {a.n_kv_heads} key-value heads of {a.head_dim}, '
+        f'SwiGLU {a.ffn_dim}, vocabulary {a.vocab} (byte-level BPE), context {a.max_seq} tokens, RoPE theta {a.rope_theta:g}.',
+        '- Projections: symmetric int4, groups of 32 along the input dimension (`MatMulNBits`); embeddings and norms fp32'
+        + ('; head int4.' if cfg.QUANT_HEAD else '; head fp32.'), '',
+        '## Data', '',
+        f'- {dc["synth"]:,} synthetic designs from {dc["families"]} families (`data/synth.py`), {dc["gold"]} hand-written gold designs '
+        f'(training split), the VHDL library sources of Debian\'s GHDL.',
+        f'- Pretraining tokens: {dc.get("pretrain_tokens") or 0:,}; instruction pairs: {dc.get("sft_pairs", 0):,} '
+        f'({dc.get("sft_answer_tokens", 0):,} answer tokens). {dc["heldout"]} gold designs are held out for evaluation only.', '',
+        '## Training', '',
+        f'Machine: {cpu_name()}, {os.cpu_count()} cores, {cfg.THREADS} training thread(s), bf16 autocast={cfg.BF16}.', '',
+        '| phase | steps | tokens | time |', '|---|---|---|---|',
+    ]
+    for phase, steps, tokens, elapsed in phase_rows(run):
+        lines.append(f'| {phase} | {steps:,} | {tokens:,} | {hours(elapsed)} |' if tokens is not None else f'| {phase} | {steps:,} | not recorded | {hours(elapsed)} |')
+    ev = os.path.join(run, 'eval.md')
+    lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data}` '
+              '(perplexities on held-out text; explanation metrics on held-out gold designs).', '']
+    lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
+    lines += ['', '## Known limits', '',
+              '- Small and trained on CPU: explanations follow the training layout and can be generic or wrong; the facts '
+              'shown beside them come from the analysis, not from the model.',
+              '- Most training text is synthetic; perplexity on real, hand-written VHDL is much higher than on synthetic designs.',
+              f'- Context {a.max_seq} tokens: long files are trimmed by the engine before the model sees them.', '']
+    return '\n'.join(lines)
+
+
+def ship(cfg, run, data, variant, out, force):
+    src = os.path.join(run, 'export', variant)
+    onnx_file = 'model.onnx' if variant == 'fp32' else 'model_q4.onnx'
+    if not os.path.exists(os.path.join(src, 'onnx', onnx_file)):
+        raise SystemExit(f'error: {src}/onnx/{onnx_file} missing: run export.py first')
+    size_mb = sum(os.path.getsize(os.path.join(src, f)) for f in FILES + [os.path.join('onnx', onnx_file)]) / 1e6
+    if size_mb > MAX_MB:
+        raise SystemExit(f'error: {size_mb:.1f} MB is over the {MAX_MB} MB budget for the extension')
+    if os.path.isdir(out) and os.listdir(out):
+        if not force:
+            raise SystemExit(f'error: {out} already holds a model; --force moves it to {run}/default.previous-<time>/ first')
+        shutil.move(out, os.path.join(run, 'default.previous-' + datetime.datetime.now().strftime('%Y%m%d-%H%M%S')))
+    os.makedirs(os.path.join(out, 'onnx'), exist_ok=True)
+    for f in FILES:
+        shutil.copy(os.path.join(src, f), os.path.join(out, f))
+    shutil.copy(os.path.join(src, 'onnx', onnx_file), os.path.join(out, 'onnx', onnx_file))
+    with open(os.path.join(out, 'MODEL_CARD.md'), 'w') as fh:
+        fh.write(card(cfg, run, data, variant, onnx_file, size_mb))
+    print(f'shipped {src} to {out} ({size_mb:.1f} MB)')
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--config', default='small')
+    ap.add_argument('--run', required=True)
+    ap.add_argument('--data', default='runs/data')
+    ap.add_argument('--variant', default='lrqat', choices=['lrqat', 'rtn', 'fp32'])
+    ap.add_argument('--out', default=DEFAULT_OUT)
+    ap.add_argument('--force', action='store_true')
+    a = ap.parse_args()
+    ship(load_config(a.config), a.run, a.data, a.variant, os.path.abspath(a.out), a.force)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,30 @@
+"""The whole chain on the tiny config: train all phases, export, evaluate, ship with a generated model card."""
+import os
+
+import pytest
+
+import eval as ev
+import export
+import ship
+import train
+
+
+def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
+    cfg.VOCAB = 512                                   # the fixture's tokenizer
+    run, quiet = str(tmp_path / 'run'), lambda *_: None
+    for phase in ['pretrain', 'sft', 'qat']:
+        assert train.train(cfg, phase, run, tiny['data'], steps=2, log=quiet)
+    export.export_all(cfg, run, tiny['tok'], os.path.join(run, 'export'), max_new=4)
+    rows = ev.evaluate(cfg, run, tiny['data'], tiny['tok'], n_gold=0, max_new=4, max_windows=1, log=quiet)
+    assert [r['model'] for r in rows] == ['fp32', 'RTN int4', 'LR-QAT int4']
+    open(os.path.join(run, 'eval.md'), 'w').write(ev.markdown(rows))
+    out = str(tmp_path / 'default')
+    ship.ship(cfg, run, tiny['data'], 'lrqat', out, force=False)
+    for f in ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'generation_config.json', 'reference.json', 'onnx/model_q4.onnx']:
+        assert os.path.exists(os.path.join(out, f)), f
+    card = open(os.path.join(out, 'MODEL_CARD.md')).read()
+    assert '| LR-QAT int4 |' in card and '| pretrain | 2 |' in card and 'LR-QAT' in card
+    with pytest.raises(SystemExit, match='already holds a model'):
+        ship.ship(cfg, run, tiny['data'], 'lrqat', out, force=False)
+    ship.ship(cfg, run, tiny['data'], 'rtn', out, force=True)
+    assert any(n.startswith('default.previous-') for n in os.listdir(run))
