@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { basicHover } from '../../server/src/ide/basicHover';
-import { appendFactsSection } from '../../server/src/ide/factsHover';
+import { accessList, appendFactsSection } from '../../server/src/ide/factsHover';
 import { hoverMarkdown } from '../../server/src/ide/types';
 import { lineOf, loadFixtures, positionOf } from './helpers';
 
@@ -78,4 +78,13 @@ test('hover over a register fed from another clock domain: the candidate crossin
   const md = facts('two_domains.vhd', 'snap_b  :');
   assert.ok(md.endsWith('**Possible clock-domain crossing**: takes `count_a` (clock `clk_a`) without a recognised synchroniser'), md);
   assert.ok(facts('two_domains.vhd', 'meta    :').endsWith('Clock-domain crossing from `flag` (clock `clk_a`) through a two-flop synchroniser'));
+});
+
+test('long access lists are summarised: four statements, three lines each, then counts', () => {
+  const acc = (label: string, line: number) => ({ line, statement: 'process' as const, label, statementLine: 1, offset: 0 });
+  const list = [acc('p1', 10), acc('p1', 11), acc('p1', 12), acc('p1', 13), acc('p1', 14), acc('p2', 20), acc('p3', 30), acc('p4', 40), acc('p5', 50), acc('p6', 60)];
+  assert.equal(
+    accessList(list, 'file:///x.vhd'),
+    '`p1` ([lines 10](file:///x.vhd#L10), [11](file:///x.vhd#L11), [12](file:///x.vhd#L12) +2), `p2` ([line 20](file:///x.vhd#L20)), `p3` ([line 30](file:///x.vhd#L30)), `p4` ([line 40](file:///x.vhd#L40)), and 2 more statements',
+  );
 });
