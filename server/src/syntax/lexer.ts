@@ -84,6 +84,7 @@ class Lexer {
   run(): void {
     const text = this.text;
     const n = this.n;
+    const noCR = text.indexOf('\r') < 0;
     let i = 0;
     while (i < n) {
       const start = i;
@@ -124,11 +125,17 @@ class Lexer {
       switch (c) {
         case 45: // -
           if (c1 === 45) {
-            i += 2;
-            while (i < n) {
-              const d = text.charCodeAt(i);
-              if (d === 10 || d === 13) break;
-              i++;
+            if (noCR) {
+              // Comments are a large share of real files: let the native search find the line end.
+              const e = text.indexOf('\n', i + 2);
+              i = e < 0 ? n : e;
+            } else {
+              i += 2;
+              while (i < n) {
+                const d = text.charCodeAt(i);
+                if (d === 10 || d === 13) break;
+                i++;
+              }
             }
             this.push(T.LineComment, start);
             continue;
