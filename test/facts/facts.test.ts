@@ -232,6 +232,7 @@ test('multiple drivers: reported for std_ulogic, not for std_logic or disjoint s
   assert.deepEqual(obj(a, 'u').multipleDrivers, { statements: 2, resolved: false, overlap: 'certain' });
   assert.equal(obj(a, 'bus_io').multipleDrivers, undefined);
   assert.equal(obj(a, 'w').multipleDrivers, undefined);
+  assert.deepEqual(obj(a, 'z').multipleDrivers, { statements: 2, resolved: false, overlap: 'certain' });
 });
 
 test('bad input: partial facts with reasons, no wrong certainties', () => {

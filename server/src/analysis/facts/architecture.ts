@@ -162,7 +162,8 @@ function multipleDrivers(writes: Write[], d: Declaration, names: Names): { state
     const st = g[0].statement;
     if (st.replicated && g.some((w) => !w.element) && !declaredInside(d, st.node)) {
       statements += 1;
-      overlap = 'certain';
+      // Certain only when a literal range gives the generate two or more copies.
+      if (overlap !== 'certain') overlap = generateCopies(st.node, names) >= 2 ? 'certain' : 'possible';
     }
   }
   if (statements < 2) return undefined;
@@ -284,6 +285,21 @@ function interval(e: SyntaxNode, names: Names, depth: number): { range: Interval
     };
   }
   return undefined;
+}
+
+/** How many copies the enclosing for-generates make (the product of literal ranges), 0 when unknown. */
+function generateCopies(node: SyntaxNode, names: Names): number {
+  let copies = 1;
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.kind !== N.ForGenerateStatement) continue;
+    const r = p.child(N.ParameterSpecification)?.child(N.Range);
+    const [l, h] = r?.childNodes() ?? [];
+    const lo = l ? interval(l, names, 0) : undefined;
+    const hi = h ? interval(h, names, 0) : undefined;
+    if (!lo?.exact || !hi?.exact) return 0;
+    copies *= Math.abs(hi.range[0] - lo.range[0]) + 1;
+  }
+  return copies;
 }
 
 function declaredInside(d: Declaration, node: SyntaxNode): boolean {
