@@ -276,3 +276,21 @@ test('bad input: a read of a name nothing declares marks the process uncertain',
   assert.match(p.uncertain ?? '', /undeclared name `phantom`/);
   assert.ok(a.notes.some((n) => n.startsWith('`phantom` (line 6)')));
 });
+
+test('aliases: accesses through an alias count against the object, with the alias element', () => {
+  const { ws, uri, text } = loadFixtures('aliases.vhd');
+  const t = text('aliases.vhd');
+  const a = archOf(ws, uri('aliases.vhd'));
+  const s = obj(a, 's');
+  assert.deepEqual(s.drivers.map((d) => [d.label, d.line, d.element]), [
+    ['lo', lineOf(t, 'lo <= a & b;'), '(1 downto 0)'],
+    ['p_hi', lineOf(t, 'hi <= lo;'), '(3 downto 2)'],
+  ]);
+  assert.deepEqual(s.readers.map((r) => [r.label, r.line, r.element ?? null]), [
+    ['p_hi', lineOf(t, 'hi <= lo;'), '(1 downto 0)'],
+    ['y', lineOf(t, 'y <= s;'), null],
+  ]);
+  // Disjoint halves: not multiply driven, although std_ulogic_vector is unresolved.
+  assert.equal(s.multipleDrivers, undefined);
+  assert.equal(a.objects.some((o) => o.name === 'lo'), false);
+});

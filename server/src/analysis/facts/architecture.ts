@@ -228,13 +228,22 @@ function writesOverlap(a: Write, b: Write, names: Names): 'certain' | 'possible'
     const fb = /^\.[^.(]+/.exec(b.element)![0];
     return fa !== fb ? 'no' : a.element === b.element ? 'certain' : 'possible';
   }
-  const ia = indexInterval(a.name, names);
-  const ib = indexInterval(b.name, names);
+  const ia = indexInterval(a.name, names) ?? staticElement(a.element);
+  const ib = indexInterval(b.name, names) ?? staticElement(b.element);
   if (ia && ib) {
     if (ia.range[1] < ib.range[0] || ib.range[1] < ia.range[0]) return 'no';
     return ia.exact && ib.exact ? 'certain' : 'possible';
   }
   return a.element === b.element ? 'certain' : 'possible';
+}
+
+/** A static index or slice written as text, `(3)` or `(7 downto 4)` (an alias's element). */
+function staticElement(e: string): { range: Interval; exact: boolean } | undefined {
+  const m = /^\((\d+)(?:\s+(?:downto|to)\s+(\d+))?\)$/i.exec(e);
+  if (!m) return undefined;
+  const x = Number(m[1]);
+  const y = m[2] === undefined ? x : Number(m[2]);
+  return { range: [Math.min(x, y), Math.max(x, y)], exact: true };
 }
 
 /** The index interval a one-dimensional index or slice of `base` covers; exact when it is static. */

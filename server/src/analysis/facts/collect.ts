@@ -92,11 +92,18 @@ export class Names {
     return found;
   }
 
-  /** The object (signal, port, variable, constant, generic) a SimpleName denotes, or undefined. */
+  /** The object (signal, port, variable, constant, generic) a SimpleName denotes, through an alias too, or undefined. */
   object(n: SyntaxNode): Declaration | undefined {
     if (n.kind !== N.SimpleName) return undefined;
     const d = this.lookup(n);
+    if (d?.kind === 'alias') return aliasTarget(this, d)?.decl;
     return d && OBJECT_KINDS.has(d.kind) ? d : undefined;
+  }
+
+  /** The element suffix an alias name stands for (`alias lo is s(1 downto 0)` gives `(1 downto 0)`), '' for a whole-object alias. */
+  aliasElement(n: SyntaxNode): string | undefined {
+    const d = n.kind === N.SimpleName ? this.lookup(n) : null;
+    return d?.kind === 'alias' ? (aliasTarget(this, d)?.element ?? '') : undefined;
   }
 
   private readonly undeclared = new Map<string, boolean>();
@@ -123,6 +130,22 @@ export class Names {
     const mark = d?.node.child(N.SubtypeIndication)?.child(N.TypeMark);
     return !!mark && compact(mark).toLowerCase() === 'boolean';
   }
+}
+
+/** The object an alias declaration names, and the element suffix of that name. */
+export function aliasTarget(names: Names, alias: { node: SyntaxNode; file: SourceFile }, depth = 0): { decl: Declaration; element: string } | undefined {
+  if (depth > 4 || alias.file !== names.file) return undefined;
+  const is = alias.node.token(T.IsKw);
+  const target = is ? alias.node.childNodes().find((c) => c.start >= is.end) : undefined;
+  const nb = target ? nameBase(target) : undefined;
+  if (!nb) return undefined;
+  const d = names.lookup(nb.base);
+  if (!d) return undefined;
+  if (d.kind === 'alias') {
+    const inner = aliasTarget(names, d, depth + 1);
+    return inner ? { decl: inner.decl, element: inner.element + (nb.element ?? '') } : undefined;
+  }
+  return OBJECT_KINDS.has(d.kind) ? { decl: d, element: nb.element ?? '' } : undefined;
 }
 
 export class Collector {
@@ -324,11 +347,19 @@ export class Collector {
           this.notes.push(`\`${compact(nb.base)}\` (line ${this.line(nb.base.start)}) is assigned but not declared here: its drivers are unknown.`);
       }
     } else if (this.stmt) {
-      const w: Write = { decl, element: nb.element, name: nb.base, stmt, statement: this.stmt, uncertain };
+      const w: Write = { decl, element: this.element(nb.base, nb.element), name: nb.base, stmt, statement: this.stmt, uncertain };
       this.writes.push(w);
       this.proc?.writes.push(w);
     }
     if (target !== nb.base) this.readInside(target, 'index');
+  }
+
+  /** The element text of an access, an alias's own element first (`lo(0)` through `alias lo is s(1 downto 0)`). */
+  private element(base: SyntaxNode, own: string | undefined): string | undefined {
+    const via = this.names.aliasElement(base);
+    if (via === undefined) return own;
+    const combined = via + (own ?? '');
+    return combined || undefined;
   }
 
   /** Reads everything an expression (or any subtree) reads. */
@@ -337,7 +368,7 @@ export class Collector {
     switch (n.kind) {
       case N.SimpleName: {
         const d = this.names.object(n);
-        if (d) this.addRead(d, n, undefined, context);
+        if (d) this.addRead(d, n, this.element(n, undefined), context);
         else if (this.names.isUndeclared(n, this.ws)) {
           const name = compact(n);
           if (this.proc && !this.proc.unknown.includes(name)) this.proc.unknown.push(name);
@@ -350,7 +381,7 @@ export class Collector {
         const nb = nameBase(n);
         const d = nb ? this.names.object(nb.base) : undefined;
         if (nb && d) {
-          this.addRead(d, nb.base, nb.element, context);
+          this.addRead(d, nb.base, this.element(nb.base, nb.element), context);
           this.readInside(n, 'index');
           return;
         }

@@ -7,7 +7,7 @@ import { unitScope } from '../resolve';
 import type { Declaration, Scope } from '../scopes';
 import type { SourceFile } from '../sourceFile';
 import type { Workspace } from '../workspace';
-import { Collector, Names, OBJECT_KINDS, type Read, type Write } from './collect';
+import { aliasTarget, Collector, Names, OBJECT_KINDS, type Read, type Write } from './collect';
 import { analyseProcess, type ProcessAnalysis } from './processes';
 import { lineOf } from './text';
 
@@ -95,9 +95,11 @@ export class ArchitectureModel {
     const hit = this.accesses.get(d);
     if (hit) return hit;
     const stmts = new Set<SyntaxNode>();
-    for (const n of this.occurrences(d.name)) {
-      const s = this.statementOf(n);
-      if (s) stmts.add(s);
+    for (const name of this.spellings(d)) {
+      for (const n of this.occurrences(name)) {
+        const s = this.statementOf(n);
+        if (s) stmts.add(s);
+      }
     }
     const writes: Write[] = [];
     const reads: Read[] = [];
@@ -171,15 +173,35 @@ export class ArchitectureModel {
     if (d.kind === 'constant' || d.kind === 'generic' || (d.kind === 'port' && (d.node.child(N.Mode)?.childTokens()[0]?.text.toLowerCase() ?? 'in') === 'in')) return [];
     return this.cached('writes', d, () => {
       const stmts = new Set<SyntaxNode>();
-      for (const n of this.occurrences(d.name)) {
-        if (!maybeWritten(n)) continue;
-        const s = this.statementOf(n);
-        if (s) stmts.add(s);
+      for (const name of this.spellings(d)) {
+        for (const n of this.occurrences(name)) {
+          if (!maybeWritten(n)) continue;
+          const s = this.statementOf(n);
+          if (s) stmts.add(s);
+        }
       }
       const out: Write[] = [];
       for (const s of stmts) for (const w of this.statement(s).writes) if (w.decl === d) out.push(w);
       return out.sort((a, b) => a.name.start - b.name.start);
     });
+  }
+
+  /** The names an object is used by here: its own and those of aliases declared for it in the architecture. */
+  spellings(d: Declaration): string[] {
+    const aliases = this.cached('aliases', 0, () => {
+      // Found by searching the text for the keyword: cheaper than listing every declaration of the file.
+      const m = new Map<Declaration, string[]>();
+      const text = this.file.lowerText;
+      for (let at = text.indexOf('alias', this.arch.node.start); at >= 0 && at < this.arch.node.end; at = text.indexOf('alias', at + 1)) {
+        const tok = tokenAt(this.file.root, at);
+        const decl = tok?.start === at && tok.parent?.kind === N.AliasDeclaration ? tok.parent : undefined;
+        const name = decl ? nameOf(decl.child(N.DefiningName)) : undefined;
+        const t = decl && name ? aliasTarget(this.names, { node: decl, file: this.file }) : undefined;
+        if (t && name) m.set(t.decl, [...(m.get(t.decl) ?? []), name]);
+      }
+      return m;
+    });
+    return [d.name, ...(aliases.get(d) ?? [])];
   }
 
   /** Whether `d` is one of the objects this architecture reports (its own or its entity's). */
