@@ -16,6 +16,7 @@ const CASES = [
   ['multiple_drivers.vhd'],
   ['testbench.vhd'],
   ['bad_input.vhd'],
+  ['aliases.vhd'],
   ['hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd'],
 ];
 
