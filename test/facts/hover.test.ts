@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { basicHover } from '../../server/src/ide/basicHover';
-import { accessList, appendFactsSection } from '../../server/src/ide/factsHover';
+import { accessList, appendFactsSection, factsHoverSection } from '../../server/src/ide/factsHover';
+import { Workspace } from '../../server/src/analysis/workspace';
 import { hoverMarkdown } from '../../server/src/ide/types';
 import { lineOf, loadFixtures, positionOf } from './helpers';
 
@@ -87,4 +88,14 @@ test('long access lists are summarised: four statements, three lines each, then 
     accessList(list, 'file:///x.vhd'),
     '`p1` ([lines 10](file:///x.vhd#L10), [11](file:///x.vhd#L11), [12](file:///x.vhd#L12) +2), `p2` ([line 20](file:///x.vhd#L20)), `p3` ([line 30](file:///x.vhd#L30)), `p4` ([line 40](file:///x.vhd#L40)), and 2 more statements',
   );
+});
+
+test('hover over a port in an entity whose architecture is in another file links to that file', () => {
+  const ws = new Workspace();
+  const e = 'library ieee; use ieee.std_logic_1164.all;\nentity r is port (clk, d : in std_logic; q : out std_logic); end;\n';
+  const a = 'architecture rtl of r is\nbegin\n  p : process (clk) begin if rising_edge(clk) then q <= d; end if; end process;\nend;\n';
+  ws.setFile('file:///e.vhd', e);
+  ws.setFile('file:///a.vhd', a);
+  const s = factsHoverSection(ws, 'file:///e.vhd', positionOf(e, 'q :'));
+  assert.equal(s?.markdown, 'Port `out` · Register · clock `clk` (rising) · no reset  \nDriven by `p` ([line 3](file:///a.vhd#L3)) · never read');
 });

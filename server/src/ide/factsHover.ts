@@ -70,13 +70,14 @@ export function factsMarkdown(f: NameFacts): string {
     if (obj.latchIn) lines.push(`**Latch risk**: not assigned on every path of ${names(obj.latchIn)}`);
     if (obj.missingFromSensitivity) lines.push(`**Missing from the sensitivity list** of ${names(obj.missingFromSensitivity)}`);
     const access: string[] = [];
-    if (f.drivers.length) access.push(`${obj.kind === 'variable' ? 'Assigned' : 'Driven'} by ${accessList(f.drivers, f.details?.object?.declaration.file)}`);
-    if (f.readers.length) access.push(`${access.length ? 'read' : 'Read'} by ${accessList(f.readers, obj.declaration.file)}`);
+    const where = f.details?.architectureFile ?? obj.declaration.file;
+    if (f.drivers.length) access.push(`${obj.kind === 'variable' ? 'Assigned' : 'Driven'} by ${accessList(f.drivers, where)}`);
+    if (f.readers.length) access.push(`${access.length ? 'read' : 'Read'} by ${accessList(f.readers, where)}`);
     else if (obj.kind !== 'constant' && obj.kind !== 'generic') access.push(access.length ? 'never read' : 'Never read');
     if (access.length) lines.push(access.join(' · '));
     for (const c of f.details?.crossings ?? []) lines.push(crossingText(c));
   }
-  if (f.fsm) lines.push(...fsmLines(f.fsm, f.name, f.declaration.file));
+  if (f.fsm) lines.push(...fsmLines(f.fsm, f.name, f.details?.architectureFile ?? f.declaration.file));
   const proc = f.details?.process;
   if (proc) lines.push(...processLines(proc));
   if (f.kind === 'instance' && f.instances[0]) lines.push(...instanceLines(f.instances[0] as InstanceFacts));

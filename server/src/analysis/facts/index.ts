@@ -123,7 +123,14 @@ export interface NameFacts {
   /** Instances: this instance; entities: where the entity is instantiated; components: its instances. */
   instances: (InstanceFacts | EntityUsage)[];
   /** Kind-specific facts: the object's role, the process's classification, the instance's connections. */
-  details: { object?: ObjectFacts; process?: ProcessFacts; crossings?: CdcFacts[]; architecture?: string } | null;
+  details: {
+    object?: ObjectFacts;
+    process?: ProcessFacts;
+    crossings?: CdcFacts[];
+    /** `arch of entity` the facts come from, and the file it is in (the lines of accesses are in it). */
+    architecture?: string;
+    architectureFile?: string;
+  } | null;
   partial: boolean;
   notes: string[];
 }
@@ -193,7 +200,7 @@ function lazyFacts(m: ArchitectureModel, d: Declaration, base: NameFacts, archit
   const entityName = m.entity?.name ?? m.arch.primaryName ?? '';
   base.notes = [...m.headerNotes()];
   if (architectures > 1) base.notes.push(`${architectures} architectures of \`${entityName}\`: facts are from \`${m.arch.name}\`.`);
-  base.details = { architecture: `${m.arch.name} of ${entityName}` };
+  base.details = { architecture: `${m.arch.name} of ${entityName}`, architectureFile: m.file.uri };
   if (m.isOwnObject(d)) {
     const obj = objectOf(m, d);
     for (const w of m.accessesOf(d).writes.concat(m.accessesOf(d).reads as never[])) base.notes.push(...m.statement(w.statement.node).notes);
