@@ -294,3 +294,15 @@ test('aliases: accesses through an alias count against the object, with the alia
   assert.equal(s.multipleDrivers, undefined);
   assert.equal(a.objects.some((o) => o.name === 'lo'), false);
 });
+
+test('variables in a clocked process: read before assigned is a flip-flop, assigned before read is logic', () => {
+  const { ws, uri } = loadFixtures('variables.vhd');
+  const a = archOf(ws, uri('variables.vhd'));
+  const acc = obj(a, 'acc');
+  assert.equal(acc.role, 'register');
+  assert.deepEqual(acc.reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: "(others => '0')" });
+  assert.equal(obj(a, 'sum').role, 'variable');
+  assert.deepEqual(proc(a, 'p_acc').reset, { signal: 'rst', kind: 'sync', activeLevel: '1' });
+  // The output is registered but the reset branch does not give it a value.
+  assert.deepEqual(obj(a, 'total').reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: null });
+});

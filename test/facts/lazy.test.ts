@@ -17,6 +17,7 @@ const CASES = [
   ['testbench.vhd'],
   ['bad_input.vhd'],
   ['aliases.vhd'],
+  ['variables.vhd'],
   ['hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd'],
 ];
 

@@ -113,7 +113,15 @@ function objectFacts(model: ArchitectureModel, d: Declaration, writes: Write[], 
     else roles.add('combinational');
   }
   if (kind === 'constant' || kind === 'generic') o.role = 'constant';
-  else if (kind === 'variable' || kind === 'sharedVariable') o.role = 'variable';
+  else if (kind === 'variable') {
+    // A variable of a clocked process read before it is assigned keeps its value between edges: a flip-flop.
+    const p = writes.length && writes[0].statement.kind === 'process' ? model.process(writes[0].statement.node) : undefined;
+    if (p?.facts.kind === 'clocked' && p.variableRegisters.has(d)) {
+      o.role = 'register';
+      o.clock = p.facts.clock;
+      o.reset = p.facts.reset ? { ...p.facts.reset, value: p.resetValues.get(d) ?? null } : null;
+    } else o.role = 'variable';
+  } else if (kind === 'sharedVariable') o.role = 'variable';
   else if (roles.size === 1) o.role = [...roles][0];
   else if (roles.size > 1) o.role = 'mixed';
   else if (writes.length > 0) {

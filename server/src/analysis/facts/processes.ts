@@ -4,7 +4,7 @@ import { TokenKind as T } from '../../syntax/tokenKind';
 import type { SyntaxNode } from '../../syntax/tree';
 import type { Declaration } from '../scopes';
 import { type EdgeMatch, edgeOf, isResetName, resetCondition, type ResetMatch } from './clocking';
-import type { Names, ProcessInfo, Write } from './collect';
+import type { Names, ProcessInfo, Read, Write } from './collect';
 import { ASSIGNMENT_KINDS, compact, conditionOf, lineOf, nameBase, statementsOf, stripParens, targetNames } from './text';
 import type { ClockFact, ProcessFacts, ResetFact } from './types';
 
@@ -17,6 +17,10 @@ export interface ProcessAnalysis {
   edgeBody: SyntaxNode[];
   /** The reset branch (async or sync), if any. */
   resetBranch: SyntaxNode | undefined;
+  /** Clocked processes: variables read on some path before they are assigned, so they hold a value between edges (flip-flops). */
+  variableRegisters: Set<Declaration>;
+  /** Reset values by object (signals and variables) from the reset branch. */
+  resetValues: Map<Declaration, string>;
 }
 
 export function analyseProcess(info: ProcessInfo, names: Names): ProcessAnalysis {
@@ -43,7 +47,7 @@ export function analyseProcess(info: ProcessInfo, names: Names): ProcessAnalysis
     missingSensitivity: [],
     latches: [],
   };
-  const out: ProcessAnalysis = { info, facts, registers: new Map(), edgeBody: [], resetBranch: undefined };
+  const out: ProcessAnalysis = { info, facts, registers: new Map(), edgeBody: [], resetBranch: undefined, variableRegisters: new Set(), resetValues: new Map() };
   const waits = [...node.descendants(N.WaitStatement)];
   const uncertain: string[] = [];
   if (!node.child(N.EndClause)) uncertain.push('the process is incomplete (no `end process`)');
@@ -144,6 +148,8 @@ export function analyseProcess(info: ProcessInfo, names: Names): ProcessAnalysis
       }
       if (!out.registers.has(w.decl)) out.registers.set(w.decl, { value: resetValues.get(w.decl) ?? null, line: lineOf(file, w.stmt.start) });
     }
+    out.variableRegisters = readBeforeWrite(body, names, info.reads);
+    out.resetValues = resetValues;
     return finish(out, uncertain);
   }
   if (sensNode) {
@@ -214,6 +220,52 @@ function definite(stmts: SyntaxNode[], names: Names): Set<Declaration> {
   return out;
 }
 
+/**
+ * Variables of the process read on some path through `stmts` before any assignment to them: their
+ * value survives from the previous clock edge, so they are flip-flops.
+ */
+function readBeforeWrite(stmts: SyntaxNode[], names: Names, reads: Read[]): Set<Declaration> {
+  const out = new Set<Declaration>();
+  const readsIn = (from: number, to: number) => reads.filter((r) => r.decl.kind === 'variable' && r.name.start >= from && r.name.start < to);
+  const visit = (list: SyntaxNode[], assigned: Set<Declaration>): Set<Declaration> => {
+    const now = new Set(assigned);
+    for (const s of list) {
+      if (s.kind === N.IfStatement || s.kind === N.CaseStatement) {
+        // Conditions and selector first, then each branch from the same state.
+        const branches = s.kind === N.IfStatement ? s.childNodes(N.IfBranch) : s.childNodes(N.CaseStatementAlternative);
+        for (const b of branches) {
+          const body = b.child(N.SequentialStatements);
+          const condEnd = body ? body.start : b.end;
+          for (const r of readsIn(b.start, condEnd)) if (!now.has(r.decl)) out.add(r.decl);
+        }
+        if (s.kind === N.CaseStatement) {
+          const firstAlt = branches[0];
+          for (const r of readsIn(s.start, firstAlt ? firstAlt.start : s.end)) if (!now.has(r.decl)) out.add(r.decl);
+        }
+        const after = branches.map((b) => visit(statementsOf(b), now));
+        const complete = s.kind === N.CaseStatement || !!branches[branches.length - 1]?.token(T.ElseKw);
+        if (complete && after.length) for (const d of intersect(after)) now.add(d);
+      } else if (s.kind === N.LoopStatement) {
+        visit(statementsOf(s), now);
+        for (const r of readsIn(s.start, s.child(N.SequentialStatements)?.start ?? s.end)) if (!now.has(r.decl)) out.add(r.decl);
+      } else {
+        // A simple statement reads (its value, indices) before it assigns.
+        for (const r of readsIn(s.start, s.end)) if (!now.has(r.decl)) out.add(r.decl);
+        if (s.kind === N.VariableAssignment) {
+          for (const t of targetNames(s)) {
+            const nb = nameBase(t);
+            const d = nb && !nb.element ? names.object(nb.base) : undefined;
+            if (d?.kind === 'variable') now.add(d);
+          }
+        }
+      }
+    }
+    return now;
+  };
+  visit(stmts, new Set());
+  return out;
+}
+
 function intersect(sets: Set<Declaration>[]): Set<Declaration> {
   if (sets.length === 0) return new Set();
   const [first, ...rest] = sets;
@@ -231,7 +283,8 @@ function syncReset(body: SyntaxNode[], names: Names, writes: Write[]): { match: 
     const branches = c.childNodes(N.IfBranch);
     const match = resetTest(conditionOf(branches[0]), names);
     if (!match || !names.object(match.name)) continue;
-    const inReset = writes.filter((w) => w.stmt.start >= branches[0].start && w.stmt.end <= branches[0].end && w.decl.kind !== 'variable');
+    // Variables count: a reset branch may reset only the variables that hold state.
+    const inReset = writes.filter((w) => w.stmt.start >= branches[0].start && w.stmt.end <= branches[0].end);
     if (inReset.length === 0) continue;
     const constant = inReset.every((w) => isConstantValue(w.stmt, names));
     if (!constant) continue;
@@ -278,7 +331,7 @@ function isConstantValue(stmt: SyntaxNode, names: Names): boolean {
 function resetValuesOf(branch: SyntaxNode, writes: Write[]): Map<Declaration, string> {
   const parts = new Map<Declaration, string[]>();
   for (const w of writes) {
-    if (w.stmt.start < branch.start || w.stmt.end > branch.end || w.decl.kind === 'variable') continue;
+    if (w.stmt.start < branch.start || w.stmt.end > branch.end) continue;
     const value = valueText(w.stmt);
     const list = parts.get(w.decl) ?? [];
     list.push(w.element ? `${w.decl.name}${w.element} <= ${value}` : value);
