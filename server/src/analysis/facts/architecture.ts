@@ -44,6 +44,15 @@ export function buildArchitecture(model: ArchitectureModel): ArchitectureFacts {
         line: r.line,
       });
     }
+    for (const d of p.variableRegisters) {
+      registers.push({
+        name: d.name,
+        clock: p.facts.clock!,
+        reset: p.facts.reset ? { ...p.facts.reset, value: p.resetValues.get(d) ?? null } : null,
+        process: p.facts.label,
+        line: lineOf(file, d.nameNode.start),
+      });
+    }
   }
   return {
     file: file.uri,
