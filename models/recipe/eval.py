@@ -210,7 +210,9 @@ def markdown(rows):
         f, q, l = by['fp32']['ppl_val'], by['RTN int4']['ppl_val'], by['LR-QAT int4']['ppl_val']
         lines.append('')
         if q - f > 1e-3 * f:
-            lines.append(f'LR-QAT closes {(q - l) / (q - f):.0%} of the RTN-int4 to fp32 perplexity gap on the validation designs.')
+            lines.append(f'LR-QAT closes {(q - l) / (q - f):.0%} of the RTN-int4 to fp32 perplexity gap on the validation designs.'
+                         + (' Above 100%: the LR-QAT steps also trained the model further on the same data, so the fp32 '
+                            'reference is not equally trained.' if l < f else ''))
         else:
             lines.append('RTN int4 is within 0.1% of fp32 on the validation designs: there is no gap for LR-QAT to close.')
     return '\n'.join(lines)

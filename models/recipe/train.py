@@ -211,7 +211,9 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     start = step
     datas = phase_data(cfg, data_dir, phase, 'train')
     vals = phase_data(cfg, data_dir, phase, 'val')
-    log(f'{phase}: {n_params(model):,} parameters ({sum(p.numel() for p in params):,} trained), steps {step}..{total}')
+    frozen_int8 = sum(b.numel() for n, b in model.named_buffers() if n.endswith('phi0_q'))
+    log(f'{phase}: {n_params(model):,} parameters' + (f' + {frozen_int8:,} frozen int8 weights (Phi0)' if frozen_int8 else '') +
+        f', {sum(p.numel() for p in params):,} trained; steps {step}..{total}')
     stop = {'now': False}
 
     def on_signal(sig, _):
