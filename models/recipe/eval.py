@@ -26,7 +26,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lrqat  # noqa: E402
 from export import int4_model, load_models  # noqa: E402
-from model import load_config  # noqa: E402
+from model import Llama, load_config  # noqa: E402
 from prepare import encode_pair, read_jsonl, render_chat, standin_messages  # noqa: E402
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
@@ -158,6 +158,12 @@ def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, f
     variants = [('fp32', fp), ('RTN int4', int4_model(fp, lrqat.rtn_int4(fp, cfg.QUANT_HEAD)))]
     if qat is not None:
         variants.append(('LR-QAT int4', int4_model(fp, lrqat.merged_int4(qat))))
+        ref = os.path.join(run, 'fpref', 'final.pt')
+        if fp_from == 'sft/final.pt' and os.path.exists(ref):   # fp32 trained like LR-QAT, without quantization
+            from train import load_checked
+            fr = Llama(fp.args)
+            fr.load_state_dict(load_checked(ref)['model'])
+            variants += [('fp32, trained like LR-QAT', fr.eval()), ('RTN int4 of it', int4_model(fr, lrqat.rtn_int4(fr, cfg.QUANT_HEAD)))]
     val = np.load(os.path.join(data, 'pretrain_val.npy'))
     held = read_jsonl(os.path.join(data, 'heldout.jsonl'))
     held_tokens = np.array(sum((tok.encode(d['vhdl'] + '\n' + d['explanation']) + [tok.special['<|endoftext|>']] for d in held), []), dtype=np.int64)
@@ -206,7 +212,13 @@ def markdown(rows):
                else 'not generated | - | - | -')
         lines.append(f"| {r['model']} | {r['ppl_val']:.3f} | {r['ppl_gold']:.3f} | {r['ppl_answer']:.3f} | {gen} |")
     by = {r['model']: r for r in rows}
-    if 'LR-QAT int4' in by:
+    if 'fp32, trained like LR-QAT' in by:
+        f, q, l = by['fp32, trained like LR-QAT']['ppl_val'], by['RTN int4 of it']['ppl_val'], by['LR-QAT int4']['ppl_val']
+        lines.append('')
+        lines.append(f'Against the equally trained fp32 model, LR-QAT closes {(q - l) / (q - f):.0%} of the RTN-int4 perplexity gap '
+                     f'on the validation designs (fp32 {f:.3f}, RTN {q:.3f}, LR-QAT {l:.3f}).' if q != f else
+                     'RTN int4 equals the equally trained fp32 model: no gap to close.')
+    elif 'LR-QAT int4' in by:
         f, q, l = by['fp32']['ppl_val'], by['RTN int4']['ppl_val'], by['LR-QAT int4']['ppl_val']
         lines.append('')
         if q - f > 1e-3 * f:

@@ -30,6 +30,17 @@ from model import Args, Llama, load_config, n_params  # noqa: E402
 import lrqat  # noqa: E402
 
 PHASES = ['pretrain', 'sft', 'qat']
+# 'fpref': the fp32 model trained exactly like 'qat' (same start, data and steps) but without quantization,
+# the fair reference for how much of the int4 gap LR-QAT closes on a model that is still learning.
+PREVIOUS = {'sft': 'pretrain', 'qat': 'sft', 'fpref': 'sft'}
+
+
+def steps_of(cfg, phase):
+    return cfg.STEPS.get(phase, cfg.STEPS['qat'])
+
+
+def lr_of(cfg, phase):
+    return cfg.LR['sft'] if phase == 'fpref' else cfg.LR[phase]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,7 +95,7 @@ def phase_data(cfg, data_dir, phase, split):
     if phase == 'pretrain':
         return [pre]
     sft = SFTData(os.path.join(data_dir, f'sft_{split}.npz'), cfg.SFT_SEQ)
-    return [sft] if phase == 'sft' else [sft, pre]    # qat: alternate task pairs and plain text
+    return [sft] if phase == 'sft' else [sft, pre]    # qat, fpref: alternate task pairs and plain text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,9 +145,9 @@ def build(cfg, phase, run):
     args = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
     model = Llama(args)
     if phase != 'pretrain':
-        prev = os.path.join(run, PHASES[PHASES.index(phase) - 1], 'final.pt')
+        prev = os.path.join(run, PREVIOUS[phase], 'final.pt')
         if not os.path.exists(prev):
-            raise SystemExit(f'error: {prev} missing: run the {PHASES[PHASES.index(phase) - 1]} phase first')
+            raise SystemExit(f'error: {prev} missing: run the {PREVIOUS[phase]} phase first')
         model.load_state_dict(load_checked(prev)['model'])
     if phase == 'qat':
         lrqat.wrap(model, cfg.QAT_RANK, cfg.QAT_ALPHA, cfg.QUANT_HEAD)
@@ -144,7 +155,7 @@ def build(cfg, phase, run):
 
 
 def lr_at(cfg, phase, step, total):
-    base = cfg.LR[phase]
+    base = lr_of(cfg, phase)
     if step < cfg.WARMUP:
         return base * (step + 1) / cfg.WARMUP
     t = (step - cfg.WARMUP) / max(1, total - cfg.WARMUP)
@@ -190,7 +201,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
         for n in ['ckpt.pt', 'ckpt.bak.pt']:
             if os.path.exists(os.path.join(ckdir, n)):
                 os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
-    total = steps or cfg.STEPS[phase]
+    total = steps or steps_of(cfg, phase)
     torch.manual_seed(seed)                      # initial weights (and LR-QAT's B) depend only on the seed
     model = build(cfg, phase, run).to(device)
     named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
@@ -201,7 +212,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     else:
         groups = [{'params': [p for p in params if p.dim() >= 2], 'weight_decay': cfg.WEIGHT_DECAY, 'lr_mult': 1.0},
                   {'params': [p for p in params if p.dim() < 2], 'weight_decay': 0.0, 'lr_mult': 1.0}]
-    opt = torch.optim.AdamW(groups, lr=cfg.LR[phase], betas=(0.9, 0.95))
+    opt = torch.optim.AdamW(groups, lr=lr_of(cfg, phase), betas=(0.9, 0.95))
     step, done_s, done_tok = 0, 0.0, 0          # work done before this call (from the checkpoint)
     ck = resume(ckdir)
     if ck is not None:
@@ -271,7 +282,7 @@ def main():
     ap.add_argument('--config', default='small')
     ap.add_argument('--run', required=True, help='folder for checkpoints (e.g. runs/small)')
     ap.add_argument('--data', default='runs/data', help='folder written by prepare.py')
-    ap.add_argument('--phase', choices=PHASES, required=True)
+    ap.add_argument('--phase', choices=PHASES + ['fpref'], required=True)
     ap.add_argument('--steps', type=int, help='override the config\'s step count')
     ap.add_argument('--max-minutes', type=float, help='checkpoint and stop after this long (resume later)')
     ap.add_argument('--force', action='store_true', help='retrain a finished phase (the old final.pt is moved aside)')

@@ -28,3 +28,13 @@ def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
         ship.ship(cfg, run, tiny['data'], 'lrqat', out, force=False)
     ship.ship(cfg, run, tiny['data'], 'rtn', out, force=True)
     assert any(n.startswith('default.previous-') for n in os.listdir(run))
+
+
+def test_equally_trained_fp32_reference_joins_the_table(tiny, cfg, tmp_path):
+    cfg.VOCAB = 512
+    run, quiet = str(tmp_path / 'run'), lambda *_: None
+    for phase in ['pretrain', 'sft', 'qat', 'fpref']:
+        assert train.train(cfg, phase, run, tiny['data'], steps=2, log=quiet)
+    rows = ev.evaluate(cfg, run, tiny['data'], tiny['tok'], n_gold=0, max_new=4, max_windows=1, log=quiet)
+    assert [r['model'] for r in rows][-2:] == ['fp32, trained like LR-QAT', 'RTN int4 of it']
+    assert 'Against the equally trained fp32 model' in ev.markdown(rows) or 'no gap to close' in ev.markdown(rows)
