@@ -24,7 +24,7 @@ else
 fi
 STEP=tokenizer; step $PY tokenizer.py --data "$DATA" --out "$TOK" --vocab "$VOCAB"
 STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN"
-for phase in pretrain sft qat; do
+for phase in pretrain sft qat fpref; do   # fpref: fp32 trained like qat, the fair reference in eval
   STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase
 done
 STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK"
