@@ -215,9 +215,14 @@ def markdown(rows):
     if 'fp32, trained like LR-QAT' in by:
         f, q, l = by['fp32, trained like LR-QAT']['ppl_val'], by['RTN int4 of it']['ppl_val'], by['LR-QAT int4']['ppl_val']
         lines.append('')
-        lines.append(f'Against the equally trained fp32 model, LR-QAT closes {(q - l) / (q - f):.0%} of the RTN-int4 perplexity gap '
-                     f'on the validation designs (fp32 {f:.3f}, RTN {q:.3f}, LR-QAT {l:.3f}).' if q != f else
-                     'RTN int4 equals the equally trained fp32 model: no gap to close.')
+        nums = f'(validation designs: fp32 {f:.3f}, its RTN int4 {q:.3f}, LR-QAT int4 {l:.3f})'
+        if l > q:
+            lines.append(f'LR-QAT int4 is worse than RTN int4 of the equally trained fp32 model {nums}: in these steps the '
+                         'low-rank update learned less than full fp32 training did. LR-QAT pays off once fp32 training has converged.')
+        elif q > f:
+            lines.append(f'Against the equally trained fp32 model, LR-QAT closes {(q - l) / (q - f):.0%} of the RTN-int4 gap {nums}.')
+        else:
+            lines.append(f'RTN int4 equals the equally trained fp32 model {nums}: no gap to close.')
     elif 'LR-QAT int4' in by:
         f, q, l = by['fp32']['ppl_val'], by['RTN int4']['ppl_val'], by['LR-QAT int4']['ppl_val']
         lines.append('')
