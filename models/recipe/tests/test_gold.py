@@ -46,3 +46,18 @@ def test_expert_explanations_pass_the_eval_metrics():
     assert named >= 0.9 * len(ROWS)
     assert not contra, contra
     assert sum(ground) / len(ground) >= 0.98
+
+
+@pytest.mark.skipif(not ROWS, reason='no gold manifest yet')
+def test_held_out_gold_designs_never_reach_training_files(tiny):
+    import prepare
+    held = {r['id'] for r in ROWS if r['split'] == 'heldout'}
+    data = tiny['data']
+    for name in ['designs.jsonl', 'val_designs.jsonl', 'pairs.jsonl', 'val_pairs.jsonl']:
+        ids = {d['id'] for d in prepare.read_jsonl(os.path.join(data, name))}
+        assert not ids & held, name
+    assert {d['id'] for d in prepare.read_jsonl(os.path.join(data, 'heldout.jsonl'))} <= held
+    texts = '\n'.join(prepare.pretrain_documents(data, 'train', 2))
+    for r in ROWS:
+        if r['split'] == 'heldout':
+            assert open(os.path.join(GOLD, r['file'])).read() not in texts, r['id']
