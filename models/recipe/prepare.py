@@ -163,6 +163,13 @@ def encode_pair(tok, pair, max_len):
     return p + t, [0] * len(p) + [1] * len(t)
 
 
+def save_atomic_np(path, saver, *args, **kw):
+    """Write through a temporary file and rename: a training run that memory-maps the old file keeps reading it."""
+    with open(path + '.tmp', 'wb') as f:
+        saver(f, *args, **kw)
+    os.replace(path + '.tmp', path)
+
+
 def cmd_shards(a):
     from tokenizer import Tokenizer
     tok = Tokenizer.load(a.tok)
@@ -173,7 +180,7 @@ def cmd_shards(a):
             ids.extend(tok.encode(d))
             ids.append(eot)
         arr = np.array(ids, dtype=np.uint16)
-        np.save(os.path.join(a.data, f'pretrain_{split}.npy'), arr)
+        save_atomic_np(os.path.join(a.data, f'pretrain_{split}.npy'), np.save, arr)
         print(f'pretrain_{split}.npy: {len(arr):,} tokens')
     for split, name in [('train', 'pairs.jsonl'), ('val', 'val_pairs.jsonl')]:
         toks, masks, offs = [], [], [0]
@@ -182,7 +189,7 @@ def cmd_shards(a):
             toks.extend(i)
             masks.extend(m)
             offs.append(len(toks))
-        np.savez(os.path.join(a.data, f'sft_{split}.npz'), tokens=np.array(toks, dtype=np.uint16),
+        save_atomic_np(os.path.join(a.data, f'sft_{split}.npz'), np.savez, tokens=np.array(toks, dtype=np.uint16),
                  mask=np.array(masks, dtype=np.uint8), offsets=np.array(offs, dtype=np.int64))
         print(f'sft_{split}.npz: {len(offs) - 1} pairs, {len(toks):,} tokens, {sum(masks):,} answer tokens')
 
