@@ -4,6 +4,7 @@ import { Parser } from './parser';
 import { designFile } from './grammar/designUnits';
 import type { SyntaxDiagnostic } from './diagnostics';
 import { SyntaxNode } from './tree';
+import { type TextEdit, diffEdit, tryReparse } from './incremental';
 
 export { NodeKind } from './nodeKind';
 export { TokenKind, isTrivia, isKeyword, tokenSpelling } from './tokenKind';
@@ -15,6 +16,8 @@ export type { SyntaxDiagnostic, SyntaxErrorCode } from './diagnostics';
 export { EXPRESSION_KINDS } from './grammar/expressions';
 export { lex } from './lexer';
 export { GreenTree } from './green';
+export { diffEdit, applyEdit, tryReparse } from './incremental';
+export type { TextEdit } from './incremental';
 
 export interface ParseResult {
   /** A DesignFile node spanning the whole text; printing its tokens gives the text back. */
@@ -31,4 +34,20 @@ export function parse(text: string): ParseResult {
   const root = new SyntaxNode(green, green.nodeCount - 1, undefined);
   const diagnostics = p.diagnostics.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   return { root, diagnostics };
+}
+
+/**
+ * The parse of `newText`, given `previous`, the parse of the text before an edit (found by diffing
+ * when `edit` is not given): one statement, declaration or design unit reparsed and spliced in when
+ * that provably gives the same tree and diagnostics as `parse(newText)`, a full parse otherwise.
+ */
+export function reparse(previous: ParseResult, newText: string, edit?: TextEdit): ParseResult {
+  try {
+    const e = edit ?? diffEdit(previous.root.green.text, newText);
+    const r = tryReparse(previous, newText, e);
+    if (r !== undefined) return r;
+  } catch {
+    // Incremental reparsing is an optimisation: any surprise falls back to the full parse.
+  }
+  return parse(newText);
 }

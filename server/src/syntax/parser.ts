@@ -217,6 +217,17 @@ export class Parser {
       this.nodeKinds, this.nodeTokenStart, this.nodeTokenEnd, this.nodeFirstDescendant, this.nodeCount,
     );
   }
+  /**
+   * For incremental reparsing (incremental.ts): the arrays built so far without wrapping a root,
+   * the elements left on the stack (token t as t, node j as ~j) and whether the input is consumed.
+   */
+  fragment(): { green: GreenTree; elements: number[]; atEof: boolean } {
+    const green = new GreenTree(
+      this.text, this.kinds, this.starts, this.tokenCount,
+      this.nodeKinds, this.nodeTokenStart, this.nodeTokenEnd, this.nodeFirstDescendant, this.nodeCount,
+    );
+    return { green, elements: Array.from(this.stack.subarray(0, this.top)), atEof: this.atEof() };
+  }
   private flushTrivia(): void {
     const upto = this.sig[this.pos];
     while (this.emitted < upto) this.pushToken(this.emitted++);

@@ -26,7 +26,7 @@ const FOR_ONLY = new TokenSet(T.ForKw, T.EndKw);
 const CONFIGURATION_DECLARATIVE_ITEM = new TokenSet(T.UseKw, T.AttributeKw, T.GroupKw, T.ForKw, T.EndKw);
 
 /** design_unit ::= context_clause library_unit */
-function designUnit(p: Parser): void {
+export function designUnit(p: Parser): void {
   const m = p.mark();
   if (p.atSet(CONTEXT_ITEM) && !isContextDeclaration(p)) {
     const c = p.mark();

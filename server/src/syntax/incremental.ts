@@ -1,0 +1,228 @@
+// Incremental reparsing: after a text edit, reparse only the smallest enclosing statement,
+// declaration or design unit and splice its new subtree into a copy of the green arrays.
+import { Parser } from './parser';
+import { GreenTree } from './green';
+import { NodeKind as N } from './nodeKind';
+import { TokenKind as T } from './tokenKind';
+import { SyntaxNode } from './tree';
+import { lex } from './lexer';
+import type { SyntaxDiagnostic } from './diagnostics';
+import { concurrentStatement } from './grammar/concurrentStatements';
+import { sequentialStatement } from './grammar/sequentialStatements';
+import { declaration } from './grammar/declarations';
+import { designUnit } from './grammar/designUnits';
+
+/** Replaces the old text's [start, end) with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The same shape as `parse`'s result (kept structural so index.ts and this file do not import each other). */
+export interface ReparseInput {
+  root: SyntaxNode;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/**
+ * The one edit that turns `oldText` into `newText`: the common prefix and suffix are kept, the rest
+ * replaced. Several editor changes in a row collapse into one such edit.
+ */
+export function diffEdit(oldText: string, newText: string): TextEdit {
+  const max = Math.min(oldText.length, newText.length);
+  // Whole blocks compared as strings first (a native comparison), then the last block char by char.
+  let pre = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (pre + step <= max && oldText.slice(pre, pre + step) === newText.slice(pre, pre + step)) pre += step;
+  }
+  let suf = 0;
+  const ol = oldText.length, nl = newText.length;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (suf + step <= max - pre && oldText.slice(ol - suf - step, ol - suf) === newText.slice(nl - suf - step, nl - suf)) suf += step;
+  }
+  return { start: pre, end: oldText.length - suf, text: newText.slice(pre, newText.length - suf) };
+}
+
+/** Applies `edit` to `text`. */
+export function applyEdit(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}
+
+/**
+ * The grammar function that parses one element of a list, by the list's node kind: what the list
+ * production calls in a loop, so that reparsing one element in isolation repeats exactly that call.
+ */
+const ENTRY = new Map<N, (p: Parser) => void>([
+  [N.DesignFile, designUnit],
+  [N.ConcurrentStatements, concurrentStatement],
+  [N.SequentialStatements, sequentialStatement],
+  [N.DeclarativePart, declaration],
+]);
+
+/** How many enclosing candidates to try before a full reparse. */
+const MAX_TRIES = 3;
+/** Characters lexed past a reparsed slice to check that its last token ends where it did. */
+const LEX_WINDOW = 256;
+
+/**
+ * Reparses `previous` (the parse of `oldText`) after `edit`, incrementally when it can prove the
+ * result equal to a full parse of the new text, else returns undefined (the caller parses in full).
+ *
+ * Invariant: the result equals `parse(applyEdit(oldText, edit))`: same tree (printTree) and same
+ * diagnostics. A candidate is an element of a statement list, declarative part or the design file
+ * that strictly contains the edit; it is reparsed alone with the list's element function and kept
+ * only if: the lexer provably splits the new text there the same way as a full lex would (the token
+ * before it is trivia or `;`, its first character is no `'`, its last token keeps its kind and length
+ * and a window lexed past its end has a token boundary there); the slice parses to one node of the
+ * same kind covering every token, with no diagnostics at all (recovery is the only place where the
+ * parser's context, such as open `end` keywords, changes a result); its first four significant
+ * token kinds are unchanged (the list's own loop looks that far ahead before calling the element
+ * function); and the old element had no diagnostics touching it.
+ */
+export function tryReparse(previous: ReparseInput, newText: string, edit: TextEdit): ReparseInput | undefined {
+  const old = previous.root.green;
+  if (previous.root.index !== old.nodeCount - 1 || previous.root.parent !== undefined) return undefined;
+  const delta = newText.length - old.text.length;
+  if (edit.start < 0 || edit.end < edit.start || edit.end > old.text.length || edit.text.length - (edit.end - edit.start) !== delta) return undefined;
+
+  // The path from the root to the deepest node strictly containing the edit.
+  const path: number[] = [old.nodeCount - 1];
+  const starts = old.tokenStarts;
+  for (;;) {
+    const j = path[path.length - 1];
+    const lo = old.nodeFirstDescendant[j];
+    let next = -1;
+    for (let c = j - 1; c >= lo; c = old.nodeFirstDescendant[c] - 1) {
+      const cs = starts[old.nodeTokenStart[c]];
+      if (cs >= edit.end) continue;
+      const ce = starts[old.nodeTokenEnd[c]];
+      if (cs < edit.start && edit.end < ce) next = c;
+      break;
+    }
+    if (next < 0) break;
+    path.push(next);
+  }
+
+  let tries = 0;
+  for (let i = path.length - 1; i >= 1 && tries < MAX_TRIES; i--) {
+    const parent = path[i - 1];
+    const entry = ENTRY.get(old.nodeKinds[parent]);
+    if (entry === undefined) continue;
+    if (old.nodeKinds[parent] === N.DeclarativePart && i >= 2 && old.nodeKinds[path[i - 2]] === N.ConfigurationDeclaration) continue;
+    tries++;
+    const result = reparseNode(previous, newText, edit, delta, path[i], i, entry);
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
+function reparseNode(previous: ReparseInput, newText: string, edit: TextEdit, delta: number, c: number, depth: number, entry: (p: Parser) => void): ReparseInput | undefined {
+  const old = previous.root.green;
+  const a = old.nodeTokenStart[c], b = old.nodeTokenEnd[c];
+  const cs = old.tokenStarts[a], ce = old.tokenStarts[b];
+  const newEnd = ce + delta;
+  // The lexer reaches cs in the same state as a full lex: after trivia or `;` (no lookahead into
+  // the node), and not at a `'` (whose meaning depends on the token before).
+  const before = a === 0 ? T.Whitespace : old.tokenKinds[a - 1];
+  if (!(before <= T.BlockComment || before === T.Semicolon)) return undefined;
+  if (newText.charCodeAt(cs) === 39) return undefined;
+  // No diagnostic touches the node, nor sits between it and the significant token before it (an
+  // `expected ';', found 'x'` there quotes the node's first token).
+  let ps = a - 1;
+  while (ps >= 0 && old.tokenKinds[ps] <= T.Unknown) ps--;
+  const guard = ps < 0 ? 0 : old.tokenStarts[ps + 1];
+  for (const d of previous.diagnostics) if (d.start <= ce && d.end >= guard) return undefined;
+
+  const slice = newText.slice(cs, newEnd);
+  const p = new Parser(slice);
+  if (p.diagnostics.length > 0) return undefined;
+  // Enclosing constructs that counted against MAX_DEPTH each made an ancestor node: an upper bound.
+  p.depth = depth;
+  entry(p);
+  if (p.diagnostics.length > 0) return undefined;
+  const frag = p.fragment();
+  const g = frag.green;
+  if (!frag.atEof || frag.elements.length !== 1 || frag.elements[0] >= 0) return undefined;
+  const top = ~frag.elements[0];
+  const n = g.tokenCount - 1; // tokens of the slice, Eof left out
+  if (top !== g.nodeCount - 1 || g.nodeFirstDescendant[top] !== 0 || g.nodeKinds[top] !== old.nodeKinds[c]) return undefined;
+  if (g.nodeTokenStart[top] !== 0 || g.nodeTokenEnd[top] !== n || n === 0) return undefined;
+
+  // The list's loop decides on up to four significant tokens before calling the element function.
+  let oi = a, ni = 0;
+  for (let k = 0; k < 4; k++) {
+    while (oi < b && old.tokenKinds[oi] <= T.Unknown) oi++;
+    while (ni < n && g.tokenKinds[ni] <= T.Unknown) ni++;
+    if ((oi < b) !== (ni < n)) return undefined;
+    if (oi >= b) break;
+    if (old.tokenKinds[oi] !== g.tokenKinds[ni]) return undefined;
+    oi++;
+    ni++;
+  }
+  // The last token: same kind and length, untouched by the edit, and a token boundary after it in
+  // a lex that runs past the slice (a lexer decision may look ahead beyond the slice's end).
+  const oldLast = b - 1, newLast = n - 1;
+  const oldLastLen = old.tokenStarts[b] - old.tokenStarts[oldLast];
+  if (old.tokenKinds[oldLast] !== g.tokenKinds[newLast] || g.tokenStarts[n] - g.tokenStarts[newLast] !== oldLastLen) return undefined;
+  if (edit.end > ce - oldLastLen) return undefined;
+  const window = lex(newText.slice(cs, Math.min(newText.length, newEnd + LEX_WINDOW)));
+  if (window.count <= n || window.starts[n] !== slice.length) return undefined;
+  for (let t = 0; t < n; t++) if (window.kinds[t] !== g.tokenKinds[t] || window.starts[t] !== g.tokenStarts[t]) return undefined;
+  for (const d of window.diagnostics) if (d.start < slice.length) return undefined;
+
+  const green = splice(old, newText, c, g, top, cs, delta);
+  const diagnostics: SyntaxDiagnostic[] = [];
+  for (const d of previous.diagnostics) diagnostics.push(d.start > ce ? { ...d, start: d.start + delta, end: d.end + delta } : d);
+  return { root: new SyntaxNode(green, green.nodeCount - 1, undefined), diagnostics };
+}
+
+/**
+ * A new green tree: the old one with node `c`'s subtree (and its tokens) replaced by the fragment's
+ * node `top`, whose tokens start at offset `cs`. Unchanged ranges are copied with shifted indices.
+ */
+function splice(old: GreenTree, text: string, c: number, frag: GreenTree, top: number, cs: number, delta: number): GreenTree {
+  const a = old.nodeTokenStart[c], b = old.nodeTokenEnd[c];
+  const n = frag.tokenCount - 1;
+  const dTok = n - (b - a);
+  const tokenCount = old.tokenCount + dTok;
+  const tokenKinds = new Uint8Array(tokenCount);
+  tokenKinds.set(old.tokenKinds.subarray(0, a), 0);
+  tokenKinds.set(frag.tokenKinds.subarray(0, n), a);
+  tokenKinds.set(old.tokenKinds.subarray(b, old.tokenCount), a + n);
+  const tokenStarts = new Int32Array(tokenCount + 1);
+  tokenStarts.set(old.tokenStarts.subarray(0, a), 0);
+  for (let t = 0; t < n; t++) tokenStarts[a + t] = frag.tokenStarts[t] + cs;
+  for (let t = b; t < old.tokenCount; t++) tokenStarts[t + dTok] = old.tokenStarts[t] + delta;
+  tokenStarts[tokenCount] = text.length;
+
+  const first = old.nodeFirstDescendant[c];
+  const added = top + 1;
+  const dNode = added - (c - first + 1);
+  const nodeCount = old.nodeCount + dNode;
+  const nodeKinds = new Uint8Array(nodeCount);
+  const nodeTokenStart = new Int32Array(nodeCount);
+  const nodeTokenEnd = new Int32Array(nodeCount);
+  const nodeFirstDescendant = new Int32Array(nodeCount);
+  // Nodes completed before the old subtree: unchanged.
+  nodeKinds.set(old.nodeKinds.subarray(0, first), 0);
+  nodeTokenStart.set(old.nodeTokenStart.subarray(0, first), 0);
+  nodeTokenEnd.set(old.nodeTokenEnd.subarray(0, first), 0);
+  nodeFirstDescendant.set(old.nodeFirstDescendant.subarray(0, first), 0);
+  // The new subtree, shifted to its place.
+  nodeKinds.set(frag.nodeKinds.subarray(0, added), first);
+  for (let k = 0; k < added; k++) {
+    nodeTokenStart[first + k] = frag.nodeTokenStart[k] + a;
+    nodeTokenEnd[first + k] = frag.nodeTokenEnd[k] + a;
+    nodeFirstDescendant[first + k] = frag.nodeFirstDescendant[k] + first;
+  }
+  // Nodes completed after it (later nodes and the ancestors): token and node indices shifted.
+  nodeKinds.set(old.nodeKinds.subarray(c + 1, old.nodeCount), c + 1 + dNode);
+  for (let j = c + 1; j < old.nodeCount; j++) {
+    const ts = old.nodeTokenStart[j], te = old.nodeTokenEnd[j], fd = old.nodeFirstDescendant[j];
+    nodeTokenStart[j + dNode] = ts >= b ? ts + dTok : ts;
+    nodeTokenEnd[j + dNode] = te >= b ? te + dTok : te;
+    nodeFirstDescendant[j + dNode] = fd > c ? fd + dNode : fd;
+  }
+  return new GreenTree(text, tokenKinds, tokenStarts, tokenCount, nodeKinds, nodeTokenStart, nodeTokenEnd, nodeFirstDescendant, nodeCount);
+}
