@@ -1,5 +1,5 @@
 // One VHDL file in the workspace: its text, and the parse and per-file indexes built lazily from it.
-import { parse } from '../syntax/index';
+import { type ParseResult, parse, reparse } from '../syntax/index';
 import { LineIndex } from './lineIndex';
 import type { SyntaxDiagnostic } from '../syntax/diagnostics';
 import { SyntaxNode } from '../syntax/tree';
@@ -19,6 +19,8 @@ export class SourceFile {
   private unitList: DesignUnit[] | undefined;
   private fileScopes: FileScopes | undefined;
   private lowered: string | undefined;
+  /** The parse of this file's previous text, to reparse incrementally from; dropped once parsed. */
+  private basis: ParseResult | undefined;
 
   constructor(
     readonly uri: string,
@@ -26,7 +28,16 @@ export class SourceFile {
     /** The editor's document version, or -1 for text read from disk. */
     public version: number,
     readonly library: string,
-  ) {}
+    /** The file this one replaces (an edit): its parse, when it has one, makes this parse incremental. */
+    previous?: SourceFile,
+  ) {
+    this.basis = previous?.reusableParse();
+  }
+
+  /** The parse to reparse a successor from: this text's, or else the one this file would start from. */
+  private reusableParse(): ParseResult | undefined {
+    return this.parsed ?? this.basis;
+  }
 
   /** The syntax tree; parsed on first use. A parser failure gives an empty tree and one diagnostic. */
   get root(): SyntaxNode {
@@ -68,7 +79,11 @@ export class SourceFile {
   private parse(): { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } {
     if (this.parsed) return this.parsed;
     try {
-      this.parsed = parse(this.text);
+      // reparse re-lexes and re-parses only the edited statement when that provably gives the same
+      // tree and diagnostics as a full parse, and parses the whole text otherwise.
+      const basis = this.basis;
+      this.basis = undefined;
+      this.parsed = basis !== undefined && basis.root.green.text !== this.text ? reparse(basis, this.text) : parse(this.text);
     } catch (e) {
       // The parser promises not to throw; if it does, the file still takes part with no content.
       this.parsed = {

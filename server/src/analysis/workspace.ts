@@ -24,6 +24,8 @@ export class Workspace {
   private readonly secondary = new Map<string, Map<string, DesignUnit[]>>();
   /** Increases with every change; caches that depend on other files compare it. */
   generation = 0;
+  /** Reparse an edited file from its previous parse (incrementally where provably equal); off = full parses (benchmarks compare both). */
+  incrementalParsing = true;
 
   /** Adds or replaces a file. Replacing it with the same text and library keeps its parse. */
   setFile(uri: string, text: string, options: SetFileOptions = {}): SourceFile {
@@ -35,7 +37,8 @@ export class Workspace {
       old.version = version;
       return old;
     }
-    const file = new SourceFile(uri, text, version, library);
+    // An edit of the same file reparses from the old parse (incrementally where it can).
+    const file = new SourceFile(uri, text, version, library, this.incrementalParsing && old !== undefined && old.library === library ? old : undefined);
     this.fileMap.set(uri, file);
     this.stale.add(uri);
     this.generation++;

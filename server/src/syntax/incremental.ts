@@ -86,6 +86,9 @@ export function tryReparse(previous: ReparseInput, newText: string, edit: TextEd
   const delta = newText.length - old.text.length;
   if (edit.start < 0 || edit.end < edit.start || edit.end > old.text.length || edit.text.length - (edit.end - edit.start) !== delta) return undefined;
 
+  const trivia = reparseTrivia(previous, newText, edit, delta);
+  if (trivia !== undefined) return trivia;
+
   // The path from the root to the deepest node strictly containing the edit.
   const path: number[] = [old.nodeCount - 1];
   const starts = old.tokenStarts;
@@ -225,4 +228,99 @@ function splice(old: GreenTree, text: string, c: number, frag: GreenTree, top: n
     nodeFirstDescendant[j + dNode] = fd > c ? fd + dNode : fd;
   }
   return new GreenTree(text, tokenKinds, tokenStarts, tokenCount, nodeKinds, nodeTokenStart, nodeTokenEnd, nodeFirstDescendant, nodeCount);
+}
+
+/** Index of the first token starting at or after `offset` (binary search on the token starts). */
+function tokenAtOrAfter(g: GreenTree, offset: number): number {
+  let lo = 0, hi = g.tokenCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (g.tokenStarts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/**
+ * An edit within the trivia between two significant tokens s1 and s2 (a comment or blank space
+ * changed, a comment line added) changes no node: the parser sees the same significant tokens and
+ * consults trivia only for "is there a line break here". The new trivia are lexed, and the token
+ * arrays rebuilt around them; every node keeps its place (trivia between two significant tokens all
+ * belong to one node, and node boundaries fall on significant tokens, so none lies inside the run).
+ */
+function reparseTrivia(previous: ReparseInput, newText: string, edit: TextEdit, delta: number): ReparseInput | undefined {
+  const old = previous.root.green;
+  // s2: the first significant token at or after the edit's end; s1: the last one before it.
+  let s2 = tokenAtOrAfter(old, edit.end);
+  if (s2 < old.tokenCount && old.tokenStarts[s2] > edit.end) s2--; // the token containing edit.end
+  if (s2 < 0) s2 = 0;
+  while (s2 < old.tokenCount - 1 && old.tokenKinds[s2] <= T.Unknown) s2++;
+  let s1 = s2 - 1;
+  while (s1 >= 0 && old.tokenKinds[s1] <= T.Unknown) s1--;
+  const runStart = s1 < 0 ? 0 : old.tokenStarts[s1 + 1];
+  const runEnd = old.tokenStarts[s2];
+  if (!(runStart <= edit.start && edit.end <= runEnd && runStart < runEnd)) return undefined;
+  // The lexer reaches s1 (or the file start) in the same state as before (see reparseNode).
+  const from = s1 < 0 ? 0 : old.tokenStarts[s1];
+  if (s1 >= 0) {
+    const before = s1 === 0 ? T.Whitespace : old.tokenKinds[s1 - 1];
+    if (!(before <= T.BlockComment || before === T.Semicolon)) return undefined;
+    if (newText.charCodeAt(from) === 39) return undefined;
+  }
+  const newRunEnd = runEnd + delta;
+  if (hasNewline(old.text, runStart, runEnd) !== hasNewline(newText, runStart, newRunEnd)) return undefined;
+  for (const d of previous.diagnostics) {
+    if ((d.start > runStart && d.start < runEnd) || (d.end > runStart && d.end < runEnd) || (d.start < runEnd && d.end > runStart)) return undefined;
+  }
+  for (let k = s1 + 1; k < s2; k++) if (old.tokenKinds[k] === T.Unknown) return undefined;
+  const window = lex(newText.slice(from, Math.min(newText.length, newRunEnd + LEX_WINDOW)));
+  for (const d of window.diagnostics) if (d.start < newRunEnd - from) return undefined;
+  let t = 0;
+  if (s1 >= 0) {
+    if (window.kinds[0] !== old.tokenKinds[s1] || window.starts[1] !== runStart - from) return undefined;
+    t = 1;
+  }
+  const firstTrivia = t;
+  while (t < window.count && window.starts[t] < newRunEnd - from) {
+    if (window.kinds[t] > T.Unknown) return undefined;
+    t++;
+  }
+  if (t >= window.count || window.starts[t] !== newRunEnd - from) return undefined;
+  // At Eof the window's last token is its own Eof: the old Eof follows the new run just the same.
+  const n = t - firstTrivia;
+
+  const a = s1 + 1, b = s2;
+  const dTok = n - (b - a);
+  const tokenCount = old.tokenCount + dTok;
+  const tokenKinds = new Uint8Array(tokenCount);
+  tokenKinds.set(old.tokenKinds.subarray(0, a), 0);
+  tokenKinds.set(window.kinds.subarray(firstTrivia, t), a);
+  tokenKinds.set(old.tokenKinds.subarray(b, old.tokenCount), a + n);
+  const tokenStarts = new Int32Array(tokenCount + 1);
+  tokenStarts.set(old.tokenStarts.subarray(0, a), 0);
+  for (let k = 0; k < n; k++) tokenStarts[a + k] = window.starts[firstTrivia + k] + from;
+  for (let k = b; k < old.tokenCount; k++) tokenStarts[k + dTok] = old.tokenStarts[k] + delta;
+  tokenStarts[tokenCount] = newText.length;
+  const nodeTokenStart = new Int32Array(old.nodeCount);
+  const nodeTokenEnd = new Int32Array(old.nodeCount);
+  for (let j = 0; j < old.nodeCount; j++) {
+    const ts = old.nodeTokenStart[j], te = old.nodeTokenEnd[j];
+    nodeTokenStart[j] = ts >= b ? ts + dTok : ts;
+    nodeTokenEnd[j] = te >= b ? te + dTok : te;
+  }
+  const green = new GreenTree(newText, tokenKinds, tokenStarts, tokenCount, old.nodeKinds, nodeTokenStart, nodeTokenEnd, old.nodeFirstDescendant, old.nodeCount);
+  const diagnostics: SyntaxDiagnostic[] = [];
+  for (const d of previous.diagnostics) {
+    const start = d.start >= runEnd ? d.start + delta : d.start, end = d.end >= runEnd ? d.end + delta : d.end;
+    diagnostics.push(start === d.start && end === d.end ? d : { ...d, start, end });
+  }
+  return { root: new SyntaxNode(green, green.nodeCount - 1, undefined), diagnostics };
 }
