@@ -2,6 +2,7 @@
 // (didChange then the request, timed together) and in-process (reparse + resolve), median and p95.
 import { performance } from 'node:perf_hooks';
 import { Workspace } from '../../server/src/analysis/workspace';
+import { applyEdit, parse, tryReparse, type ParseResult } from '../../server/src/syntax/index';
 import { basicHover } from '../../server/src/ide/basicHover';
 import { definition } from '../../server/src/ide/definition';
 import { positionOf } from '../analysis/helpers';
@@ -74,6 +75,7 @@ export async function benchLsp(): Promise<void> {
   process.stdout.write(`in-process definition after edit (reparse + resolve): ${stats(inDef)}\n`);
   process.stdout.write(`in-process hover after edit (reparse + resolve):      ${stats(inHover)}\n`);
   process.stdout.write(`in-process definition, no edit (resolve only):        ${stats(warmDef)}\n`);
+  benchIncremental(text, clkPos, lastAcc);
 
   // Over JSON-RPC: didChange then the request, timed until the answer arrives.
   const client = new LspClient();
@@ -113,4 +115,67 @@ export async function benchLsp(): Promise<void> {
   } finally {
     client.kill();
   }
+}
+
+/**
+ * Full parse against incremental reparse, and definition/hover right after an edit with each, side
+ * by side in one run (rounds interleaved, so machine load hits both alike). The edit: one digit
+ * inside a process in the middle of the file (`tmp > 100` -> `tmp > 1NN`, same length).
+ */
+function benchIncremental(text: string, clkPos: { line: number; character: number }, accPos: { line: number; character: number }): void {
+  const mid = text.indexOf('tmp > 100', Math.floor(text.length / 2)) + 'tmp > 1'.length;
+  const digits = (r: number): string => String(r % 100).padStart(2, '0');
+  const variant = (r: number): string => applyEdit(text, { start: mid, end: mid + 2, text: digits(r) });
+  process.stdout.write('full parse vs incremental reparse, one-character edit inside a process in the middle:\n');
+  let previous: ParseResult = parse(text);
+  let prevText = text;
+  const fullMs: number[] = [];
+  const incMs: number[] = [];
+  for (let r = 1; r <= RUNS * 2; r++) {
+    const next = variant(r);
+    const edit = { start: mid, end: mid + 2, text: digits(r) };
+    let t = performance.now();
+    const full = parse(next);
+    fullMs.push(performance.now() - t);
+    t = performance.now();
+    const inc = tryReparse(previous, next, edit);
+    incMs.push(performance.now() - t);
+    if (inc === undefined) throw new Error('the edit inside a process should reparse incrementally');
+    if (inc.diagnostics.length !== full.diagnostics.length || inc.root.green.nodeCount !== full.root.green.nodeCount) throw new Error('incremental differs from full');
+    previous = inc;
+    prevText = next;
+  }
+  void prevText;
+  process.stdout.write(`  full parse:                                         ${stats(fullMs)}\n`);
+  process.stdout.write(`  incremental reparse (one statement relexed/parsed): ${stats(incMs)}\n`);
+
+  // definition/hover right after the edit, the request timed with the reparse and analysis it triggers.
+  const uri = 'file:///bench/big.vhd';
+  const make = (incremental: boolean): Workspace => {
+    const ws = new Workspace();
+    ws.incrementalParsing = incremental;
+    ws.setFile(uri, text, { version: 0 });
+    definition(ws, uri, clkPos);
+    basicHover(ws, uri, accPos);
+    return ws;
+  };
+  const wsFull = make(false), wsInc = make(true);
+  const res = { full: { def: [] as number[], hover: [] as number[] }, inc: { def: [] as number[], hover: [] as number[] } };
+  for (let r = 1; r <= RUNS; r++) {
+    for (const [ws, out] of [[wsFull, res.full], [wsInc, res.inc]] as const) {
+      ws.setFile(uri, variant(2 * r), { version: 2 * r });
+      let t = performance.now();
+      if (definition(ws, uri, clkPos).length !== 1) throw new Error('expected one definition');
+      out.def.push(performance.now() - t);
+      ws.setFile(uri, variant(2 * r + 1), { version: 2 * r + 1 });
+      t = performance.now();
+      if (!basicHover(ws, uri, accPos)) throw new Error('expected a hover');
+      out.hover.push(performance.now() - t);
+    }
+  }
+  process.stdout.write('definition/hover right after that edit (parse + regions + resolve), same run:\n');
+  process.stdout.write(`  definition, full reparse (before):                  ${stats(res.full.def)}\n`);
+  process.stdout.write(`  definition, incremental reparse (after):            ${stats(res.inc.def)}\n`);
+  process.stdout.write(`  hover, full reparse (before):                       ${stats(res.full.hover)}\n`);
+  process.stdout.write(`  hover, incremental reparse (after):                 ${stats(res.inc.hover)}\n`);
 }

@@ -241,6 +241,10 @@ function tokenAtOrAfter(g: GreenTree, offset: number): number {
   return lo;
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 function hasNewline(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -268,11 +272,12 @@ function reparseTrivia(previous: ReparseInput, newText: string, edit: TextEdit, 
   const runStart = s1 < 0 ? 0 : old.tokenStarts[s1 + 1];
   const runEnd = old.tokenStarts[s2];
   if (!(runStart <= edit.start && edit.end <= runEnd && runStart < runEnd)) return undefined;
-  // The lexer reaches s1 (or the file start) in the same state as before (see reparseNode).
+  // The lexer reaches s1 (or the file start) in the same state as before: tokens before it look at
+  // most two characters past their end, or scan on through hex digits (based literals), so they
+  // see at most the run's first character, which the edit keeps or which stays blank space.
   const from = s1 < 0 ? 0 : old.tokenStarts[s1];
   if (s1 >= 0) {
-    const before = s1 === 0 ? T.Whitespace : old.tokenKinds[s1 - 1];
-    if (!(before <= T.BlockComment || before === T.Semicolon)) return undefined;
+    if (edit.start === runStart && !(isBlank(old.text.charCodeAt(runStart)) && isBlank(newText.charCodeAt(runStart)))) return undefined;
     if (newText.charCodeAt(from) === 39) return undefined;
   }
   const newRunEnd = runEnd + delta;
