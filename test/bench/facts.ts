@@ -114,45 +114,56 @@ function quantile(xs: number[], q: number): number {
 const median = (xs: number[]) => quantile(xs, 0.5);
 
 function measure(label: string, text: string): void {
-  const ws = new Workspace();
   const uri = 'file:///bench/facts.vhd';
   const lines = text.split('\n').length;
   // Hover the counter of a block in the middle of the file; edit a line just above it each time.
   const mid = Math.floor(text.length / 2);
   const sig = text.indexOf('signal cnt_', mid) >= 0 ? text.indexOf('signal cnt_', mid) : text.indexOf('signal cnt_');
   const use = text.indexOf('<= cnt_', sig) + 3; // after the edit point, so the edit shifts it by a known amount
-  const full: number[] = [];
-  const factsOnly: number[] = [];
-  const warm: number[] = [];
+  // Before/after in one run, rounds interleaved: full reparse of every edit, and incremental reparse.
+  const modes = [
+    { name: 'full reparse', incremental: false },
+    { name: 'incremental reparse', incremental: true },
+  ].map((m) => {
+    const ws = new Workspace();
+    ws.incrementalParsing = m.incremental;
+    return { ...m, ws, full: [] as number[], factsOnly: [] as number[], warm: [] as number[] };
+  });
   for (let k = 0; k <= EDITS; k++) {
-    // The edit: change a literal in a comment-free spot (keeps offsets of everything after it shifted by 0).
-    const edited = text.slice(0, sig) + `-- edit ${String(k % 10)}\n  ` + text.slice(sig);
-    ws.setFile(uri, edited, { version: k + 1 });
-    const file = ws.getFile(uri)!;
-    const at = use + `-- edit ${String(k % 10)}\n  `.length;
-    const pos = file.lines.positionAt(at);
-    const t0 = performance.now();
-    const h = basicHover(ws, uri, pos);
-    const t1 = performance.now();
-    appendFactsSection(ws, uri, pos, h);
-    const t2 = performance.now();
-    const h2 = basicHover(ws, uri, pos);
-    const t3 = performance.now();
-    appendFactsSection(ws, uri, pos, h2);
-    const t4 = performance.now();
-    if (!h || !h.sections.some((s) => s.id === 'facts')) throw new Error(`${label}: no facts section in the hover`);
-    if (k === 0) continue; // first round warms up the JIT
-    full.push(t2 - t0);
-    factsOnly.push(t2 - t1);
-    warm.push(t4 - t3);
+    for (const m of modes) {
+      const ws = m.ws;
+      // The edit: a comment line above the declaration whose text changes with k.
+      const edited = text.slice(0, sig) + `-- edit ${String(k % 10)}\n  ` + text.slice(sig);
+      ws.setFile(uri, edited, { version: k + 1 });
+      const file = ws.getFile(uri)!;
+      const at = use + `-- edit ${String(k % 10)}\n  `.length;
+      const pos = file.lines.positionAt(at);
+      const t0 = performance.now();
+      const h = basicHover(ws, uri, pos);
+      const t1 = performance.now();
+      appendFactsSection(ws, uri, pos, h);
+      const t2 = performance.now();
+      const h2 = basicHover(ws, uri, pos);
+      const t3 = performance.now();
+      appendFactsSection(ws, uri, pos, h2);
+      const t4 = performance.now();
+      if (!h || !h.sections.some((s) => s.id === 'facts')) throw new Error(`${label}: no facts section in the hover`);
+      if (k === 0) continue; // first round warms up the JIT
+      m.full.push(t2 - t0);
+      m.factsOnly.push(t2 - t1);
+      m.warm.push(t4 - t3);
+    }
   }
   const f = (x: number) => `${x.toFixed(2)} ms`;
-  process.stdout.write(
-    `${label}: ${lines} lines, ${EDITS} edits\n` +
-      `  hover after edit (parse + resolve + facts): median ${f(median(full))}, p90 ${f(quantile(full, 0.9))}, max ${f(Math.max(...full))}\n` +
-      `  facts section after edit (only the statements naming the signal): median ${f(median(factsOnly))}, p90 ${f(quantile(factsOnly, 0.9))}, max ${f(Math.max(...factsOnly))}\n` +
-      `  hover again, same version (cached facts): median ${f(median(warm))}\n`,
-  );
+  process.stdout.write(`${label}: ${lines} lines, ${EDITS} edits\n`);
+  for (const m of modes) {
+    process.stdout.write(
+      `  [${m.name}]\n` +
+        `  hover after edit (parse + resolve + facts): median ${f(median(m.full))}, p90 ${f(quantile(m.full, 0.9))}, max ${f(Math.max(...m.full))}\n` +
+        `  facts section after edit (only the statements naming the signal): median ${f(median(m.factsOnly))}, p90 ${f(quantile(m.factsOnly, 0.9))}, max ${f(Math.max(...m.factsOnly))}\n` +
+        `  hover again, same version (cached facts): median ${f(median(m.warm))}\n`,
+    );
+  }
 }
 
 export async function benchFacts(): Promise<void> {
