@@ -1,5 +1,5 @@
 // One VHDL file in the workspace: its text, and the parse and per-file indexes built lazily from it.
-import { type ParseResult, parse, reparse } from '../syntax/index';
+import { type ParseResult, diffEdit, parse, tryReparse } from '../syntax/index';
 import { LineIndex } from './lineIndex';
 import type { SyntaxDiagnostic } from '../syntax/diagnostics';
 import { SyntaxNode } from '../syntax/tree';
@@ -21,6 +21,8 @@ export class SourceFile {
   private lowered: string | undefined;
   /** The parse of this file's previous text, to reparse incrementally from; dropped once parsed. */
   private basis: ParseResult | undefined;
+  /** Whether the parse was spliced from the previous one rather than made from scratch (for tests and benchmarks). */
+  incremental = false;
 
   constructor(
     readonly uri: string,
@@ -83,7 +85,9 @@ export class SourceFile {
       // tree and diagnostics as a full parse, and parses the whole text otherwise.
       const basis = this.basis;
       this.basis = undefined;
-      this.parsed = basis !== undefined && basis.root.green.text !== this.text ? reparse(basis, this.text) : parse(this.text);
+      const inc = basis !== undefined && basis.root.green.text !== this.text ? tryReparse(basis, this.text, diffEdit(basis.root.green.text, this.text)) : undefined;
+      this.incremental = inc !== undefined;
+      this.parsed = inc ?? parse(this.text);
     } catch (e) {
       // The parser promises not to throw; if it does, the file still takes part with no content.
       this.parsed = {
