@@ -128,7 +128,7 @@ test('incremental reparse equals a full parse on random edits of every fixture a
   });
   // The incremental path must actually be taken (else this test would prove nothing).
   assert.ok(cases >= 7000, `${cases} cases`);
-  assert.ok(incremental > cases / 7, `only ${incremental} of ${cases} edits were incremental`);
+  assert.ok(incremental > cases / 3, `only ${incremental} of ${cases} edits were incremental`);
   assert.ok(printed > 100);
 });
 
@@ -139,12 +139,16 @@ test('diffEdit finds the changed range; reparse falls back to a full parse', () 
   assert.equal(applyEdit(a, e), b);
   assert.deepEqual(e, { start: a.indexOf('y;') + 1, end: a.indexOf('y;') + 1, text: 'z' });
   assert.ok(tryReparse(parse(a), b, e) !== undefined, 'an edit inside a statement is incremental');
-  // An edit that opens a comment changes what follows: never incremental, and still right.
+  // A line comment that swallows the `;`: the process is reparsed with its new error, like a full parse.
   const c = a.replace('x <= y;', 'x <= -- y;');
-  assert.equal(tryReparse(parse(a), c, diffEdit(a, c)), undefined);
   const r = reparse(parse(a), c);
   assert.equal(printTree(r.root), printTree(parse(c).root));
   assert.deepEqual(r.diagnostics, parse(c).diagnostics);
+  assert.ok(r.diagnostics.length > 0);
+  // A block comment left open swallows the rest of the file: never incremental, and still right.
+  const o = a.replace('x <= y;', 'x <= /* y;');
+  assert.equal(tryReparse(parse(a), o, diffEdit(a, o)), undefined);
+  assert.deepEqual(reparse(parse(a), o).diagnostics, parse(o).diagnostics);
   // A stale or mismatched edit is refused, not trusted.
   assert.equal(tryReparse(parse(a), b, { start: 0, end: 0, text: '' }), undefined);
 });

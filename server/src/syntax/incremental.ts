@@ -70,15 +70,16 @@ const LEX_WINDOW = 256;
  * result equal to a full parse of the new text, else returns undefined (the caller parses in full).
  *
  * Invariant: the result equals `parse(applyEdit(oldText, edit))`: same tree (printTree) and same
- * diagnostics. A candidate is an element of a statement list, declarative part or the design file
- * that strictly contains the edit; it is reparsed alone with the list's element function and kept
- * only if: the lexer provably splits the new text there the same way as a full lex would (the token
- * before it is trivia or `;`, its first character is no `'`, its last token keeps its kind and length
- * and a window lexed past its end has a token boundary there); the slice parses to one node of the
- * same kind covering every token, with no diagnostics at all (recovery is the only place where the
- * parser's context, such as open `end` keywords, changes a result); its first four significant
- * token kinds are unchanged (the list's own loop looks that far ahead before calling the element
- * function); and the old element had no diagnostics touching it.
+ * diagnostics. Two paths: an edit within trivia (reparseTrivia), else an element of a statement
+ * list, declarative part or the design file that strictly contains the edit, reparsed alone with
+ * the list's element function and kept only if: the lexer provably splits the new text there as a
+ * full lex would (the token before it is trivia or `;`, its first character is no `'`, its last token
+ * keeps its kind and length, a token boundary follows it); it parses to one node of the same kind
+ * covering exactly its text, its diagnostics strictly inside it; no parser answer depended on the
+ * missing context (Parser.contextQueried: an `isOpen` that said no, a `close` with nothing open);
+ * the old element, reparsed alone, gives back its old diagnostics and leaves the same constructs
+ * open; its first four significant token kinds are unchanged (the list's own loop looks that far
+ * ahead before calling the element function); and no diagnostic sits at its edges.
  */
 export function tryReparse(previous: ReparseInput, newText: string, edit: TextEdit): ReparseInput | undefined {
   const old = previous.root.green;
@@ -130,27 +131,28 @@ function reparseNode(previous: ReparseInput, newText: string, edit: TextEdit, de
   const before = a === 0 ? T.Whitespace : old.tokenKinds[a - 1];
   if (!(before <= T.BlockComment || before === T.Semicolon)) return undefined;
   if (newText.charCodeAt(cs) === 39) return undefined;
-  // No diagnostic touches the node, nor sits between it and the significant token before it (an
-  // `expected ';', found 'x'` there quotes the node's first token).
+  // Diagnostics near the node must be its own (strictly inside it): none at its edges, none between
+  // it and the significant token before it (an `expected ';', found 'x'` there quotes its first token).
   let ps = a - 1;
   while (ps >= 0 && old.tokenKinds[ps] <= T.Unknown) ps--;
   const guard = ps < 0 ? 0 : old.tokenStarts[ps + 1];
-  for (const d of previous.diagnostics) if (d.start <= ce && d.end >= guard) return undefined;
+  const oldInside: SyntaxDiagnostic[] = [];
+  for (const d of previous.diagnostics) {
+    if (d.end < guard || d.start > ce) continue;
+    if (!(d.start > cs && d.start < ce)) return undefined;
+    oldInside.push(d);
+  }
 
-  const slice = newText.slice(cs, newEnd);
-  const p = new Parser(slice);
-  if (p.diagnostics.length > 0) return undefined;
-  // Enclosing constructs that counted against MAX_DEPTH each made an ancestor node: an upper bound.
-  p.depth = depth;
-  entry(p);
-  if (p.diagnostics.length > 0) return undefined;
-  const frag = p.fragment();
-  const g = frag.green;
-  if (!frag.atEof || frag.elements.length !== 1 || frag.elements[0] >= 0) return undefined;
-  const top = ~frag.elements[0];
-  const n = g.tokenCount - 1; // tokens of the slice, Eof left out
-  if (top !== g.nodeCount - 1 || g.nodeFirstDescendant[top] !== 0 || g.nodeKinds[top] !== old.nodeKinds[c]) return undefined;
-  if (g.nodeTokenStart[top] !== 0 || g.nodeTokenEnd[top] !== n || n === 0) return undefined;
+  const kind = old.nodeKinds[c];
+  const fresh = parseElement(newText, cs, newEnd - cs, depth, entry, kind);
+  if (fresh === undefined) return undefined;
+  const g = fresh.green, top = fresh.top, n = fresh.n;
+  // The old node, reparsed the same way, must give back its diagnostics (so its context did not
+  // matter either) and leave the same constructs open (so the parser continues after both alike).
+  const again = parseElement(old.text, cs, ce - cs, depth, entry, kind);
+  if (again === undefined || again.n !== b - a || again.top !== c - old.nodeFirstDescendant[c]) return undefined;
+  if (!sameDiagnostics(again.diagnostics, oldInside)) return undefined;
+  for (let k = 0; k < 256; k++) if (again.counts[k] !== fresh.counts[k]) return undefined;
 
   // The list's loop decides on up to four significant tokens before calling the element function.
   let oi = a, ni = 0;
@@ -163,30 +165,79 @@ function reparseNode(previous: ReparseInput, newText: string, edit: TextEdit, de
     oi++;
     ni++;
   }
-  // The last token: same kind and length, untouched by the edit, and a token boundary after it in
-  // a lex that runs past the slice (a lexer decision may look ahead beyond the slice's end).
+  // The last token keeps its kind and length and is untouched by the edit, so the lexer leaves the
+  // node in the same state (parseElement checked that a token boundary follows it).
   const oldLast = b - 1, newLast = n - 1;
   const oldLastLen = old.tokenStarts[b] - old.tokenStarts[oldLast];
   if (old.tokenKinds[oldLast] !== g.tokenKinds[newLast] || g.tokenStarts[n] - g.tokenStarts[newLast] !== oldLastLen) return undefined;
   if (edit.end > ce - oldLastLen) return undefined;
-  const window = lex(newText.slice(cs, Math.min(newText.length, newEnd + LEX_WINDOW)));
-  if (window.count <= n || window.starts[n] !== slice.length) return undefined;
-  for (let t = 0; t < n; t++) if (window.kinds[t] !== g.tokenKinds[t] || window.starts[t] !== g.tokenStarts[t]) return undefined;
-  for (const d of window.diagnostics) if (d.start < slice.length) return undefined;
 
-  const green = splice(old, newText, c, g, top, cs, delta);
+  const green = splice(old, newText, c, g, top, n, cs, delta);
   const diagnostics: SyntaxDiagnostic[] = [];
-  for (const d of previous.diagnostics) diagnostics.push(d.start > ce ? { ...d, start: d.start + delta, end: d.end + delta } : d);
+  for (const d of previous.diagnostics) if (d.end < guard) diagnostics.push(d);
+  for (const d of fresh.diagnostics) diagnostics.push(d);
+  for (const d of previous.diagnostics) if (d.start > ce) diagnostics.push({ ...d, start: d.start + delta, end: d.end + delta });
   return { root: new SyntaxNode(green, green.nodeCount - 1, undefined), diagnostics };
+}
+
+function sameDiagnostics(x: SyntaxDiagnostic[], y: SyntaxDiagnostic[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const d = x[i], e = y[i];
+    if (d.code !== e.code || d.message !== e.message || d.start !== e.start || d.end !== e.end) return false;
+  }
+  return true;
+}
+
+interface Element {
+  green: GreenTree;
+  /** The element's node in `green`, and how many tokens it covers (from token 0). */
+  top: number;
+  n: number;
+  /** Its diagnostics in file offsets, sorted as `parse` sorts them. */
+  diagnostics: SyntaxDiagnostic[];
+  /** The parser's open-construct counts afterwards (it starts with none open). */
+  counts: Uint16Array;
+}
+
+/**
+ * Parses the element text[cs, cs + len) with `entry`, the text after it in view (a window of
+ * LEX_WINDOW characters) so that lookahead sees the real next tokens. Undefined unless it gives one
+ * node of `kind` covering exactly that range, the lexer splits a token boundary at its end, every
+ * diagnostic lies strictly inside it, and no answer depended on the missing context.
+ */
+function parseElement(text: string, cs: number, len: number, depth: number, entry: (p: Parser) => void, kind: N): Element | undefined {
+  const p = new Parser(text.slice(cs, Math.min(text.length, cs + len + LEX_WINDOW)));
+  // Enclosing constructs that counted against MAX_DEPTH each made an ancestor node: an upper bound.
+  p.depth = depth;
+  entry(p);
+  if (p.contextQueried) return undefined;
+  const frag = p.fragment();
+  const g = frag.green;
+  if (frag.elements.length !== 1 || frag.elements[0] >= 0) return undefined;
+  const top = ~frag.elements[0];
+  if (top !== g.nodeCount - 1 || g.nodeFirstDescendant[top] !== 0 || g.nodeKinds[top] !== kind || g.nodeTokenStart[top] !== 0) return undefined;
+  const n = g.nodeTokenEnd[top];
+  if (n === 0 || g.tokenStarts[n] !== len) return undefined;
+  const kept: SyntaxDiagnostic[] = [];
+  for (let i = 0; i < p.diagnostics.length; i++) {
+    const d = p.diagnostics[i];
+    if (i < p.lexDiagnosticCount && d.start >= len) continue; // the window's tail: not this element's
+    // At the edges a diagnostic may quote or be merged with its neighbours'; too-deep is reported
+    // once per file; a malformed literal is the one lexer code a parser diagnostic can merge with.
+    if (d.start <= 0 || d.start >= len || d.code === 'syntax/too-deep' || d.code === 'syntax/malformed-literal') return undefined;
+    kept.push({ ...d, start: d.start + cs, end: d.end + cs });
+  }
+  kept.sort((x, y) => x.start - y.start || x.end - y.end);
+  return { green: g, top, n, diagnostics: kept, counts: p.openCounts };
 }
 
 /**
  * A new green tree: the old one with node `c`'s subtree (and its tokens) replaced by the fragment's
  * node `top`, whose tokens start at offset `cs`. Unchanged ranges are copied with shifted indices.
  */
-function splice(old: GreenTree, text: string, c: number, frag: GreenTree, top: number, cs: number, delta: number): GreenTree {
+function splice(old: GreenTree, text: string, c: number, frag: GreenTree, top: number, n: number, cs: number, delta: number): GreenTree {
   const a = old.nodeTokenStart[c], b = old.nodeTokenEnd[c];
-  const n = frag.tokenCount - 1;
   const dTok = n - (b - a);
   const tokenCount = old.tokenCount + dTok;
   const tokenKinds = new Uint8Array(tokenCount);

@@ -58,7 +58,14 @@ export class Parser {
   private nodeCount = 0;
   private tooDeepReported = false;
   /** How many constructs closed by `end <keyword>` are open, per keyword (see `open`). */
-  private readonly openCounts = new Uint16Array(256);
+  readonly openCounts = new Uint16Array(256);
+  /**
+   * Set when an answer may depend on what precedes the text (an `isOpen` that said no, a `close`
+   * with nothing open, a line-break test at the first token): incremental reparsing refuses then.
+   */
+  contextQueried = false;
+  /** How many of `diagnostics` come from the lexer (they come first). */
+  readonly lexDiagnosticCount: number;
 
   constructor(readonly text: string) {
     const lexed = lex(text);
@@ -66,6 +73,7 @@ export class Parser {
     this.starts = lexed.starts;
     this.tokenCount = lexed.count;
     this.diagnostics = lexed.diagnostics;
+    this.lexDiagnosticCount = lexed.diagnostics.length;
     const sig = new Int32Array(lexed.count);
     const sigKinds = new Uint8Array(lexed.count);
     let n = 0;
@@ -127,6 +135,7 @@ export class Parser {
   }
   /** Is there a line break between the previous significant token and the current one? */
   newlineBefore(): boolean {
+    if (this.pos === 0) this.contextQueried = true;
     const from = this.prevEnd, to = this.start;
     for (let i = from; i < to; i++) {
       const c = this.text.charCodeAt(i);
@@ -294,9 +303,12 @@ export class Parser {
   }
   close(keyword: TokenKind): void {
     if (this.openCounts[keyword] > 0) this.openCounts[keyword]--;
+    else this.contextQueried = true;
   }
   isOpen(keyword: TokenKind): boolean {
-    return this.openCounts[keyword] > 0;
+    if (this.openCounts[keyword] > 0) return true;
+    this.contextQueried = true;
+    return false;
   }
   /** Depth guard for recursive productions; pair every true result with `leave()`. */
   enter(): boolean {
