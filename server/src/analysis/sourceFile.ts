@@ -1,6 +1,6 @@
 // One VHDL file in the workspace: its text, and the parse and per-file indexes built lazily from it.
 import { type ParseResult, diffEdit, parse, tryReparse } from '../syntax/index';
-import { LineIndex } from './lineIndex';
+import { LineIndex } from '../syntax/lineIndex';
 import type { SyntaxDiagnostic } from '../syntax/diagnostics';
 import { SyntaxNode } from '../syntax/tree';
 import { NodeKind } from '../syntax/nodeKind';
