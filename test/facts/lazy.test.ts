@@ -18,6 +18,7 @@ const CASES = [
   ['bad_input.vhd'],
   ['aliases.vhd'],
   ['variables.vhd'],
+  ['scoped_names.vhd'],
   ['hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd'],
 ];
 

@@ -96,7 +96,7 @@ export class ArchitectureModel {
     if (hit) return hit;
     const stmts = new Set<SyntaxNode>();
     for (const name of this.spellings(d)) {
-      for (const n of this.occurrences(name)) {
+      for (const n of this.occurrencesFor(d, name)) {
         const s = this.statementOf(n);
         if (s) stmts.add(s);
       }
@@ -174,7 +174,7 @@ export class ArchitectureModel {
     return this.cached('writes', d, () => {
       const stmts = new Set<SyntaxNode>();
       for (const name of this.spellings(d)) {
-        for (const n of this.occurrences(name)) {
+        for (const n of this.occurrencesFor(d, name)) {
           if (!maybeWritten(n)) continue;
           const s = this.statementOf(n);
           if (s) stmts.add(s);
@@ -184,6 +184,38 @@ export class ArchitectureModel {
       for (const s of stmts) for (const w of this.statement(s).writes) if (w.decl === d) out.push(w);
       return out.sort((a, b) => a.name.start - b.name.start);
     });
+  }
+
+  /**
+   * The uses of `name` that can denote `d`. A name declared in a process, block, generate or
+   * subprogram of the architecture is visible only inside that region, and reachable from outside
+   * only as the suffix of a selected name (`p_main.tmp`): the other uses are skipped, so a variable
+   * named like those of a thousand other processes does not have them all analysed.
+   */
+  private occurrencesFor(d: Declaration, name: string): SyntaxNode[] {
+    const region = d.scope.node;
+    if (name !== d.name || d.scope === this.archScope || region === this.arch.node || region.start < this.arch.node.start || region.end > this.arch.node.end) return this.occurrences(name);
+    const byName = this.cached('occurrencesIn', region, () => new Map<string, SyntaxNode[]>());
+    let out = byName.get(name);
+    if (!out) byName.set(name, (out = this.occurrencesIn(name, region)));
+    return out;
+  }
+
+  private occurrencesIn(name: string, region: SyntaxNode): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    const extended = name.startsWith('\\');
+    const text = extended ? this.file.text : this.file.lowerText;
+    const end = this.arch.node.end;
+    for (let at = text.indexOf(name, this.arch.node.start); at >= 0 && at < end; at = text.indexOf(name, at + 1)) {
+      if (!extended && (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length)))) continue;
+      const inside = at >= region.start && at < region.end;
+      if (!inside && !mayFollowDot(text, at)) continue;
+      const tok = tokenAt(this.file.root, at);
+      const p = tok?.parent;
+      if (!tok || tok.start !== at || p?.kind !== N.SimpleName) continue;
+      if (inside || p.parent?.kind === N.SelectedName) out.push(p);
+    }
+    return out;
   }
 
   /** The names an object is used by here: its own and those of aliases declared for it in the architecture. */
@@ -269,6 +301,30 @@ function insideSubprogram(scope: Scope, stop: Scope | undefined): boolean {
 /** Letters, digits and `_`: characters that continue a basic identifier. */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
+}
+
+/**
+ * Whether the token at `at` may follow a `.` (false only when it certainly does not): the text
+ * before it, over blanks, ends in a `.`, or in what may be the end of a comment.
+ */
+function mayFollowDot(text: string, at: number): boolean {
+  let i = at - 1;
+  let newline = false;
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) newline = true;
+    else if (c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 0xa0) break;
+  }
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  if (c === 46) return true; // '.'
+  if (c === 47 && text.charCodeAt(i - 1) === 42) return true; // the end of a block comment
+  // A line comment ends the line before: look for `--` on that line.
+  if (!newline) return false;
+  let lineStart = i;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  for (let j = lineStart; j < i; j++) if (text.charCodeAt(j) === 45 && text.charCodeAt(j + 1) === 45) return true;
+  return false;
 }
 
 /** A use that may be a write: in an assignment target or an association actual (port map, procedure call). */
