@@ -6,15 +6,13 @@
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePairs, type Pair } from '../../server/src/ide/promptPairs';
-import { stripContextMarkers } from '../../server/src/llm/contextGuard';
 
 interface Design { id: string; source: string; vhdl: string; explanation: string; meta: { entity?: string } }
 
-/** Pairs for designs; the context-guard markers are removed exactly as the engine removes them when nothing needs trimming. */
+/** Pairs for designs (makePairs already removes the context-guard markers, as the engine does). */
 export function pairsFor(designs: Design[]): { pairs: Pair[]; errors: string[] } {
   const records = designs.map((d) => ({ id: d.id, source: d.source, vhdl: d.vhdl, explanation: d.explanation, target: d.meta.entity }));
-  const { pairs, errors } = makePairs(records, (p) => readFileSync(p, 'utf8'));
-  return { pairs: pairs.map((p) => ({ ...p, prompt_messages: stripContextMarkers(p.prompt_messages) })), errors };
+  return makePairs(records, (p) => readFileSync(p, 'utf8'));
 }
 
 export function main(dir: string): void {

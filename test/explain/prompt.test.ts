@@ -89,7 +89,10 @@ test('pairs use the same builder as the editor', () => {
   assert.deepEqual(errors, ['bad: needs vhdl (or file) and explanation (or explanation_file)']);
   const ws = new Workspace();
   const f = ws.setFile('file:///design/g1.vhd', vhdl);
-  assert.deepEqual(pairs[0].prompt_messages, buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity')! }).messages);
+  const messages = buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity')! }).messages;
+  assert.ok(messages.some((m) => m.content.includes('<<<context>>>')), 'the editor marks the trimmable context');
+  // The pair is what the model reads: the same messages with the markers removed, nothing else changed.
+  assert.deepEqual(pairs[0].prompt_messages, messages.map((m) => ({ ...m, content: m.content.replaceAll('<<<context>>>', '').replaceAll('<<</context>>>', '') })));
   assert.equal(pairs[0].target, '**Purpose.** Debounces.');
 });
 

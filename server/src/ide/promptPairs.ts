@@ -1,5 +1,6 @@
 // Training pairs for the model recipe, made with the same prompt builder the editor uses.
 import { Workspace } from '../analysis/workspace';
+import { stripContextMarkers } from '../llm/contextGuard';
 import { buildPrompt, type PromptMessage } from './prompt';
 
 /**
@@ -19,7 +20,10 @@ export interface DesignRecord {
 export interface Pair {
   id?: string;
   source?: string;
-  /** Exactly the messages the server sends for "Explain this entity" on this design. */
+  /**
+   * The messages the server sends for "Explain this entity" on this design, with the context-guard
+   * markers removed as the engine removes them when nothing needs trimming: what the model reads.
+   */
   prompt_messages: PromptMessage[];
   target: string;
 }
@@ -39,7 +43,7 @@ export function makePairs(records: DesignRecord[], read: (path: string) => strin
       const unit = f.units.find((u) => u.kind === 'entity' && (!want || u.name === want)) ?? f.units.find((u) => !want || u.name === want);
       if (!unit) throw new Error(want ? `no unit named ${want}` : 'no design unit');
       const p = buildPrompt(ws, { kind: 'unit', unit }, { task: 'entity' });
-      pairs.push({ ...(r.id ? { id: r.id } : {}), ...(r.source ? { source: r.source } : {}), prompt_messages: p.messages, target: target.trim() });
+      pairs.push({ ...(r.id ? { id: r.id } : {}), ...(r.source ? { source: r.source } : {}), prompt_messages: stripContextMarkers(p.messages), target: target.trim() });
     } catch (e) {
       errors.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
