@@ -89,7 +89,9 @@ export async function buildSuite(): Promise<string> {
 export function freshWorkspace(): string {
   const ws = join(tmp, 'workspace');
   rmSync(ws, { recursive: true, force: true });
-  cpSync(join(root, 'test/fixtures/e2e-workspace'), ws, { recursive: true });
+  // The same two designs the explain tests use: a debouncer and a top that instantiates it.
+  mkdirSync(ws, { recursive: true });
+  for (const f of ['debouncer.vhd', 'top.vhd']) cpSync(join(root, 'test/fixtures/explain', f), join(ws, f));
   // Facts only until the suite turns a model on, whether or not a default model ships in the .vsix.
   mkdirSync(join(ws, '.vscode'));
   writeFileSync(join(ws, '.vscode/settings.json'), JSON.stringify({ 'vhdlExplain.model.backend': 'off' }, null, 2));
