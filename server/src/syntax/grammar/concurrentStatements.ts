@@ -7,6 +7,7 @@ import { aggregateOrParenthesized, choices, discreteRangeOrExpression, expressio
 import { genericClause, genericMapAspect, portClause, portMapAspect } from './interfaces';
 import { name } from './names';
 import { CASE_ALTERNATIVE_END, DECLARATION_START, HEADER_CLAUSE, IF_BRANCH_END, NOT_CONCURRENT, NO_EXTRA_END, endStatement, recoverUntil, skipStrayToken, skipTooDeep } from './recovery';
+import { entityNameAndArchitecture } from './specifications';
 import { assertionTail, conditionalWaveforms, delayMechanism, selectedWaveforms, sequentialStatements } from './sequentialStatements';
 
 /** { concurrent_statement }, up to `end`, a unit keyword, or one of `ends` (see sequentialStatements). */
@@ -158,15 +159,7 @@ function componentInstantiation(p: Parser, m: number): void {
   if (p.eat(T.ComponentKw)) {
     if (!name(p, false)) p.errorMissing('a component name');
   } else if (p.eat(T.EntityKw)) {
-    if (!name(p, false)) p.errorMissing('an entity name');
-    if (p.eat(T.LParen)) {
-      const a = p.mark();
-      if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
-        p.bump();
-        p.complete(a, N.SimpleName);
-      } else p.errorMissing('an architecture name');
-      p.expect(T.RParen);
-    }
+    entityNameAndArchitecture(p);
   } else {
     p.bump(); // configuration
     if (!name(p, false)) p.errorMissing('a configuration name');

@@ -91,19 +91,24 @@ export function bindingIndication(p: Parser): void {
   p.complete(m, N.BindingIndication);
 }
 
+/** After `entity`: entity_name [( architecture_identifier )], in entity aspects and direct instantiations. */
+export function entityNameAndArchitecture(p: Parser): void {
+  if (!name(p, false)) p.errorMissing('an entity name');
+  if (p.eat(T.LParen)) {
+    const a = p.mark();
+    if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
+      p.bump();
+      p.complete(a, N.SimpleName);
+    } else p.errorMissing('an architecture name');
+    p.expect(T.RParen);
+  }
+}
+
 /** entity_aspect ::= entity entity_name [( architecture )] | configuration name | open */
 function entityAspect(p: Parser): void {
   const m = p.mark();
   if (p.eat(T.EntityKw)) {
-    if (!name(p, false)) p.errorMissing('an entity name');
-    if (p.eat(T.LParen)) {
-      const a = p.mark();
-      if (p.at(T.Identifier) || p.at(T.ExtendedIdentifier)) {
-        p.bump();
-        p.complete(a, N.SimpleName);
-      } else p.errorMissing('an architecture name');
-      p.expect(T.RParen);
-    }
+    entityNameAndArchitecture(p);
   } else if (p.eat(T.ConfigurationKw)) {
     if (!name(p, false)) p.errorMissing('a configuration name');
   } else if (!p.eat(T.OpenKw)) p.errorMissing("'entity', 'configuration' or 'open'");
