@@ -120,19 +120,7 @@ export class ArchitectureModel {
    * native string search) rather than walking the tree: the cost follows the name's uses, not the file.
    */
   occurrences(name: string): SyntaxNode[] {
-    return this.cached('occurrences', name, () => {
-      const out: SyntaxNode[] = [];
-      const extended = name.startsWith('\\');
-      const text = extended ? this.file.text : this.file.lowerText;
-      const end = this.arch.node.end;
-      for (let at = text.indexOf(name, this.arch.node.start); at >= 0 && at < end; at = text.indexOf(name, at + 1)) {
-        if (!extended && (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length)))) continue;
-        const tok = tokenAt(this.file.root, at);
-        const p = tok?.parent;
-        if (tok && tok.start === at && p?.kind === N.SimpleName) out.push(p);
-      }
-      return out;
-    });
+    return this.cached('occurrences', name, () => this.scanOccurrences(name));
   }
 
   /**
@@ -197,18 +185,22 @@ export class ArchitectureModel {
     if (name !== d.name || d.scope === this.archScope || region === this.arch.node || region.start < this.arch.node.start || region.end > this.arch.node.end) return this.occurrences(name);
     const byName = this.cached('occurrencesIn', region, () => new Map<string, SyntaxNode[]>());
     let out = byName.get(name);
-    if (!out) byName.set(name, (out = this.occurrencesIn(name, region)));
+    if (!out) byName.set(name, (out = this.scanOccurrences(name, region)));
     return out;
   }
 
-  private occurrencesIn(name: string, region: SyntaxNode): SyntaxNode[] {
+  /**
+   * The SimpleName nodes spelling `name` in the architecture's text. With a `region` (where a local
+   * object is declared): those inside it, and outside it only selected names (`blk.s`).
+   */
+  private scanOccurrences(name: string, region?: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [];
     const extended = name.startsWith('\\');
     const text = extended ? this.file.text : this.file.lowerText;
     const end = this.arch.node.end;
     for (let at = text.indexOf(name, this.arch.node.start); at >= 0 && at < end; at = text.indexOf(name, at + 1)) {
       if (!extended && (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length)))) continue;
-      const inside = at >= region.start && at < region.end;
+      const inside = !region || (at >= region.start && at < region.end);
       if (!inside && !mayFollowDot(text, at)) continue;
       const tok = tokenAt(this.file.root, at);
       const p = tok?.parent;
