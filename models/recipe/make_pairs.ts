@@ -5,21 +5,25 @@
 //   node --import tsx models/recipe/make_pairs.ts models/recipe/runs/data
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { makePairs, type Pair } from '../../server/src/ide/promptPairs';
+import { makePairs, type NameDoc, type Pair } from '../../server/src/ide/promptPairs';
 
-interface Design { id: string; source: string; vhdl: string; explanation: string; meta: { entity?: string } }
+interface Design { id: string; source: string; vhdl: string; explanation: string; meta: { entity?: string; docs?: NameDoc[] } }
 
-/** Pairs for designs (makePairs already removes the context-guard markers, as the engine does). */
-export function pairsFor(designs: Design[]): { pairs: Pair[]; errors: string[] } {
-  const records = designs.map((d) => ({ id: d.id, source: d.source, vhdl: d.vhdl, explanation: d.explanation, target: d.meta.entity }));
-  return makePairs(records, (p) => readFileSync(p, 'utf8'));
+/**
+ * Pairs for designs (makePairs already removes the context-guard markers, as the engine does): an
+ * "Explain this entity" pair for every design, and for training designs whose generator documented
+ * its names, a hover pair and a doc-comment pair.
+ */
+export function pairsFor(designs: Design[], nameTasks = true): { pairs: Pair[]; errors: string[] } {
+  const records = designs.map((d) => ({ id: d.id, source: d.source, vhdl: d.vhdl, explanation: d.explanation, target: d.meta.entity, docs: d.meta.docs }));
+  return makePairs(records, (p) => readFileSync(p, 'utf8'), { nameTasks });
 }
 
 export function main(dir: string): void {
   for (const [src, dst] of [['designs.jsonl', 'pairs.jsonl'], ['val_designs.jsonl', 'val_pairs.jsonl'], ['heldout.jsonl', 'heldout_pairs.jsonl']]) {
     if (!existsSync(join(dir, src))) continue;
     const designs = readFileSync(join(dir, src), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Design);
-    const { pairs, errors } = pairsFor(designs);
+    const { pairs, errors } = pairsFor(designs, src !== 'heldout.jsonl');   // held-out pairs: the entity task the evaluation scores
     if (errors.length) {   // a silently smaller training set is worse than none: keep the previous file
       for (const e of errors.slice(0, 10)) process.stderr.write(`make_pairs: ${e}\n`);
       process.stderr.write(`make_pairs: ${errors.length} of ${designs.length} designs failed; ${dst} not written\n`);

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { buildPrompt, type Prompt } from '../../server/src/ide/prompt';
-import { makePairs } from '../../server/src/ide/promptPairs';
+import { makePairs, sentence } from '../../server/src/ide/promptPairs';
+import { HoverExplainer, hoverPrompt } from '../../server/src/ide/modelHover';
+import { docCommentPrompt } from '../../server/src/ide/insertDocComment';
 import { expectFile, fixtureWorkspace, longDesign, textOf, uriOf } from './helpers';
 
 function render(p: Prompt): string {
@@ -94,6 +96,39 @@ test('pairs use the same builder as the editor', () => {
   // The pair is what the model reads: the same messages with the markers removed, nothing else changed.
   assert.deepEqual(pairs[0].prompt_messages, messages.map((m) => ({ ...m, content: m.content.replaceAll('<<<context>>>', '').replaceAll('<<</context>>>', '') })));
   assert.equal(pairs[0].target, '**Purpose.** Debounces.');
+});
+
+test('hover and doc-comment pairs: the editor prompts for a documented name, answered with what it is for', () => {
+  const vhdl = textOf('debouncer.vhd');
+  const docs = [
+    { name: 'btn_in', kind: 'port' as const, doc: 'raw button, asynchronous to clk' },
+    { name: 'stable_cnt', kind: 'signal' as const, doc: 'counts clock cycles for which the synchronised input has not changed' },
+  ];
+  const { pairs, errors } = makePairs([{ id: 'd1', vhdl, explanation: 'x', docs }], () => '', { nameTasks: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(pairs.map((p) => p.task), ['entity', 'hover', 'docComment']);
+  const [, hover, doc] = pairs;
+  assert.notEqual(hover.name, doc.name, 'two names: each task is about a different one');
+  const ws = new Workspace();
+  const f = ws.setFile('file:///design/d1.vhd', vhdl);
+  const strip = (ms: { role: string; content: string }[]) => ms.map((m) => ({ ...m, content: m.content.replaceAll('<<<context>>>', '').replaceAll('<<</context>>>', '') }));
+  for (const p of [hover, doc]) {
+    const at = f.text.indexOf(p.name === 'btn_in' ? 'btn_in  :' : 'stable_cnt :');
+    const target = HoverExplainer.targetAt(ws, f.uri, f.lines.positionAt(at))!;
+    const editor = p.task === 'hover' ? hoverPrompt(ws, f.uri, target.decl, target.decl.nameNode.start) : docCommentPrompt(ws, target.decl);
+    assert.deepEqual(p.prompt_messages, strip(editor.messages), `${p.task} pair = the editor's ${p.task} prompt`);
+    assert.equal(p.target, p.name === 'btn_in' ? 'Raw button, asynchronous to clk.' : 'Counts clock cycles for which the synchronised input has not changed.');
+  }
+  // Without nameTasks (held-out designs), or with a name the design does not declare: no silent pairs.
+  assert.equal(makePairs([{ id: 'd1', vhdl, explanation: 'x', docs }], () => '').pairs.length, 1);
+  const bad = makePairs([{ id: 'd2', vhdl, explanation: 'x', docs: [{ name: 'nope', kind: 'signal', doc: 'a' }] }], () => '', { nameTasks: true });
+  assert.deepEqual(bad.errors, ['d2: declared names not found: nope']);
+});
+
+test('a documented name keeps its spelling at the start of a sentence', () => {
+  assert.equal(sentence('i_data sampled on the rising edge'), 'i_data sampled on the rising edge.');
+  assert.equal(sentence('clock; all registers update on its rising edge'), 'Clock; all registers update on its rising edge.');
+  assert.equal(sentence('`WIDTH` bits wide.'), '`WIDTH` bits wide.');
 });
 
 test('entity and architecture in different files: both in the prompt, links only into the explained file', async () => {

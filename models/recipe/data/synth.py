@@ -65,6 +65,7 @@ class Ctx:
         self.functions = []              # subprograms a package declares
         self.testbench_of = None         # the DUT entity of a testbench
         self.params = {}                 # family-specific facts for tests (e.g. a CRC's polynomial)
+        self.signal_docs = []            # (name, doc) of documented internal signals
 
     # -- names -------------------------------------------------------------------------------
     def ename(self, *choices):
@@ -136,6 +137,8 @@ class Ctx:
     def signal(self, base, vtype, doc='', init=None):
         name = self.uniq(self.st.case(base))
         self.decls.append(f'signal {name} : {vtype}' + (f' := {init}' if init else '') + ';')
+        if doc:
+            self.signal_docs.append((name, doc))
         return name
 
     def decl(self, *lines):
@@ -310,6 +313,19 @@ class Ctx:
             parts.append('The registers are grouped in a record (`r`); a combinational process computes the next record `rin` from a variable copy.')
         return ' '.join(parts)
 
+    def docs(self):
+        """What the generator knows each declared name is for: [{name, kind, doc}] (hover and doc-comment pairs)."""
+        out = [('generic', n, doc) for n, _, _, doc in self.generics]
+        out += [('port', n, doc) for n, _, _, doc in self.ports]
+        out += [('signal', r['name'], r['doc']) for r in self.registers if r.get('style') != 'record']
+        out += [('signal', n, doc) for n, doc in self.signal_docs]
+        seen, docs = set(), []
+        for kind, n, doc in out:
+            if doc and n.lower() not in seen:
+                seen.add(n.lower())
+                docs.append({'name': n, 'kind': kind, 'doc': self.ground(doc)})
+        return docs
+
     def meta(self):
         return {
             'family': self.family, 'entity': self.entity,
@@ -321,6 +337,7 @@ class Ctx:
             'functions': self.functions, 'testbench_of': self.testbench_of,
             'params': self.params,
             'port_roles': {b: n for b, n in self.alias.items() if any(n == p[0] for p in self.ports)},
+            'docs': self.docs(),
             'style': {'procs': self.st.procs, 'edge': self.st.edge, 'naming': self.st.naming,
                       'camel': self.st.camel, 'comb_all': self.st.comb_all},
         }

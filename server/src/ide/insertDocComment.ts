@@ -7,7 +7,7 @@ import type { Backend, CancellationToken } from '../llm/index';
 import { NodeKind as N } from '../syntax/nodeKind';
 import { ground } from './grounding';
 import { spelling } from './explain';
-import { buildPrompt } from './prompt';
+import { buildPrompt, type Prompt } from './prompt';
 import { clockPhrase, resetPhrase } from './promptFacts';
 import type { Position, Range } from './types';
 
@@ -109,6 +109,11 @@ function plain(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The model prompt for a declaration's doc comment (also what the recipe's doc-comment pairs are made with). */
+export function docCommentPrompt(ws: Workspace, decl: Declaration): Prompt {
+  return buildPrompt(ws, { kind: 'declaration', decl, file: decl.file, offset: decl.nameNode.start }, { task: 'docComment', sourceTokens: 500 });
+}
+
 /** Builds the edit: facts (always) and a grounded model summary (when a backend is given and it passes). */
 export async function insertDocComment(ws: Workspace, uri: string, pos: Position, backend?: Backend, token?: CancellationToken): Promise<DocCommentEdit | undefined> {
   const plan = docCommentTarget(ws, uri, pos);
@@ -119,7 +124,7 @@ export async function insertDocComment(ws: Workspace, uri: string, pos: Position
   let grounding: DocCommentEdit['grounding'];
   if (backend) {
     try {
-      const p = buildPrompt(ws, { kind: 'declaration', decl: plan.decl, file, offset: plan.decl.nameNode.start }, { task: 'docComment', sourceTokens: 500 });
+      const p = docCommentPrompt(ws, plan.decl);
       const r = await backend.generate({ messages: p.messages, maxTokens: 64, priority: 8, queueKey: `doc:${uri}` }, undefined, token);
       const g = ground(r.text, p.grounding);
       modelUsed = true;

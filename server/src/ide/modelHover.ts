@@ -31,6 +31,11 @@ const EXPLAINED = new Set(['signal', 'port', 'generic', 'constant', 'variable', 
 /** At most this many explanations are kept (oldest dropped first). */
 const CACHE_ENTRIES = 2000;
 
+/** The model prompt for a hover on `decl` (also what the recipe's hover pairs are made with). */
+export function hoverPrompt(ws: Workspace, uri: string, decl: Declaration, offset?: number): Prompt {
+  return buildPrompt(ws, { kind: 'declaration', decl, file: ws.getFile(uri), offset }, { task: 'hover', sourceTokens: 500 });
+}
+
 export class HoverExplainer {
   private readonly cache = new Map<string, HoverExplanation>();
   private readonly running = new Map<string, Promise<HoverExplanation>>();
@@ -52,7 +57,7 @@ export class HoverExplainer {
   }
 
   promptFor(ws: Workspace, uri: string, decl: Declaration, offset?: number): Prompt {
-    return buildPrompt(ws, { kind: 'declaration', decl, file: ws.getFile(uri), offset }, { task: 'hover', sourceTokens: 500 });
+    return hoverPrompt(ws, uri, decl, offset);
   }
 
   static keyOf(p: Prompt): string {

@@ -281,16 +281,24 @@ function declarationPrompt(
     }
   }
   const parts: string[] = [];
-  const ex = excerpt(file, spans, entity && entity.file !== file ? Math.floor(budget * 0.75) : budget);
-  let tokens = ex.tokens;
-  let trimmed = ex.trimmed;
-  // The entity's ports, from its own file when it is elsewhere (or ahead of the excerpt when it is here).
+  // The entity's header, generics and ports, after everything above in priority: in the same excerpt
+  // when the entity is in this file (so no line is shown twice), else from its own file, ahead.
+  const eSpans: LineSpan[] = [];
   if (entity) {
     const port = entity.node.child(N.PortClause);
     const gen = entity.node.child(N.GenericClause);
-    const eSpans: LineSpan[] = [{ first: nodeLines(entity.file, entity.node).first, last: nodeLines(entity.file, entity.node).first }];
+    const whole = nodeLines(entity.file, entity.node);
+    eSpans.push({ first: whole.first, last: whole.first });
     if (gen) eSpans.push({ ...nodeLines(entity.file, gen), cuttable: true });
     if (port) eSpans.push({ ...nodeLines(entity.file, port), cuttable: true });
+    eSpans.push({ first: whole.last, last: whole.last });   // `end entity x;`
+  }
+  const apart = entity !== undefined && entity.file !== file;
+  if (entity && !apart) spans.push(...eSpans);
+  const ex = excerpt(file, spans, apart ? Math.floor(budget * 0.75) : budget);
+  let tokens = ex.tokens;
+  let trimmed = ex.trimmed;
+  if (entity && apart) {
     const ee = excerpt(entity.file, eSpans, budget - tokens);
     if (ee.text) parts.push(ee.text);
     tokens += ee.tokens;
