@@ -10,8 +10,9 @@ import type { Workspace } from '../analysis/workspace';
 import { NodeKind as N } from '../syntax/nodeKind';
 import { TokenKind as T } from '../syntax/tokenKind';
 import type { SyntaxNode } from '../syntax/tree';
+import type { TokenCounter } from '../llm/tokenCounter';
 import { groundingContext, type GroundingContext } from './grounding';
-import { allConcurrentStatements, declarationItems, estimateTokens, excerpt, type LineSpan, nodeLines } from './promptSource';
+import { allConcurrentStatements, declarationItems, estimateTokens, excerpt, type LineSpan, nodeLines, type TokenMeter } from './promptSource';
 import { nameFactLines, unitFactLines } from './promptFacts';
 
 /** Chat message as the engine takes it (kept structural so ide/ needs nothing from llm/ at run time). */
@@ -36,6 +37,17 @@ export interface PromptOptions {
   summaries?: (entity: string) => string | undefined;
   /** At most this many facts lines (the rest summarised as one line); for models with a small context. */
   maxFacts?: number;
+  /**
+   * The model's token counter (a backend's `tokenCounter()`, or llm's `tokenCounterFromFile` in the
+   * recipe): budgets are then counted in the model's own tokens, the excerpt never exceeds
+   * `sourceTokens`, and `tokens` is exact. Without it, the estimate (3.5 characters per token).
+   */
+  tokenCounter?: TokenCounter;
+  /**
+   * The whole prompt as the model reads it (chat template included, when counted) within this many
+   * tokens: the source budget shrinks to make room. Unset: only the source is bounded.
+   */
+  maxTokens?: number;
 }
 
 export interface Prompt {
@@ -45,9 +57,19 @@ export interface Prompt {
   messages: PromptMessage[];
   /** 1-based lines of the target file in the excerpt. */
   sourceLines: number[];
+  /** Tokens of the source excerpt (counted when a counter was given, else estimated). */
   sourceTokens: number;
-  /** Estimated tokens of all messages (same estimate as the excerpt budget). */
+  /** Estimated tokens of all messages (the 3.5-characters-per-token estimate, counter or not). */
   estimatedTokens: number;
+  /**
+   * Tokens of the final messages as the model reads them (markers removed, chat template applied)
+   * when counted with `tokenCounter`; else the estimate (`estimatedTokens`).
+   */
+  tokens: number;
+  /** What the chat template adds around the contents (`tokens` of the same roles with empty contents); 0 when estimated. */
+  templateTokens: number;
+  /** `tokenizer`: `tokens` and `sourceTokens` are the model's counts; `estimate`: characters per token. */
+  counted: 'tokenizer' | 'estimate';
   /** True when the source was trimmed to fit. */
   trimmed: boolean;
   grounding: GroundingContext;
@@ -81,16 +103,55 @@ function instruction(task: PromptTask, what: string, lines?: string): string {
   }
 }
 
-/** Builds the prompt for a target. Deterministic: the same workspace and options give the same messages. */
+/**
+ * Builds the prompt for a target. Deterministic: the same workspace and options (and counter) give
+ * the same messages. With a counter, the excerpts joined and the whole prompt (`maxTokens`) are
+ * checked on the finished messages, and the source budget shrinks by any overshoot.
+ */
 export function buildPrompt(ws: Workspace, target: ExplainTarget, opts: PromptOptions = {}): Prompt {
-  const build: Build = { summaries: opts.summaries ?? ((e: string) => entitySummary(ws, e)), maxFacts: opts.maxFacts ?? Infinity };
-  if (target.kind === 'unit') return unitPrompt(ws, target.unit, opts.task ?? 'entity', opts.sourceTokens ?? 1200, build);
-  if (target.kind === 'range') return rangePrompt(ws, target.file, target.start, target.end, opts.sourceTokens ?? 1200, build);
-  const d = target.decl;
-  if (d.unit && (d.unit.kind === 'entity' || d.unit.kind === 'architecture' || d.unit.kind === 'package' || d.unit.kind === 'packageBody')) {
-    return unitPrompt(ws, d.unit, opts.task ?? 'hover', opts.sourceTokens ?? 1200, build);
+  const counter = opts.tokenCounter;
+  const build: Build = {
+    summaries: opts.summaries ?? ((e: string) => entitySummary(ws, e)),
+    maxFacts: opts.maxFacts ?? Infinity,
+    counter,
+    meter: counter ? { count: memoized(counter) } : undefined,
+  };
+  const budget = opts.sourceTokens ?? defaultSourceTokens(target);
+  let p = buildWithin(ws, target, opts.task, budget, build);
+  for (let b = budget, i = 0; i < 4 && b > 0; i++) {
+    const over = Math.max(counter ? p.sourceTokens - budget : 0, opts.maxTokens !== undefined ? p.tokens - opts.maxTokens : 0);
+    if (over <= 0) break;
+    b = Math.max(0, b - over);
+    p = buildWithin(ws, target, opts.task, b, build);
   }
-  return declarationPrompt(ws, d, opts.task ?? 'hover', opts.sourceTokens ?? 600, build, target.file, target.offset);
+  return p;
+}
+
+/** `counter.count` remembering its answers for one build (the last excerpt is counted again as the source). */
+function memoized(counter: TokenCounter): (text: string) => number {
+  const seen = new Map<string, number>();
+  return (text) => {
+    let n = seen.get(text);
+    if (n === undefined) seen.set(text, (n = counter.count(text)));
+    return n;
+  };
+}
+
+function isUnitDeclaration(d: Declaration): d is Declaration & { unit: DesignUnit } {
+  return !!d.unit && (d.unit.kind === 'entity' || d.unit.kind === 'architecture' || d.unit.kind === 'package' || d.unit.kind === 'packageBody');
+}
+
+/** Source tokens by default: 1200 for units and selections, 600 for a name. */
+function defaultSourceTokens(target: ExplainTarget): number {
+  return target.kind === 'declaration' && !isUnitDeclaration(target.decl) ? 600 : 1200;
+}
+
+function buildWithin(ws: Workspace, target: ExplainTarget, task: PromptTask | undefined, budget: number, build: Build): Prompt {
+  if (target.kind === 'unit') return unitPrompt(ws, target.unit, task ?? 'entity', budget, build);
+  if (target.kind === 'range') return rangePrompt(ws, target.file, target.start, target.end, budget, build);
+  const d = target.decl;
+  if (isUnitDeclaration(d)) return unitPrompt(ws, d.unit, task ?? 'hover', budget, build);
+  return declarationPrompt(ws, d, task ?? 'hover', budget, build, target.file, target.offset);
 }
 
 /** The first sentence of an entity's `--!`/`--` comment: its one-line summary when it has one. */
@@ -106,10 +167,13 @@ export function entitySummary(ws: Workspace, entity: string): string | undefined
   return undefined;
 }
 
-/** What every part of one build shares: where entity summaries come from, and the facts limit. */
+/** What every part of one build shares: where entity summaries come from, the facts limit, the counter. */
 interface Build {
   summaries: (entity: string) => string | undefined;
   maxFacts: number;
+  counter?: TokenCounter;
+  /** `counter.count` for the excerpts, with the tokens-per-estimate ratio learnt so far in this build. */
+  meter?: TokenMeter;
 }
 
 function userMessage(b: Build, task: PromptTask, what: string, source: string, facts: string[], lines?: string): string {
@@ -120,18 +184,25 @@ function userMessage(b: Build, task: PromptTask, what: string, source: string, f
   return parts.join('\n');
 }
 
-function finish(task: PromptTask, title: string, user: string, ex: { lines: number[]; tokens: number; trimmed: boolean }, grounding: GroundingContext, extra: Partial<Prompt> = {}): Prompt {
+/** The prompt from its user message; `source` is the excerpt inside it, counted again as a whole. */
+function finish(b: Build, task: PromptTask, title: string, source: string, user: string, ex: { lines: number[]; tokens: number; trimmed: boolean }, grounding: GroundingContext, extra: Partial<Prompt> = {}): Prompt {
   const messages: PromptMessage[] = [
     { role: 'system', content: SYSTEM_PROMPT },
     { role: 'user', content: user },
   ];
+  const estimatedTokens = estimateTokens(SYSTEM_PROMPT) + estimateTokens(user.split(CONTEXT_BEGIN).join('').split(CONTEXT_END).join(''));
+  const c = b.counter;
   return {
     task,
     title,
     messages,
     sourceLines: ex.lines,
-    sourceTokens: ex.tokens,
-    estimatedTokens: estimateTokens(SYSTEM_PROMPT) + estimateTokens(user.split(CONTEXT_BEGIN).join('').split(CONTEXT_END).join('')),
+    sourceTokens: b.meter ? b.meter.count(source) : ex.tokens,
+    estimatedTokens,
+    // countChat removes the context markers, as the engine does before it encodes.
+    tokens: c ? c.countChat(messages) : estimatedTokens,
+    templateTokens: c ? c.countChat(messages.map((m) => ({ ...m, content: '' }))) : 0,
+    counted: c ? 'tokenizer' : 'estimate',
     trimmed: ex.trimmed,
     grounding,
     ...extra,
@@ -172,12 +243,12 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     // Packages, package bodies, configurations: the unit's text, with its body when there is one.
     const body = unit.kind === 'package' ? ws.packageBodyOf(unit) : undefined;
     const pkg = unit.kind === 'packageBody' ? ws.primaryOf(unit) : unit;
-    const first = excerpt(pkg?.file ?? unit.file, unitSpans(pkg?.file ?? unit.file, (pkg ?? unit).node), budget);
+    const first = excerpt(pkg?.file ?? unit.file, unitSpans(pkg?.file ?? unit.file, (pkg ?? unit).node), budget, b.meter);
     const parts = [first.text];
     let tokens = first.tokens;
     let trimmed = first.trimmed;
     if (body) {
-      const second = excerpt(body.file, unitSpans(body.file, body.node), Math.max(0, budget - tokens));
+      const second = excerpt(body.file, unitSpans(body.file, body.node), Math.max(0, budget - tokens), b.meter);
       if (second.text) parts.push(second.text);
       tokens += second.tokens;
       trimmed ||= second.trimmed;
@@ -190,7 +261,8 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     const byKind = new Map<string, string[]>();
     for (const d of decls) byKind.set(d.kind, [...new Set([...(byKind.get(d.kind) ?? []), d.name])]);
     for (const [k, names] of byKind) facts.push(`${k === 'subtype' ? 'subtypes' : `${k}s`}: ${names.slice(0, 12).map((n) => `\`${n}\``).join(', ')}${names.length > 12 ? ` and ${names.length - 12} more` : ''}`);
-    return finish(task, name, userMessage(b, task, what, parts.join('\n\n'), facts), { lines: first.lines, tokens, trimmed }, g);
+    const source = parts.join('\n\n');
+    return finish(b, task, name, source, userMessage(b, task, what, source, facts), { lines: first.lines, tokens, trimmed }, g);
   }
   const ef = entity ? entityFacts(ws, entity) : undefined;
   const af = arch ? architectureFacts(ws, arch) : undefined;
@@ -200,14 +272,14 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
   let lines: number[] = [];
   const target = arch ?? entity!;
   if (entity) {
-    const ex = excerpt(entity.file, unitSpans(entity.file, entity.node), Math.floor(budget * (arch ? 0.4 : 1)));
+    const ex = excerpt(entity.file, unitSpans(entity.file, entity.node), Math.floor(budget * (arch ? 0.4 : 1)), b.meter);
     parts.push(ex.text);
     tokens += ex.tokens;
     trimmed ||= ex.trimmed;
     if (entity.file === target.file) lines = ex.lines;
   }
   if (arch) {
-    const ex = excerpt(arch.file, unitSpans(arch.file, arch.node), budget - tokens);
+    const ex = excerpt(arch.file, unitSpans(arch.file, arch.node), budget - tokens, b.meter);
     parts.push(ex.text);
     tokens += ex.tokens;
     trimmed ||= ex.trimmed;
@@ -221,7 +293,8 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     if (e) files.add(e.file);
   }
   const g = groundingContext([...files], af ? [af] : []);
-  return finish(task, title, userMessage(b, task, what, parts.join('\n\n'), unitFactLines(ef, af, b.summaries)), { lines, tokens, trimmed }, g, { architecture: af, entity: ef });
+  const source = parts.join('\n\n');
+  return finish(b, task, title, source, userMessage(b, task, what, source, unitFactLines(ef, af, b.summaries)), { lines, tokens, trimmed }, g, { architecture: af, entity: ef });
 }
 
 function kindWord(k: string): string {
@@ -295,11 +368,11 @@ function declarationPrompt(
   }
   const apart = entity !== undefined && entity.file !== file;
   if (entity && !apart) spans.push(...eSpans);
-  const ex = excerpt(file, spans, apart ? Math.floor(budget * 0.75) : budget);
+  const ex = excerpt(file, spans, apart ? Math.floor(budget * 0.75) : budget, b.meter);
   let tokens = ex.tokens;
   let trimmed = ex.trimmed;
   if (entity && apart) {
-    const ee = excerpt(entity.file, eSpans, budget - tokens);
+    const ee = excerpt(entity.file, eSpans, budget - tokens, b.meter);
     if (ee.text) parts.push(ee.text);
     tokens += ee.tokens;
     trimmed ||= ee.trimmed;
@@ -315,7 +388,8 @@ function declarationPrompt(
   const g = groundingContext([...files], af ? [af] : []);
   const title = `${facts.kind} ${d.name}`;
   const what = `the ${facts.kind} \`${d.name}\``;
-  return finish(task, title, userMessage(b, task, what, parts.join('\n\n'), nameFactLines(facts, b.summaries)), { lines: ex.lines, tokens, trimmed }, g, { architecture: af });
+  const source = parts.join('\n\n');
+  return finish(b, task, title, source, userMessage(b, task, what, source, nameFactLines(facts, b.summaries)), { lines: ex.lines, tokens, trimmed }, g, { architecture: af });
 }
 
 function rangePrompt(ws: Workspace, file: SourceFile, start: number, end: number, budget: number, build: Build): Prompt {
@@ -334,12 +408,12 @@ function rangePrompt(ws: Workspace, file: SourceFile, start: number, end: number
     const l = nodeLines(file, decl.node);
     if (l.last < a || l.first > b) spans.push(l.last - l.first < 6 ? l : { first: file.lines.positionAt(decl.nameNode.start).line, last: file.lines.positionAt(decl.nameNode.start).line });
   }
-  const ex = excerpt(file, spans, budget);
+  const ex = excerpt(file, spans, budget, build.meter);
   const af = arch ? architectureFacts(ws, arch) : undefined;
   const ef = entity ? entityFacts(ws, entity) : undefined;
   const facts = af ? unitFactLines(ef, af, build.summaries).slice(0, 8) : [];
   const g = groundingContext([file, ...(entity && entity.file !== file ? [entity.file] : [])], af ? [af] : []);
   const lines = a === b ? `line ${a + 1}` : `lines ${a + 1}-${b + 1}`;
   const title = `Selection, ${lines}`;
-  return finish('selection', title, userMessage(build, 'selection', 'the selection', ex.text, facts, lines), ex, g, { architecture: af, entity: ef });
+  return finish(build, 'selection', title, ex.text, userMessage(build, 'selection', 'the selection', ex.text, facts, lines), ex, g, { architecture: af, entity: ef });
 }

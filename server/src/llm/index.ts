@@ -11,6 +11,7 @@ export { CONTEXT_BEGIN, CONTEXT_END, markContext } from './contextGuard';
 export { LocalBackend, type LocalBackendOptions } from './localBackend';
 export { RemoteBackend, type RemoteBackendOptions } from './remoteBackend';
 export { startOpenAiServer, type OpenAiServerOptions, type RunningServer } from './openaiServer';
+export { tokenCounterFromFile, tokenCounterOf, type TokenCounter } from './tokenCounter';
 export { loadModel, type LoadedModel, type LoadOptions } from './model';
 export { generate } from './generate';
 

@@ -1,4 +1,5 @@
 // The local backend: one warm ONNX model, its generation queue and the result cache.
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CancellationToken } from './cancellation';
 import { generate, samplingOf, validateRequest } from './generate';
@@ -6,6 +7,7 @@ import { isLlmError } from './errors';
 import { loadModel, type LoadedModel, type LoadOptions } from './model';
 import { GenerationQueue } from './queue';
 import { cacheKey, ResultCache } from './resultCache';
+import { tokenCounterFromFile, tokenizerFingerprint, type TokenCounter } from './tokenCounter';
 import { emptyTimings, type Backend, type GenerateRequest, type GenerateResult, type OnText } from './types';
 
 export interface LocalBackendOptions extends LoadOptions {
@@ -21,6 +23,8 @@ export class LocalBackend implements Backend {
   private loading: Promise<LoadedModel> | undefined;
   private readonly queue: GenerationQueue;
   private readonly cache: ResultCache;
+  /** The counter of the folder's tokenizer files as they were when read (undefined: unreadable). */
+  private counter: { fingerprint: string; counter: TokenCounter | undefined } | undefined;
 
   constructor(private readonly opts: LocalBackendOptions) {
     this.queue = new GenerationQueue(opts.maxQueued ?? 4);
@@ -41,6 +45,26 @@ export class LocalBackend implements Backend {
       this.loading.catch(() => (this.loading = undefined));
     }
     return this.loading;
+  }
+
+  /**
+   * Counts tokens with this model's tokenizer.json and chat template, read synchronously on first
+   * use (the ONNX session is not needed, so prompts are bounded exactly before the model loads).
+   * Undefined while the folder has no readable tokenizer: callers then estimate, and generate()
+   * reports the folder's problem. A replaced tokenizer file is read again.
+   */
+  tokenCounter(): TokenCounter | undefined {
+    const fingerprint = tokenizerFingerprint(this.opts.modelDir);
+    if (this.counter?.fingerprint !== fingerprint) {
+      let counter: TokenCounter | undefined;
+      try {
+        counter = fingerprint ? tokenCounterFromFile(join(this.opts.modelDir, 'tokenizer.json')) : undefined;
+      } catch (e) {
+        this.opts.log?.(`token counts estimated: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      this.counter = { fingerprint, counter };
+    }
+    return this.counter.counter;
   }
 
   async generate(req: GenerateRequest, onText: OnText = () => {}, token?: CancellationToken): Promise<GenerateResult> {

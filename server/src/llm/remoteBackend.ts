@@ -38,6 +38,11 @@ export class RemoteBackend implements Backend {
     return `remote:${this.endpoint}`;
   }
 
+  /** The remote server's tokenizer is not known here: prompt budgets stay estimated (see the model status). */
+  tokenCounter(): undefined {
+    return undefined;
+  }
+
   async generate(req: GenerateRequest, onText: OnText = () => {}, token?: CancellationToken): Promise<GenerateResult> {
     validateRequest(req);
     const t0 = performance.now();

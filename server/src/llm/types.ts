@@ -1,5 +1,6 @@
 // The engine's public shapes: chat messages in, text out, and the Backend every engine implements.
 import type { CancellationToken } from './cancellation';
+import type { TokenCounter } from './tokenCounter';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -67,6 +68,11 @@ export interface Backend {
    * failures reject with LlmError.
    */
   generate(req: GenerateRequest, onText?: OnText, token?: CancellationToken): Promise<GenerateResult>;
+  /**
+   * Counts tokens as this backend's model will (sync): prompt builders bound their text with it.
+   * Undefined (or absent) when the backend cannot know, e.g. a remote server: callers estimate.
+   */
+  tokenCounter?(): TokenCounter | undefined;
   dispose(): Promise<void>;
 }
 
