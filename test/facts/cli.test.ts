@@ -58,3 +58,32 @@ test('facts reports bad arguments and positions without a name', () => {
   const path = relative(root, join(FIXTURES, 'counters.vhd'));
   assert.equal(cli(`${path}:1:1`).code, 1);
 });
+
+test('facts --json: a record FSM for the entity, and for the `state` field and the record `r` at a position', () => {
+  const file = join(FIXTURES, 'record_fsm.vhd');
+  const path = relative(root, file);
+  const t = loadFixtures('record_fsm.vhd').text('record_fsm.vhd');
+  const e = JSON.parse(cli(path, '--entity', 'record_fsm', '--json').out);
+  const rtl = e.architectures.find((a: { architecture: string }) => a.architecture === 'rtl');
+  assert.deepEqual(rtl.fsms.map((f: { signal: string; next: string; resetState: string }) => [f.signal, f.next, f.resetState]), [['r.state', 'rin.state', 'IDLE']]);
+  assert.deepEqual(rtl.fsms[0].transitions.map((x: { from: string; to: string; line: number }) => [x.from, x.to, x.line]), [
+    ['IDLE', 'RUN', lineOf(t, 'v.state := RUN;')],
+    ['RUN', 'DONE', lineOf(t, 'v.state := DONE;')],
+    ['DONE', 'IDLE', lineOf(t, 'v.state := IDLE;')],
+    ['FAIL', 'IDLE', lineOf(t, 'v.state := IDLE;')],
+  ]);
+  assert.deepEqual(rtl.registers[0].fields, [{ name: 'state', type: 'state_t', reset: 'IDLE' }, { name: 'cnt', type: 'unsigned(3 downto 0)', reset: "(others => '0')" }]);
+  const line = lineOf(t, 'case r.state is');
+  const col = t.split('\n')[line - 1].indexOf('state') + 1;
+  const field = JSON.parse(cli(`${path}:${line}:${col}`, '--json').out);
+  assert.equal(field.name, 'r.state');
+  assert.equal(field.kind, 'element');
+  assert.deepEqual(field.reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: 'IDLE' });
+  assert.equal(field.fsm.signal, 'r.state');
+  assert.equal(field.fsm.transitions.length, 4);
+  const rl = lineOf(t, 'signal r, rin');
+  const rec = JSON.parse(cli(`${path}:${rl}:10`, '--json').out);
+  assert.equal(rec.name, 'r');
+  assert.equal(rec.fsm.signal, 'r.state');
+  assert.deepEqual(rec.details.object.fields.map((f: { name: string }) => f.name), ['state', 'cnt']);
+});

@@ -1,7 +1,7 @@
 // The facts each fixture must yield, stated one by one and located by text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { architectureFacts, entityUsages } from '../../server/src/analysis/facts/index';
+import { architectureFacts, entityUsages, factsAt } from '../../server/src/analysis/facts/index';
 import type { ArchitectureFacts } from '../../server/src/analysis/facts/types';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { archOf, lineOf, loadFixtures } from './helpers';
@@ -305,4 +305,154 @@ test('variables in a clocked process: read before assigned is a flip-flop, assig
   assert.deepEqual(proc(a, 'p_acc').reset, { signal: 'rst', kind: 'sync', activeLevel: '1' });
   // The output is registered but the reset branch does not give it a value.
   assert.deepEqual(obj(a, 'total').reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: null });
+});
+
+test('record FSM, two-process: the state is r.state, transitions from the variable copy, reset from the constant aggregate', () => {
+  const { ws, uri, text } = loadFixtures('record_fsm.vhd');
+  const t = text('record_fsm.vhd');
+  const file = ws.getFile(uri('record_fsm.vhd'))!;
+  const a = architectureFacts(ws, file.units.find((u) => u.kind === 'architecture' && u.name === 'rtl')!);
+  assert.equal(a.fsms.length, 1);
+  const [f] = a.fsms;
+  assert.equal(f.signal, 'r.state');
+  assert.equal(f.next, 'rin.state');
+  assert.equal(f.style, 'two-process');
+  assert.equal(f.type, 'state_t');
+  assert.deepEqual(f.states, ['IDLE', 'RUN', 'DONE', 'FAIL']);
+  assert.equal(f.resetState, 'IDLE');
+  assert.deepEqual(f.clock, { signal: 'clk', edge: 'rising' });
+  assert.deepEqual(
+    f.transitions.map((x) => [x.from, x.to, x.condition, x.line]),
+    [
+      ['IDLE', 'RUN', "start = '1'", lineOf(t, 'v.state := RUN;')],
+      ['RUN', 'DONE', "stop = '1' or r.cnt = 15", lineOf(t, 'v.state := DONE;')],
+      ['DONE', 'IDLE', '', lineOf(t, 'v.state := IDLE;')],
+      ['FAIL', 'IDLE', '', lineOf(t, 'v.state := IDLE;')],
+    ],
+  );
+  assert.deepEqual(f.unreachable, ['FAIL']);
+  assert.equal(f.uncertain, undefined);
+  // The record register: its fields are registers of the same clock, with the reset values of REG_RESET.
+  const [reg] = a.registers;
+  assert.equal(reg.name, 'r');
+  assert.deepEqual(reg.reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: 'REG_RESET' });
+  assert.deepEqual(reg.fields, [
+    { name: 'state', type: 'state_t', reset: 'IDLE' },
+    { name: 'cnt', type: 'unsigned(3 downto 0)', reset: "(others => '0')" },
+  ]);
+  assert.deepEqual(obj(a, 'r').fields, reg.fields);
+  assert.deepEqual(obj(a, 'r').drivers.map((d) => [d.label, d.line, d.element ?? null]), [
+    ['regs', lineOf(t, 'r <= REG_RESET;'), null],
+    ['regs', lineOf(t, 'r <= rin;'), null],
+  ]);
+  assert.deepEqual(obj(a, 'rin').drivers.map((d) => [d.label, d.line]), [['comb', lineOf(t, 'rin <= v;')]]);
+  assert.equal(obj(a, 'rin').role, 'combinational');
+});
+
+test('record FSM, field-by-field reset and an if chain on r.state', () => {
+  const { ws, uri, text } = loadFixtures('record_fsm.vhd');
+  const t = text('record_fsm.vhd');
+  const file = ws.getFile(uri('record_fsm.vhd'))!;
+  const a = architectureFacts(ws, file.units.find((u) => u.kind === 'architecture' && u.name === 'fields')!);
+  const [f] = a.fsms;
+  assert.equal(a.fsms.length, 1);
+  assert.equal(f.signal, 'r.state');
+  assert.equal(f.next, 'rin.state');
+  assert.equal(f.resetState, 'IDLE');
+  assert.deepEqual(f.states, ['IDLE', 'RUN', 'DONE']);
+  const from = lineOf(t, 'architecture fields');
+  assert.deepEqual(
+    f.transitions.map((x) => [x.from, x.to, x.condition, x.line]),
+    [
+      ['IDLE', 'RUN', "start = '1'", lineOf(t, 'v.state := RUN;', 1)],
+      ['RUN', 'DONE', "stop = '1'", lineOf(t, 'v.state := DONE;', 1)],
+      ['DONE', 'IDLE', '', lineOf(t, 'v.state := IDLE;', 1)],
+    ],
+  );
+  assert.ok(f.transitions.every((x) => x.line > from));
+  assert.deepEqual(a.registers[0].reset, { signal: 'rst', kind: 'async', activeLevel: '1', value: "r.state <= IDLE; r.cnt <= (others => '0')" });
+  assert.deepEqual(a.registers[0].fields, [
+    { name: 'cnt', type: 'unsigned(3 downto 0)', reset: "(others => '0')" },
+    { name: 'state', type: 'state_t', reset: 'IDLE' },
+  ]);
+  assert.deepEqual(obj(a, 'r').drivers.map((d) => [d.line, d.element ?? null]), [
+    [lineOf(t, 'r.state <= IDLE;'), '.state'],
+    [lineOf(t, "r.cnt <= (others => '0');"), '.cnt'],
+    [lineOf(t, 'r <= rin;', 1), null],
+  ]);
+});
+
+test('record FSM, one process on a record signal: c.phase <= ..., reset by a positional aggregate', () => {
+  const { ws, uri, text } = loadFixtures('record_fsm.vhd');
+  const t = text('record_fsm.vhd');
+  const file = ws.getFile(uri('record_fsm.vhd'))!;
+  const a = architectureFacts(ws, file.units.find((u) => u.kind === 'architecture' && u.name === 'one')!);
+  const [f] = a.fsms;
+  assert.equal(a.fsms.length, 1);
+  assert.equal(f.signal, 'c.phase');
+  assert.equal(f.next, null);
+  assert.equal(f.style, 'one-process');
+  assert.equal(f.resetState, 'OFF');
+  assert.deepEqual(f.clock, { signal: 'clk', edge: 'rising' });
+  assert.deepEqual(
+    f.transitions.map((x) => [x.from, x.to, x.condition, x.line]),
+    [
+      ['OFF', 'WARM', "go = '1'", lineOf(t, 'c.phase <= WARM;')],
+      ['WARM', 'HOT', 'c.tick = 7', lineOf(t, 'c.phase <= HOT;')],
+      ['HOT', 'OFF', "go = '0'", lineOf(t, 'c.phase <= OFF;')],
+    ],
+  );
+  assert.deepEqual(f.unreachable, []);
+  assert.deepEqual(a.registers.map((r) => [r.name, r.reset?.value, r.fields]), [
+    ['c', '(OFF, 0)', [{ name: 'phase', type: 'phase_t', reset: 'OFF' }, { name: 'tick', type: 'natural range 0 to 7', reset: '0' }]],
+  ]);
+  const c = obj(a, 'c');
+  assert.deepEqual(c.drivers.map((d) => [d.line, d.element ?? null]), [
+    [lineOf(t, 'c <= (OFF, 0);'), null],
+    [lineOf(t, 'c.phase <= WARM;'), '.phase'],
+    [lineOf(t, 'c.phase <= HOT;'), '.phase'],
+    [lineOf(t, 'c.tick <= c.tick + 1;'), '.tick'],
+    [lineOf(t, 'c.phase <= OFF;'), '.phase'],
+    [lineOf(t, 'c.tick <= 0;'), '.tick'],
+  ]);
+  assert.deepEqual(c.readers.map((r) => [r.label, r.line, r.context, r.element]), [
+    ['p_ctl', lineOf(t, 'case c.phase is'), 'condition', '.phase'],
+    ['p_ctl', lineOf(t, 'if c.tick = 7 then'), 'condition', '.tick'],
+    ['p_ctl', lineOf(t, 'c.tick <= c.tick + 1;'), 'expression', '.tick'],
+    ['led', lineOf(t, "led <= '1' when c.phase = HOT else '0';"), 'condition', '.phase'],
+  ]);
+});
+
+test('record FSM: the name at a field use, the record and the record element give the field facts', () => {
+  const { ws, uri, text } = loadFixtures('record_fsm.vhd');
+  const t = text('record_fsm.vhd');
+  const file = ws.getFile(uri('record_fsm.vhd'))!;
+  const at = (snippet: string, delta = 0) => factsAt(ws, file, t.indexOf(snippet) + delta)!;
+  const field = at('case r.state is', 'case r.'.length);
+  assert.equal(field.name, 'r.state');
+  assert.equal(field.kind, 'element');
+  assert.equal(field.type, 'state_t');
+  assert.equal(field.declaration.line, lineOf(t, 'state : state_t;'));
+  assert.deepEqual(field.clock, { signal: 'clk', edge: 'rising' });
+  assert.deepEqual(field.reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: 'IDLE' });
+  assert.equal(field.fsm?.signal, 'r.state');
+  // Whole-record accesses count for the field; the other field's do not.
+  assert.deepEqual(field.drivers.map((d) => d.line), [lineOf(t, 'r <= REG_RESET;'), lineOf(t, 'r <= rin;')]);
+  assert.deepEqual(field.readers.map((r) => [r.label, r.line]), [
+    ['comb', lineOf(t, 'comb : process (r, start, stop)')],
+    ['comb', lineOf(t, 'v := r;')],
+    ['comb', lineOf(t, 'case r.state is')],
+    ['busy', lineOf(t, "busy  <= '1' when r.state = RUN else '0';")],
+  ]);
+  assert.equal(field.partial, false);
+  // The element in the record type: the field of the register of that type.
+  assert.equal(at('state : state_t;').name, 'r.state');
+  // The record and its next-state copy carry the field's state machine.
+  assert.equal(at('r, rin : reg_t').fsm?.signal, 'r.state');
+  assert.equal(at('rin : reg_t').fsm?.next, 'rin.state');
+  assert.equal(at('state_t is').fsm?.signal, 'r.state');
+  const one = at('case c.phase is', 'case c.'.length);
+  assert.equal(one.name, 'c.phase');
+  assert.deepEqual(one.reset, { signal: 'rst_n', kind: 'async', activeLevel: '0', value: 'OFF' });
+  assert.deepEqual(one.drivers.map((d) => d.line), [lineOf(t, 'c <= (OFF, 0);'), lineOf(t, 'c.phase <= WARM;'), lineOf(t, 'c.phase <= HOT;'), lineOf(t, 'c.phase <= OFF;')]);
 });

@@ -7,7 +7,7 @@ import { Workspace } from '../../server/src/analysis/workspace';
 import { hoverMarkdown } from '../../server/src/ide/types';
 import { lineOf, loadFixtures, positionOf } from './helpers';
 
-const fx = loadFixtures('counters.vhd', 'fsm_two.vhd', 'comb.vhd', 'two_domains.vhd', 'hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd');
+const fx = loadFixtures('counters.vhd', 'fsm_two.vhd', 'record_fsm.vhd', 'comb.vhd', 'two_domains.vhd', 'hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd');
 
 /** The facts section of the hover at `snippet` (+delta) in `file`. */
 function facts(file: string, snippet: string, delta = 0): string {
@@ -98,4 +98,28 @@ test('hover over a port in an entity whose architecture is in another file links
   ws.setFile('file:///a.vhd', a);
   const s = factsHoverSection(ws, 'file:///e.vhd', positionOf(e, 'q :'));
   assert.equal(s?.markdown, 'Port `out` · Register · clock `clk` (rising) · no reset  \nDriven by `p` ([line 3](file:///a.vhd#L3)) · never read');
+});
+
+test('hover over a record register, its state field and its next-state record: fields and the state machine on r.state', () => {
+  const f = 'record_fsm.vhd';
+  const t = fx.text(f);
+  const l = (snippet: string) => link(f, lineOf(t, snippet));
+  const machine = [
+    "IDLE → RUN when `start = '1'` (" + l('v.state := RUN;') + ')',
+    "RUN → DONE when `stop = '1' or r.cnt = 15` (" + l('v.state := DONE;') + ')',
+    'DONE → IDLE (' + l('v.state := IDLE;') + ')',
+    'FAIL → IDLE (' + l('v.state := IDLE;') + ')',
+    'Never entered: FAIL',
+  ];
+  const r = facts(f, 'r, rin : reg_t').split('  \n');
+  assert.equal(r[0], "Register · clock `clk` (rising) · reset `rst`, synchronous, active '1' → `REG_RESET`");
+  assert.equal(r[1], "Record fields, each a register: `state` → `IDLE`, `cnt` → `(others => '0')`");
+  assert.equal(r[3], '**State register** (field `state`) of a two-process state machine: 4 states (IDLE, RUN, DONE, FAIL) · reset state IDLE · 4 transitions');
+  assert.deepEqual(r.slice(4), machine);
+  const field = facts(f, 'case r.state is', 'case r.'.length).split('  \n');
+  assert.equal(field[0], "Register · clock `clk` (rising) · reset `rst`, synchronous, active '1' → `IDLE`");
+  assert.equal(field[2], '**State register** of a two-process state machine: 4 states (IDLE, RUN, DONE, FAIL) · reset state IDLE · 4 transitions');
+  assert.deepEqual(field.slice(3), machine);
+  const rin = facts(f, 'rin : reg_t').split('  \n');
+  assert.equal(rin[2], '**Next-state record** (field `state`) of a two-process state machine: 4 states (IDLE, RUN, DONE, FAIL) · reset state IDLE · 4 transitions');
 });

@@ -10,6 +10,7 @@ const CASES = [
   ['fsm_one.vhd'],
   ['fsm_two.vhd'],
   ['record_2p.vhd'],
+  ['record_fsm.vhd'],
   ['comb.vhd'],
   ['generate_loops.vhd'],
   ['two_domains.vhd'],
@@ -40,7 +41,9 @@ for (const files of CASES) {
         const expected = all.objects.find((o) => o.name === d.name && o.declaration.line === one.declaration.line);
         assert.ok(expected, `${d.name} in the complete facts`);
         assert.deepEqual(one.details?.object, expected, `${main}: ${d.name}`);
-        const fsm = all.fsms.find((f) => f.signal === d.name || f.next === d.name) ?? null;
+        // A record register's state machine is on one of its fields (`r.state`, next `rin.state`).
+        const on = (x: string | null) => x !== null && (x === d.name || x.startsWith(`${d.name}.`));
+        const fsm = all.fsms.find((f) => on(f.signal)) ?? all.fsms.find((f) => on(f.next)) ?? null;
         assert.deepEqual(one.fsm, fsm, `${main}: fsm of ${d.name}`);
         assert.deepEqual(one.details?.crossings ?? [], all.crossings.filter((c) => c.register === d.name), `${main}: crossings into ${d.name}`);
         compared++;

@@ -40,6 +40,7 @@ function describe(a: ArchitectureFacts, src: (line: number) => string, base: (ur
   for (const r of a.registers) {
     const reset = r.reset ? `reset ${r.reset.signal} ${r.reset.kind} '${r.reset.activeLevel}' -> ${r.reset.value ?? '(not reset)'}` : 'no reset';
     out.push(`register ${r.name}: ${r.clock.signal} ${r.clock.edge}; ${reset}; process ${r.process ?? '(unlabelled)'}`);
+    if (r.fields) out.push(`  fields: ${r.fields.map((f) => `${f.name} : ${f.type} -> ${f.reset ?? '(not reset)'}`).join(', ')}`);
   }
   if (a.fsms.length) out.push('-- state machines');
   for (const f of a.fsms) {

@@ -62,6 +62,10 @@ export function factsMarkdown(f: NameFacts): string {
         break;
     }
     lines.push(head.join(' · '));
+    if (obj.fields?.length) {
+      const shown = obj.fields.slice(0, MAX_PORTS).map((x) => `${code(x.name)}${obj.reset ? ` → ${x.reset === null ? 'not reset' : code(x.reset)}` : ''}`);
+      lines.push(`Record fields, each a register: ${shown.join(', ')}${obj.fields.length > MAX_PORTS ? `, and ${obj.fields.length - MAX_PORTS} more` : ''}`);
+    }
     if (obj.multipleDrivers) {
       const md = obj.multipleDrivers;
       const why = md.resolved === false ? `${code(obj.type)} is unresolved` : 'its type could not be checked for a resolution function';
@@ -133,7 +137,18 @@ export function accessList(accesses: Access[], uri: string | undefined): string 
 
 function fsmLines(fsm: FsmFacts, name: string, uri: string): string[] {
   const out: string[] = [];
-  const role = fsm.signal === name ? '**State register** of a' : fsm.next === name ? '**Next-state signal** of a' : `**State type** of ${code(fsm.signal)}, a`;
+  const dot = fsm.signal.indexOf('.');
+  const field = dot > 0 ? fsm.signal.slice(dot + 1) : '';
+  const role =
+    fsm.signal === name
+      ? '**State register** of a'
+      : fsm.next === name
+        ? '**Next-state signal** of a'
+        : field && fsm.signal === `${name}.${field}`
+          ? `**State register** (field ${code(field)}) of a`
+          : field && fsm.next === `${name}.${field}`
+            ? `**Next-state record** (field ${code(field)}) of a`
+            : `**State type** of ${code(fsm.signal)}, a`;
   const states = fsm.states.length > 8 ? `${fsm.states.slice(0, 8).join(', ')}, …` : fsm.states.join(', ');
   out.push(
     `${role} ${fsm.style} state machine: ${fsm.states.length} states (${states}) · reset state ${fsm.resetState ?? 'none'} · ${fsm.transitions.length} transition${fsm.transitions.length === 1 ? '' : 's'}`,

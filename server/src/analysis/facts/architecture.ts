@@ -13,7 +13,8 @@ import type { ArchitectureModel } from './model';
 import type { ProcessAnalysis } from './processes';
 import { compact, lineOf, stripParens } from './text';
 import { isResolvedType } from './typeInfo';
-import type { ArchitectureFacts, ObjectFacts, ObjectKind, ObjectRole, RegisterFacts } from './types';
+import { fieldResets, recordFields } from './records';
+import type { ArchitectureFacts, FieldFacts, ObjectFacts, ObjectKind, ObjectRole, RegisterFacts } from './types';
 
 /** Forces every fact of the model into the plain-data shape. */
 export function buildArchitecture(model: ArchitectureModel): ArchitectureFacts {
@@ -36,12 +37,14 @@ export function buildArchitecture(model: ArchitectureModel): ArchitectureFacts {
   const registers: RegisterFacts[] = [];
   for (const p of processes) {
     for (const [d, r] of p.registers) {
+      const fields = registerFields(model, p, d);
       registers.push({
         name: d.name,
         clock: p.facts.clock!,
         reset: p.facts.reset ? { ...p.facts.reset, value: r.value } : null,
         process: p.facts.label,
         line: r.line,
+        ...(fields ? { fields } : {}),
       });
     }
     for (const d of p.variableRegisters) {
@@ -116,6 +119,8 @@ function objectFacts(model: ArchitectureModel, d: Declaration, writes: Write[], 
         if (!o.clock) {
           o.clock = p.facts.clock;
           o.reset = p.facts.reset ? { ...p.facts.reset, value: reg.value } : null;
+          const fields = registerFields(model, p, d);
+          if (fields) o.fields = fields;
         }
       } else roles.add(p.facts.kind === 'other' ? 'testbench' : 'combinational');
     } else if (w.statement.kind === 'instance') roles.add('instance output');
@@ -162,6 +167,16 @@ function objectFacts(model: ArchitectureModel, d: Declaration, writes: Write[], 
     }
   }
   return o;
+}
+
+/** The fields of a record register with their reset values (memoized); undefined when `d` is not a record. */
+export function registerFields(model: ArchitectureModel, p: ProcessAnalysis, d: Declaration): FieldFacts[] | undefined {
+  return model.cached('registerFields', d, () => {
+    const fields = recordFields(model.ws, model.names, d);
+    if (!fields?.length) return undefined;
+    const resets = p.facts.reset ? fieldResets(model.names, d, fields, p.resetBranch, p.info.writes) : undefined;
+    return fields.map((f) => ({ name: f.name, type: f.type, reset: resets?.get(f.name) ?? null }));
+  });
 }
 
 /** Two or more statements driving overlapping parts of `d`. */

@@ -37,6 +37,10 @@ export interface Write {
   stmt: SyntaxNode;
   statement: StatementInfo;
   uncertain?: string;
+  /** Made inside a procedure's body (or through its parameter): the procedure's name; `name` and `stmt` are then the call's. */
+  via?: string;
+  /** Through a procedure: the value text assigned, with the call's actuals put for the formals where they are plain. */
+  value?: string;
 }
 
 export interface Read {
@@ -46,6 +50,8 @@ export interface Read {
   context: ReadContext;
   statement: StatementInfo;
   uncertain?: string;
+  /** Made inside a procedure's body: the procedure's name; `name` is then the call's. */
+  via?: string;
 }
 
 export interface ProcessInfo {

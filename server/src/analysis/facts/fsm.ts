@@ -1,4 +1,5 @@
-// State machines: registered enumeration signals switched on by case/if, with their transitions.
+// State machines: registered enumeration signals (or enumeration fields of record registers) switched
+// on by case/if, with their transitions.
 import { NodeKind as N } from '../../syntax/nodeKind';
 import { TokenKind as T } from '../../syntax/tokenKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
@@ -6,7 +7,8 @@ import type { ArchitectureModel } from './model';
 import type { Declaration } from '../scopes';
 import type { Names } from './collect';
 import type { ProcessAnalysis } from './processes';
-import { compact, conditionOf, lineOf, nameBase, simpleValue, statementsOf, stripParens, targetNames } from './text';
+import { fieldResets, fieldValue, namesField, type RecordField, recordFields } from './records';
+import { compact, conditionOf, lineOf, simpleValue, statementsOf, stripParens, targetNames } from './text';
 import { enumLiterals } from './typeInfo';
 import type { FsmFacts, FsmTransition } from './types';
 
@@ -16,23 +18,54 @@ interface Path {
   conditions: string[];
 }
 
-/** Every state machine of the model: one per registered enumeration signal switched on by case/if. */
+/** What the walk over a state machine's process needs to know. */
+interface Ctx {
+  names: Names;
+  /** The record field holding the state (`state` of `r.state`), or undefined for a whole enumeration object. */
+  field: string | undefined;
+  fields: RecordField[];
+  /** Objects whose (field) value the case/if tests: the register, and variables that copy the next state. */
+  selectors: Declaration[];
+  /** Objects an assignment to which sets the next state: the register or next-state signal, and those variables. */
+  holders: Declaration[];
+  states: Set<string>;
+  out: FsmTransition[];
+  notes: string[];
+}
+
+/** Every state machine of the model: one per registered enumeration signal (or enumeration field of a record register) switched on by case/if. */
 export function allFsms(model: ArchitectureModel, processes: ProcessAnalysis[]): FsmFacts[] {
   const out: FsmFacts[] = [];
   for (const p of processes) {
     if (p.facts.kind !== 'clocked') continue;
-    for (const reg of p.registers.keys()) {
-      const f = fsmOf(model, reg);
-      if (f && !out.includes(f)) out.push(f);
-    }
+    for (const reg of p.registers.keys()) for (const f of fsmsOf(model, reg)) if (!out.includes(f)) out.push(f);
   }
   return out;
 }
 
-/** The state machine `d` is the state register or the next-state signal of, if any (memoized). */
-export function fsmAbout(model: ArchitectureModel, d: Declaration): FsmFacts | null {
-  const own = fsmOf(model, d);
+/** The state machines of a register: on the whole object, else on each enumeration field of its record type (memoized). */
+export function fsmsOf(model: ArchitectureModel, reg: Declaration): FsmFacts[] {
+  return model.cached('fsms', reg, () => {
+    const whole = fsmOf(model, reg);
+    if (whole) return [whole];
+    if (reg.kind !== 'signal' && reg.kind !== 'port') return [];
+    const out: FsmFacts[] = [];
+    for (const f of recordFields(model.ws, model.names, reg) ?? []) {
+      const x = fsmOf(model, reg, f.name);
+      if (x) out.push(x);
+    }
+    return out;
+  });
+}
+
+/**
+ * The state machine `d` (or its record field `field`) is the state register or the next-state
+ * signal of, if any (memoized). Without a field, a record's first state-machine field counts.
+ */
+export function fsmAbout(model: ArchitectureModel, d: Declaration, field?: string): FsmFacts | null {
+  const own = field ? fsmOf(model, d, field) : (fsmsOf(model, d)[0] ?? null);
   if (own) return own;
+  const wanted = field ? `${d.name}.${field}` : d.name;
   // A next-state signal: copied into a register by a clocked process.
   for (const r of model.accessesOf(d).reads) {
     if (r.statement.kind !== 'process') continue;
@@ -40,22 +73,24 @@ export function fsmAbout(model: ArchitectureModel, d: Declaration): FsmFacts | n
     if (p?.facts.kind !== 'clocked') continue;
     const w = p.info.writes.find((x) => r.name.start >= x.stmt.start && r.name.start < x.stmt.end);
     if (!w || w.decl === d) continue;
-    const f = fsmOf(model, w.decl);
-    if (f?.next === d.name) return f;
+    for (const f of fsmsOf(model, w.decl)) if (f.next === wanted || (!field && f.next?.startsWith(`${d.name}.`))) return f;
   }
   return null;
 }
 
-/** The state machine whose state register is `reg`, or null (memoized). */
-export function fsmOf(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
-  return model.cached('fsm', reg, () => buildFsm(model, reg));
+/** The state machine whose state register is `reg` (or its record field `field`), or null (memoized). */
+export function fsmOf(model: ArchitectureModel, reg: Declaration, field?: string): FsmFacts | null {
+  return model.cached(field ? `fsm.${field}` : 'fsm', reg, () => buildFsm(model, reg, field));
 }
 
-function buildFsm(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
+function buildFsm(model: ArchitectureModel, reg: Declaration, field: string | undefined): FsmFacts | null {
   const names = model.names;
   const file = names.file;
   if (reg.kind !== 'signal' && reg.kind !== 'port') return null;
-  const e = enumLiterals(model.ws, names, reg);
+  const fields = field ? (recordFields(model.ws, names, reg) ?? []) : [];
+  const fieldDecl = field ? fields.find((f) => f.name === field)?.decl : undefined;
+  if (field && !fieldDecl) return null;
+  const e = enumLiterals(model.ws, names, fieldDecl ?? reg);
   if (!e) return null;
   const p = model.registerProcess(reg);
   const info = p?.registers.get(reg);
@@ -68,7 +103,7 @@ function buildFsm(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
   let next: Declaration | undefined;
   let source: ProcessAnalysis = p;
   for (const w of p.info.writes) {
-    if (w.decl !== reg || w.element) continue;
+    if (w.decl !== reg || w.element || w.via) continue;
     const v = stripParens(simpleValue(w.stmt));
     const d = v?.kind === N.SimpleName ? names.object(v) : undefined;
     if (!d || d === reg) continue;
@@ -83,20 +118,32 @@ function buildFsm(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
   }
   const target = next ?? reg;
   const body = source === p ? p.edgeBody : statementsOf(source.info.node);
-  if (!switchesOn(body, reg)) return null;
-  const transitions: FsmTransition[] = [];
-  const notes: string[] = [];
-  walk(body, { from: null, conditions: [] }, reg, target, states, transitions, names, notes);
+  // Variables that carry the next state inside the process (`v := r; ... rin <= v;`, or `r <= v` in one process).
+  const ctx: Ctx = { names, field, fields, selectors: [reg], holders: [target], states, out: [], notes: [] };
+  for (const w of source.info.writes) {
+    if (w.decl !== target || w.element || w.via) continue;
+    const v = stripParens(simpleValue(w.stmt));
+    const d = v?.kind === N.SimpleName ? names.object(v) : undefined;
+    if (d?.kind === 'variable' && !ctx.holders.includes(d)) {
+      ctx.holders.push(d);
+      ctx.selectors.push(d);
+    }
+  }
+  if (!switchesOn(body, ctx)) return null;
+  walk(body, { from: null, conditions: [] }, ctx);
+  const transitions = ctx.out;
+  const notes = ctx.notes;
   for (const t of transitions) {
     t.from = t.from === '*' ? '*' : show(t.from);
     t.to = show(t.to);
   }
-  const resetState = info.value && states.has(info.value.toLowerCase()) ? show(info.value.toLowerCase()) : null;
+  const resetText = field ? (fieldResets(names, reg, fields, p.resetBranch, p.info.writes).get(field) ?? null) : info.value;
+  const resetState = resetText && states.has(resetText.toLowerCase()) ? show(resetText.toLowerCase()) : null;
   const reached = new Set<string>(transitions.map((t) => t.to));
   if (resetState) reached.add(resetState);
   return {
-    signal: reg.name,
-    next: next?.name ?? null,
+    signal: field ? `${reg.name}.${field}` : reg.name,
+    next: next ? (field ? `${next.name}.${field}` : next.name) : null,
     style: next ? 'two-process' : 'one-process',
     type: e.type,
     states: e.literals,
@@ -105,44 +152,47 @@ function buildFsm(model: ArchitectureModel, reg: Declaration): FsmFacts | null {
     transitions,
     unreachable: notes.length ? [] : e.literals.filter((s) => !reached.has(s)),
     line: lineOf(file, reg.nameNode.start),
-    ...(notes.length ? { uncertain: notes.join('; ') } : {}),
+    ...(notes.length ? { uncertain: [...new Set(notes)].join('; ') } : {}),
   };
 }
 
-/** Whether a case statement or an if condition tests the state signal. */
-function switchesOn(body: SyntaxNode[], reg: Declaration): boolean {
+/** Whether `n` is the state as tested: a selector object (or its state field). */
+function isState(n: SyntaxNode | undefined, ctx: Ctx): boolean {
+  return ctx.selectors.some((d) => namesField(ctx.names, n, d, ctx.field));
+}
+
+/** Whether a case statement or an if condition tests the state. */
+function switchesOn(body: SyntaxNode[], ctx: Ctx): boolean {
   for (const s of body) {
     for (const n of s.descendants(N.CaseStatement, N.IfBranch)) {
       const sel = n.kind === N.CaseStatement ? n.childNodes().find((c) => c.kind !== N.Label && c.kind !== N.CaseStatementAlternative) : conditionOf(n);
       if (!sel) continue;
-      if (n.kind === N.CaseStatement ? isName(sel, reg) : [...sel.descendants(N.SimpleName)].some((x) => nameOf(x) === reg.name)) return true;
+      if (n.kind === N.CaseStatement) {
+        if (isState(sel, ctx)) return true;
+      } else if ([...sel.descendants(N.SimpleName)].some((x) => isState(ctx.field ? x.parent : x, ctx))) return true;
     }
   }
   return false;
 }
 
-function isName(n: SyntaxNode | undefined, d: Declaration): boolean {
-  const s = stripParens(n);
-  return s?.kind === N.SimpleName && nameOf(s) === d.name;
-}
-
 /** `state = IDLE` (either order): the literal. */
-function stateTest(cond: SyntaxNode | undefined, reg: Declaration, states: Set<string>): string | undefined {
+function stateTest(cond: SyntaxNode | undefined, ctx: Ctx): string | undefined {
   const c = stripParens(cond);
   if (c?.kind !== N.BinaryExpression || !c.token(T.Eq)) return undefined;
   const [l, r] = c.childNodes();
-  if (isName(l, reg) && r?.kind === N.SimpleName && states.has(nameOf(r) ?? '')) return nameOf(r);
-  if (isName(r, reg) && l?.kind === N.SimpleName && states.has(nameOf(l) ?? '')) return nameOf(l);
+  if (isState(l, ctx) && r?.kind === N.SimpleName && ctx.states.has(nameOf(r) ?? '')) return nameOf(r);
+  if (isState(r, ctx) && l?.kind === N.SimpleName && ctx.states.has(nameOf(l) ?? '')) return nameOf(l);
   return undefined;
 }
 
-function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names, notes: string[]): void {
+function walk(stmts: SyntaxNode[], path: Path, ctx: Ctx): void {
+  const states = ctx.states;
   for (const s of stmts) {
     switch (s.kind) {
       case N.CaseStatement: {
         const sel = s.childNodes().find((c) => c.kind !== N.Label && c.kind !== N.CaseStatementAlternative && c.kind !== N.EndClause);
         const alts = s.childNodes(N.CaseStatementAlternative);
-        if (isName(sel, reg)) {
+        if (isState(sel, ctx)) {
           const named = new Set<string>();
           for (const a of alts) for (const n of a.child(N.Choices)?.childNodes(N.SimpleName) ?? []) named.add(nameOf(n) ?? '');
           for (const a of alts) {
@@ -151,38 +201,46 @@ function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declara
               ? new Set([...states].filter((x) => !named.has(x)))
               : new Set((choices?.childNodes(N.SimpleName) ?? []).map((n) => nameOf(n) ?? '').filter((x) => states.has(x)));
             const narrowed = path.from ? new Set([...from].filter((x) => path.from!.has(x))) : from;
-            walk(statementsOf(a), { from: narrowed, conditions: path.conditions }, reg, target, states, out, names, notes);
+            walk(statementsOf(a), { from: narrowed, conditions: path.conditions }, ctx);
           }
         } else {
           const selText = sel ? compact(sel) : '?';
           for (const a of alts) {
             const choices = a.child(N.Choices);
             const cond = choices?.token(T.OthersKw) ? `${selText} = others` : `${selText} = ${choices ? compact(choices) : '?'}`;
-            walk(statementsOf(a), { from: path.from, conditions: [...path.conditions, cond] }, reg, target, states, out, names, notes);
+            walk(statementsOf(a), { from: path.from, conditions: [...path.conditions, cond] }, ctx);
           }
         }
         break;
       }
       case N.IfStatement: {
-        const negated: string[] = [];
+        // Earlier branches not taken: `not (c)`, dropped where the state tested cannot be the one this branch is in.
+        const negated: { lit: string | undefined; text: string; rest: string | undefined }[] = [];
         for (const b of s.childNodes(N.IfBranch)) {
           const cond = conditionOf(b);
-          const lit = cond ? stateTest(cond, reg, states) : undefined;
+          const { lit, rest } = cond ? splitStateTest(cond, ctx) : { lit: undefined, rest: undefined };
           let from = path.from;
-          const conditions = [...path.conditions, ...negated];
           if (lit) from = new Set([lit].filter((x) => !path.from || path.from.has(x)));
-          else if (cond) conditions.push(compact(cond));
-          walk(statementsOf(b), { from, conditions }, reg, target, states, out, names, notes);
-          if (cond && !lit) negated.push(`not (${compact(cond)})`);
+          const conditions = [...path.conditions];
+          for (const n of negated) {
+            if (n.lit && from && !from.has(n.lit)) continue;
+            conditions.push(n.lit && from?.size === 1 && n.rest ? `not (${n.rest})` : `not (${n.text})`);
+          }
+          if (rest) conditions.push(compact(rest));
+          else if (cond && !lit) conditions.push(compact(cond));
+          walk(statementsOf(b), { from, conditions }, ctx);
+          // A plain state test needs no negation: the later branches' own state tests say where they are.
+          if (cond && !(lit && !rest)) negated.push({ lit, text: compact(cond), rest: rest ? compact(rest) : undefined });
         }
         break;
       }
       case N.LoopStatement:
-        walk(statementsOf(s), path, reg, target, states, out, names, notes);
+        walk(statementsOf(s), path, ctx);
         break;
       case N.SimpleSignalAssignment:
       case N.ConditionalSignalAssignment:
-        assignment(s, path, reg, target, states, out, names, notes);
+      case N.VariableAssignment:
+        assignment(s, path, ctx);
         break;
       default:
         break;
@@ -190,24 +248,59 @@ function walk(stmts: SyntaxNode[], path: Path, reg: Declaration, target: Declara
   }
 }
 
-function assignment(s: SyntaxNode, path: Path, reg: Declaration, target: Declaration, states: Set<string>, out: FsmTransition[], names: Names, notes: string[]): void {
+/**
+ * A branch condition as a state test and the rest: `state = IDLE` gives the literal alone;
+ * `state = IDLE and start = '1'` gives the literal and `start = '1'`; anything else neither.
+ */
+function splitStateTest(cond: SyntaxNode, ctx: Ctx): { lit: string | undefined; rest: SyntaxNode | undefined } {
+  const lit = stateTest(cond, ctx);
+  if (lit) return { lit, rest: undefined };
+  const c = stripParens(cond);
+  if (c?.kind === N.BinaryExpression && c.token(T.AndKw)) {
+    const [l, r] = c.childNodes();
+    const ll = stateTest(l, ctx);
+    if (ll && r) return { lit: ll, rest: r };
+    const rl = stateTest(r, ctx);
+    if (rl && l) return { lit: rl, rest: l };
+  }
+  return { lit: undefined, rest: undefined };
+}
+
+function assignment(s: SyntaxNode, path: Path, ctx: Ctx): void {
+  const { names, field } = ctx;
   const t = targetNames(s)[0];
-  const nb = t ? nameBase(t) : undefined;
-  if (!nb || nb.element || names.object(nb.base) !== target) return;
+  if (!t) return;
+  const toField = ctx.holders.some((d) => namesField(names, t, d, field));
+  // A record field state machine: a whole-record assignment sets the field too.
+  const toRecord = !toField && field !== undefined && ctx.holders.some((d) => namesField(names, t, d, undefined));
+  if (!toField && !toRecord) return;
   const line = lineOf(names.file, s.start);
+  const holding = (v: SyntaxNode, f: string | undefined) => [...ctx.selectors, ...ctx.holders].some((d) => namesField(names, v, d, f));
   const emit = (value: SyntaxNode | undefined, extra: string[]) => {
-    const v = stripParens(value);
-    const to = v?.kind === N.SimpleName ? nameOf(v) : undefined;
-    if (!to || !states.has(to)) {
+    let v = stripParens(value);
+    if (!v) return;
+    if (toRecord) {
+      // A copy of the register or of a variable holding it keeps the state; an aggregate or constant record names it.
+      if (holding(v, undefined)) return;
+      const fv = fieldValue(names, v, field!, ctx.fields);
+      if (!fv) {
+        ctx.notes.push(`line ${line}: \`${compact(t)}\` is given a computed record \`${compact(v)}\`, so its transitions are not listed`);
+        return;
+      }
+      v = stripParens(fv);
+      if (!v) return;
+    }
+    const to = v.kind === N.SimpleName ? nameOf(v) : undefined;
+    if (!to || !ctx.states.has(to)) {
       // Holding the state (`next <= state`) is no transition; anything else computed is one we cannot list.
-      if (v && !(to && (to === reg.name || to === target.name))) notes.push(`line ${line}: the next state \`${compact(v)}\` is computed, so its transitions are not listed`);
+      if (!holding(v, field)) ctx.notes.push(`line ${line}: the next state \`${compact(v)}\` is computed, so its transitions are not listed`);
       return;
     }
     const conditions = [...path.conditions, ...extra];
     const condition = conditions.join(' and ');
-    for (const from of path.from ?? ['*']) out.push({ from, to, condition, line });
+    for (const from of path.from ?? ['*']) ctx.out.push({ from, to, condition, line });
   };
-  if (s.kind === N.SimpleSignalAssignment) {
+  if (s.kind === N.SimpleSignalAssignment || s.kind === N.VariableAssignment) {
     emit(simpleValue(s), []);
     return;
   }

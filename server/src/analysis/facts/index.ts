@@ -14,7 +14,8 @@ import { ArchitectureModel } from './model';
 import { commentOf } from './comments';
 import { entityUsages } from './hierarchy';
 import { interfaceItems } from './interfaces';
-import { compact, lineOf } from './text';
+import { fieldOfElement, recordFields } from './records';
+import { compact, lineOf, nameBase } from './text';
 import type { Access, ArchitectureFacts, CdcFacts, ClockFact, EntityUsage, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
 
 export type * from './types';
@@ -141,7 +142,77 @@ export function factsAt(ws: Workspace, file: SourceFile, offset: number): NameFa
   if (!nameNode) return undefined;
   const r = resolveAt(ws, file, offset);
   if (!r || r.kind !== 'declarations' || r.decls.length === 0) return undefined;
-  return factsOfDeclaration(ws, r.decls[0], file, offset);
+  const d = r.decls[0];
+  if (d.kind === 'element') {
+    const f = fieldFactsAt(ws, file, offset, nameNode, d);
+    if (f) return f;
+  }
+  return factsOfDeclaration(ws, d, file, offset);
+}
+
+/**
+ * A record field: `r.state` (the cursor on `state`) gives the facts of that field of `r`; the
+ * element in its record type declaration those of the first register of that type in the architecture.
+ */
+function fieldFactsAt(ws: Workspace, file: SourceFile, offset: number, nameNode: SyntaxNode, element: Declaration): NameFacts | undefined {
+  const arch = architectureAt(file, offset);
+  if (!arch) return undefined;
+  const m = architectureModel(ws, arch);
+  const fallback = (note: string): NameFacts | undefined => ({ ...factsOfDeclaration(ws, element, file, offset), partial: true, notes: [note] });
+  return guard(arch, () => {
+    const sel = nameNode.parent;
+    if (sel?.kind === N.SelectedName && sel.childNodes().pop() === nameNode) {
+      const prefix = sel.childNodes()[0];
+      const nb = prefix ? nameBase(prefix) : undefined;
+      const obj = nb && !nb.element ? m.names.object(nb.base) : undefined;
+      return obj && m.isOwnObject(obj) ? fieldFacts(m, obj, element) : undefined;
+    }
+    // The element's own declaration: a register of its record type, if the architecture has one.
+    for (const o of m.declarations()) {
+      if (o.kind !== 'signal' && o.kind !== 'port') continue;
+      const fields = recordFields(ws, m.names, o);
+      if (fields?.some((f) => f.decl === element) && m.registerProcess(o)) return fieldFacts(m, o, element);
+    }
+    return undefined;
+  }, fallback);
+}
+
+/** The facts of one field of a record object: its drivers and readers (whole-record accesses included), reset value and state machine. */
+function fieldFacts(m: ArchitectureModel, d: Declaration, element: Declaration): NameFacts {
+  const obj = objectOf(m, d);
+  const field = element.name;
+  const touches = (a: Access) => a.element === undefined || fieldOfElement(a.element) === field;
+  const st = element.node.child(N.SubtypeIndication);
+  const entityName = m.entity?.name ?? m.arch.primaryName ?? '';
+  const name = `${d.name}.${field}`;
+  const reset = obj.reset ? { ...obj.reset, value: obj.fields?.find((f) => f.name === field)?.reset ?? null } : null;
+  const { fields: _fields, multipleDrivers: _md, ...rest } = obj;
+  const drivers = obj.drivers.filter(touches);
+  const readers = obj.readers.filter(touches);
+  const type = st ? compact(st) : '';
+  const out: NameFacts = {
+    name,
+    kind: 'element',
+    type,
+    declaration: { file: element.file.uri, line: lineOf(element.file, element.nameNode.start) },
+    comment: commentOf(element.file, element.node),
+    drivers,
+    readers,
+    clock: obj.clock,
+    reset,
+    fsm: fsmAbout(m, d, field),
+    instances: [],
+    details: {
+      object: { ...rest, name, type, comment: commentOf(element.file, element.node), drivers, readers, reset },
+      architecture: `${m.arch.name} of ${entityName}`,
+      architectureFile: m.file.uri,
+    },
+    partial: false,
+    notes: [...m.headerNotes()],
+  };
+  for (const w of m.accessesOf(d).writes.concat(m.accessesOf(d).reads as never[])) out.notes.push(...m.statement(w.statement.node).notes);
+  if (obj.uncertain) out.notes.push(obj.uncertain);
+  return finish(out);
 }
 
 /** The architectures a declaration is seen from: its own, or for ports and generics the one at the cursor (else all of the entity's). */
@@ -235,11 +306,22 @@ function lazyFacts(m: ArchitectureModel, d: Declaration, base: NameFacts, archit
     return finish(base);
   }
   if (d.kind === 'type' || d.kind === 'subtype') {
-    // The state machines whose state signal has this type.
+    // The state machines whose state signal (or record field holding the state) has this type.
+    const typeName = (st: SyntaxNode | undefined) => (st?.child(N.TypeMark) ? compact(st.child(N.TypeMark)!).toLowerCase().split('.').pop() : undefined);
     for (const o of m.declarations()) {
-      const mark = o.node.child(N.SubtypeIndication)?.child(N.TypeMark);
-      if (!mark || compact(mark).toLowerCase().split('.').pop() !== d.name) continue;
-      const f = fsmAbout(m, o);
+      const mark = typeName(o.node.child(N.SubtypeIndication));
+      if (!mark) continue;
+      if (mark === d.name) {
+        const f = fsmAbout(m, o);
+        if (f) {
+          base.fsm = f;
+          break;
+        }
+        continue;
+      }
+      if (o.kind !== 'signal' && o.kind !== 'port') continue;
+      const field = recordFields(m.ws, m.names, o)?.find((x) => typeName(x.decl.node.child(N.SubtypeIndication)) === d.name);
+      const f = field ? fsmAbout(m, o, field.name) : null;
       if (f) {
         base.fsm = f;
         break;

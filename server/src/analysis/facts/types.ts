@@ -103,6 +103,8 @@ export interface ObjectFacts {
   latchIn?: string[];
   /** Combinational processes that read it but leave it out of their sensitivity list. */
   missingFromSensitivity?: string[];
+  /** Registers of a record type: the fields, each a register of the same clock with its reset value. */
+  fields?: FieldFacts[];
   /** Set when the object's facts may be incomplete; says why. */
   uncertain?: string;
 }
@@ -139,6 +141,18 @@ export interface RegisterFacts {
   /** Label of the driving process, or null. */
   process: string | null;
   line: number;
+  /** A register of a record type: each field is a register of the same clock, with its own reset value. */
+  fields?: FieldFacts[];
+}
+
+/** One field of a record register. */
+export interface FieldFacts {
+  /** The element name, lower case. */
+  name: string;
+  /** The element's subtype indication as written. */
+  type: string;
+  /** The value the reset gives the field as source text (from an aggregate, a constant record or `r.f <= ...`); null when not reset or not static. */
+  reset: string | null;
 }
 
 export interface FsmTransition {
@@ -150,9 +164,9 @@ export interface FsmTransition {
 }
 
 export interface FsmFacts {
-  /** The registered state signal. */
+  /** The registered state signal; `r.state` when the state is a field of a record register. */
   signal: string;
-  /** Two-process style: the next-state signal. */
+  /** Two-process style: the next-state signal (`rin.state` for a record field). */
   next: string | null;
   style: 'one-process' | 'two-process';
   type: string;
