@@ -13,7 +13,9 @@ has a path name (/model/layers.0/attn/q_proj/MatMulNBits) and int4 weights go st
 com.microsoft MatMulNBits. Inputs: input_ids, attention_mask, position_ids,
 past_key_values.{i}.key|value [batch, kv_heads, past, head_dim]; outputs: logits, present.{i}.key|value.
 reference.json records a greedy continuation of a fixed prompt computed in torch with the same
-weights, for the engine's byte-for-byte test.
+weights, for the engine's byte-for-byte test. With --reference-pairs the prompt is the first pair of
+that file (e.g. <data>/heldout_pairs.jsonl, made by the server's prompt builder): what the extension
+really sends; without it, a small stand-in prompt.
 """
 import argparse
 import json
@@ -257,18 +259,18 @@ def hf_config(args, tok):
             'eos_token_id': tok.special['<|im_end|>'], 'pad_token_id': tok.special['<|endoftext|>'], 'torch_dtype': 'float32'}
 
 
-def reference(model, tok, max_new):
+def reference(model, tok, max_new, messages=None):
     """Greedy continuation of the fixed prompt with the exported weights (torch, fp32 arithmetic)."""
     from prepare import SYSTEM, render_chat
-    msgs = [{'role': 'system', 'content': SYSTEM},
-            {'role': 'user', 'content': 'Explain this VHDL design.\n\n```vhdl\n' + REF_DESIGN + '```'}]
+    msgs = messages or [{'role': 'system', 'content': SYSTEM},
+                        {'role': 'user', 'content': 'Explain this VHDL design.\n\n```vhdl\n' + REF_DESIGN + '```'}]
     ids = tok.encode(render_chat(msgs))
     out = model.generate(ids, max_new, stop_id=tok.special['<|im_end|>'])
     return {'prompt_messages': msgs, 'prompt_ids': ids, 'max_new_tokens': max_new, 'ids': out, 'text': tok.decode(out),
             'computed_by': 'torch fp32 with the exported (dequantized) weights, greedy, KV cache'}
 
 
-def write_variant(out, name, onnx_model, args, tok_dir, tok, torch_model, max_new):
+def write_variant(out, name, onnx_model, args, tok_dir, tok, torch_model, max_new, ref_messages=None):
     d = os.path.join(out, name)
     os.makedirs(os.path.join(d, 'onnx'), exist_ok=True)
     fname = 'model.onnx' if name == 'fp32' else 'model_q4.onnx'
@@ -279,7 +281,7 @@ def write_variant(out, name, onnx_model, args, tok_dir, tok, torch_model, max_ne
     json.dump(hf_config(args, tok), open(os.path.join(d, 'config.json'), 'w'), indent=1)
     json.dump({'eos_token_id': [tok.special['<|im_end|>'], tok.special['<|endoftext|>']], 'pad_token_id': tok.special['<|endoftext|>'],
                'do_sample': False, 'max_new_tokens': 512}, open(os.path.join(d, 'generation_config.json'), 'w'), indent=1)
-    json.dump(reference(torch_model, tok, max_new), open(os.path.join(d, 'reference.json'), 'w'), indent=1)
+    json.dump(reference(torch_model, tok, max_new, ref_messages), open(os.path.join(d, 'reference.json'), 'w'), indent=1)
     mb = os.path.getsize(os.path.join(d, 'onnx', fname)) / 1e6
     print(f'{name}: {os.path.join(d, "onnx", fname)} ({mb:.1f} MB)')
 
@@ -305,20 +307,26 @@ def int4_model(fp, q4):
     return lrqat.apply_int4(m, q4).eval()
 
 
-def export_all(cfg, run, tok_dir, out, max_new=48):
+def export_all(cfg, run, tok_dir, out, max_new=48, ref_pairs=None):
     from tokenizer import Tokenizer
     tok = Tokenizer.load(tok_dir)
     fp, qat = load_models(cfg, run)
     args = fp.args
-    write_variant(out, 'fp32', build_onnx(fp.state_dict(), args), args, tok_dir, tok, fp, max_new)
+    msgs = None
+    if ref_pairs and os.path.exists(ref_pairs):
+        with open(ref_pairs) as fh:
+            msgs = json.loads(fh.readline())['prompt_messages']
+    elif ref_pairs:
+        print(f'note: {ref_pairs} missing: the reference uses the stand-in prompt')
+    write_variant(out, 'fp32', build_onnx(fp.state_dict(), args), args, tok_dir, tok, fp, max_new, msgs)
     rtn = lrqat.rtn_int4(fp, cfg.QUANT_HEAD)
     lrqat.report(fp, rtn, 'RTN int4')
-    write_variant(out, 'rtn', build_onnx(fp.state_dict(), args, rtn), args, tok_dir, tok, int4_model(fp, rtn), max_new)
+    write_variant(out, 'rtn', build_onnx(fp.state_dict(), args, rtn), args, tok_dir, tok, int4_model(fp, rtn), max_new, msgs)
     if qat is not None:
         q4 = lrqat.merged_int4(qat)
         lrqat.report(fp, q4, 'LR-QAT int4')
         # the non-quantized tensors (embeddings, norms, head unless quantized) are unchanged by LR-QAT
-        write_variant(out, 'lrqat', build_onnx(fp.state_dict(), args, q4), args, tok_dir, tok, int4_model(fp, q4), max_new)
+        write_variant(out, 'lrqat', build_onnx(fp.state_dict(), args, q4), args, tok_dir, tok, int4_model(fp, q4), max_new, msgs)
     else:
         print(f'note: {run}/qat/final.pt missing: no LR-QAT export (run train.py --phase qat)')
 
@@ -330,9 +338,10 @@ def main():
     ap.add_argument('--tok', default='runs/tok')
     ap.add_argument('--out', help='default: <run>/export')
     ap.add_argument('--max-new', type=int, default=48, help='tokens in the recorded greedy reference')
+    ap.add_argument('--reference-pairs', help='JSONL of pairs: the first one\'s prompt_messages is the reference prompt')
     a = ap.parse_args()
     torch.set_num_threads(2)
-    export_all(load_config(a.config), a.run, a.tok, a.out or os.path.join(a.run, 'export'), a.max_new)
+    export_all(load_config(a.config), a.run, a.tok, a.out or os.path.join(a.run, 'export'), a.max_new, a.reference_pairs)
 
 
 if __name__ == '__main__':

@@ -27,5 +27,5 @@ STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len
 for phase in pretrain sft qat fpref; do   # fpref: fp32 trained like qat, the fair reference in eval
   STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase
 done
-STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK"
+STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK" --reference-pairs "$DATA/heldout_pairs.jsonl"
 STEP=eval;      step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --tok "$TOK" ${EVAL_ARGS:-}
