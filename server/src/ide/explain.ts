@@ -21,7 +21,7 @@ export interface ExplainOptions {
   /** Receives Markdown to append, in order; the concatenation equals the result's `markdown`. */
   onDelta?: (delta: string) => void;
   token?: CancellationToken;
-  /** Source budget of the prompt, in estimated tokens. */
+  /** Source budget of the prompt, in the backend's tokens (estimated when it has no counter). */
   sourceTokens?: number;
 }
 
@@ -161,7 +161,9 @@ function portRole(p: ObjectFacts): string {
 
 /** Explains a target: streams and returns Markdown. Never throws for model failures: they become a note. */
 export async function explain(ws: Workspace, target: ExplainTarget, opts: ExplainOptions = {}): Promise<ExplainAnswer> {
-  const prompt = buildPrompt(ws, target, { task: target.kind === 'range' ? 'selection' : 'entity', sourceTokens: opts.sourceTokens });
+  // The backend's own token counts when it has them (a local model), else the estimate.
+  const tokenCounter = opts.backend?.tokenCounter?.();
+  const prompt = buildPrompt(ws, target, { task: target.kind === 'range' ? 'selection' : 'entity', sourceTokens: opts.sourceTokens, tokenCounter });
   const file = target.kind === 'range' ? target.file : target.kind === 'unit' ? target.unit.file : target.decl.file;
   let markdown = '';
   const emit = (s: string) => {
@@ -187,8 +189,8 @@ export async function explain(ws: Workspace, target: ExplainTarget, opts: Explai
     emit(heading);
     // A model with a small context gets shorter prompts (less source, fewer facts lines) rather than none.
     const smaller = [
-      () => buildPrompt(ws, target, { task: prompt.task, sourceTokens: 300, maxFacts: 10 }),
-      () => buildPrompt(ws, target, { task: prompt.task, sourceTokens: 80, maxFacts: 4 }),
+      () => buildPrompt(ws, target, { task: prompt.task, sourceTokens: 300, maxFacts: 10, tokenCounter }),
+      () => buildPrompt(ws, target, { task: prompt.task, sourceTokens: 80, maxFacts: 4, tokenCounter }),
     ];
     const r = await runModel(opts.backend, prompt, opts, emit, smaller);
     answer.modelUsed = r.used;

@@ -3,7 +3,7 @@
 import { factsOfDeclaration, entityFacts } from '../analysis/facts/index';
 import type { Declaration } from '../analysis/scopes';
 import type { Workspace } from '../analysis/workspace';
-import type { Backend, CancellationToken } from '../llm/index';
+import type { Backend, CancellationToken, TokenCounter } from '../llm/index';
 import { NodeKind as N } from '../syntax/nodeKind';
 import { ground } from './grounding';
 import { spelling } from './explain';
@@ -109,9 +109,12 @@ function plain(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The model prompt for a declaration's doc comment (also what the recipe's doc-comment pairs are made with). */
-export function docCommentPrompt(ws: Workspace, decl: Declaration): Prompt {
-  return buildPrompt(ws, { kind: 'declaration', decl, file: decl.file, offset: decl.nameNode.start }, { task: 'docComment', sourceTokens: 500 });
+/**
+ * The model prompt for a declaration's doc comment (also what the recipe's doc-comment pairs are made
+ * with), within the model's own token counts when `tokenCounter` is given (a backend's `tokenCounter()`).
+ */
+export function docCommentPrompt(ws: Workspace, decl: Declaration, tokenCounter?: TokenCounter): Prompt {
+  return buildPrompt(ws, { kind: 'declaration', decl, file: decl.file, offset: decl.nameNode.start }, { task: 'docComment', sourceTokens: 500, tokenCounter });
 }
 
 /** Builds the edit: facts (always) and a grounded model summary (when a backend is given and it passes). */
@@ -124,7 +127,7 @@ export async function insertDocComment(ws: Workspace, uri: string, pos: Position
   let grounding: DocCommentEdit['grounding'];
   if (backend) {
     try {
-      const p = docCommentPrompt(ws, plan.decl);
+      const p = docCommentPrompt(ws, plan.decl, backend.tokenCounter?.());
       const r = await backend.generate({ messages: p.messages, maxTokens: 64, priority: 8, queueKey: `doc:${uri}` }, undefined, token);
       const g = ground(r.text, p.grounding);
       modelUsed = true;

@@ -5,7 +5,7 @@ import { architectureFacts } from '../analysis/facts/index';
 import { nameNodeAt, resolveAt } from '../analysis/resolve';
 import type { Declaration } from '../analysis/scopes';
 import type { Workspace } from '../analysis/workspace';
-import type { Backend, CancellationToken } from '../llm/index';
+import type { Backend, CancellationToken, TokenCounter } from '../llm/index';
 import { ground, type GroundingVerdict } from './grounding';
 import { buildPrompt, type Prompt } from './prompt';
 import type { HoverSection, Position } from './types';
@@ -31,9 +31,12 @@ const EXPLAINED = new Set(['signal', 'port', 'generic', 'constant', 'variable', 
 /** At most this many explanations are kept (oldest dropped first). */
 const CACHE_ENTRIES = 2000;
 
-/** The model prompt for a hover on `decl` (also what the recipe's hover pairs are made with). */
-export function hoverPrompt(ws: Workspace, uri: string, decl: Declaration, offset?: number): Prompt {
-  return buildPrompt(ws, { kind: 'declaration', decl, file: ws.getFile(uri), offset }, { task: 'hover', sourceTokens: 500 });
+/**
+ * The model prompt for a hover on `decl` (also what the recipe's hover pairs are made with), within
+ * the model's own token counts when `tokenCounter` is given (a backend's `tokenCounter()`).
+ */
+export function hoverPrompt(ws: Workspace, uri: string, decl: Declaration, offset?: number, tokenCounter?: TokenCounter): Prompt {
+  return buildPrompt(ws, { kind: 'declaration', decl, file: ws.getFile(uri), offset }, { task: 'hover', sourceTokens: 500, tokenCounter });
 }
 
 export class HoverExplainer {
@@ -56,8 +59,9 @@ export class HoverExplainer {
     return EXPLAINED.has(d.unit?.kind ?? d.kind) ? { decl: d, offset } : undefined;
   }
 
-  promptFor(ws: Workspace, uri: string, decl: Declaration, offset?: number): Prompt {
-    return hoverPrompt(ws, uri, decl, offset);
+  /** The prompt for `decl`, counted with `backend`'s tokenizer when it has one (another model, another prompt and cache key). */
+  promptFor(ws: Workspace, uri: string, decl: Declaration, offset?: number, backend: Backend | undefined = this.backend()): Prompt {
+    return hoverPrompt(ws, uri, decl, offset, backend?.tokenCounter?.());
   }
 
   static keyOf(p: Prompt): string {
@@ -78,7 +82,7 @@ export class HoverExplainer {
     const b = this.backend();
     const t = HoverExplainer.targetAt(ws, uri, pos);
     if (!b || !t) return { pending: false };
-    const p = this.promptFor(ws, uri, t.decl, t.offset);
+    const p = this.promptFor(ws, uri, t.decl, t.offset, b);
     const hit = this.cached(p);
     if (hit) return { section: section(hit), explanation: hit, pending: false };
     const job = this.start(p, b, 5, `hover:${uri}:${t.decl.name}`);
@@ -156,7 +160,7 @@ export class HoverExplainer {
       if (done >= limit || this.fileEpoch.get(uri) !== epoch || ws.getFile(uri) !== file) break;
       if (seen.has(decl.name)) continue;
       seen.add(decl.name);
-      const p = this.promptFor(ws, uri, decl);
+      const p = this.promptFor(ws, uri, decl, undefined, b);
       if (this.cached(p)) continue;
       try {
         // One queue key per file: a newer preparation of the same file supersedes this one.

@@ -2,7 +2,7 @@
 // `vhdl/modelStatus` notification on every state change. A broken model never breaks the facts.
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createBackend, type Backend, type GenerateRequest, type GenerateResult, type OnText, type CancellationToken } from '../llm/index';
+import { createBackend, type Backend, type GenerateRequest, type GenerateResult, type OnText, type CancellationToken, type TokenCounter } from '../llm/index';
 import { LocalBackend } from '../llm/localBackend';
 import type { ServerContext } from './context';
 import { ModelStatusNotification, type ModelStatus } from './protocol';
@@ -31,6 +31,9 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   hoverBudgetMs: 300,
   prepareHovers: true,
 };
+
+/** Shown with the remote state: the server's tokenizer is unknown here, so prompt budgets are estimated. */
+export const REMOTE_DETAIL = 'prompt budgets estimated at 3.5 characters per token (the server\'s tokenizer is not known here)';
 
 /** Reads the model settings from a `vhdlExplain` section, keeping `base` for missing or ill-typed values. */
 export function modelSettingsFrom(section: unknown, base: ModelSettings = DEFAULT_MODEL_SETTINGS): ModelSettings {
@@ -110,7 +113,7 @@ export class ModelManager {
     if (settings.backend === 'remote') {
       if (!settings.remoteUrl) return this.set({ state: 'failed', detail: 'vhdlExplain.model.backend is remote but vhdlExplain.model.remoteUrl is empty.' });
       this.current = createBackend({ remoteUrl: settings.remoteUrl, remoteModel: settings.remoteModel || undefined, log: this.log });
-      return this.set({ state: 'remote', model: settings.remoteUrl });
+      return this.set(this.idle());
     }
     const folder = settings.folder ? resolve(settings.folder) : defaultModelFolder();
     if (!settings.folder && !hasModel(folder)) {
@@ -133,6 +136,21 @@ export class ModelManager {
     }
   }
 
+  /**
+   * The current backend's token counter: prompts are bounded in its model's own tokens. Undefined
+   * without a backend, or for a remote one (its tokenizer is unknown: prompts use the estimate).
+   */
+  tokenCounter(): TokenCounter | undefined {
+    return this.backend()?.tokenCounter?.();
+  }
+
+  /** The state after a request, for the current settings. */
+  private idle(model?: string): ModelStatus {
+    return this.settings.backend === 'remote'
+      ? { state: 'remote', model: this.settings.remoteUrl, detail: REMOTE_DETAIL }
+      : { state: 'ready', model };
+  }
+
   /** Generates through the current backend, reporting busy/ready; a load failure turns the state to failed. */
   async generate(req: GenerateRequest, onText?: OnText, token?: CancellationToken, what = 'explaining'): Promise<GenerateResult> {
     const b = this.backend();
@@ -152,16 +170,20 @@ export class ModelManager {
     } finally {
       this.busy--;
       if (this.busy === 0 && gen === this.generation && this.status.state === 'busy') {
-        this.set({ state: this.settings.backend === 'remote' ? 'remote' : 'ready', model: base.model });
+        this.set(this.idle(base.model));
       }
     }
   }
 
-  /** A Backend view whose generate() goes through the manager (busy state, failures). */
+  /**
+   * A Backend view whose generate() goes through the manager (busy state, failures), with the
+   * backend's token counter: every prompt built for it (hover, explain, doc comment, docs) is
+   * counted with the model it goes to; a new model brings its own counter.
+   */
   asBackend(what: string): Backend | undefined {
     const b = this.backend();
     if (!b) return undefined;
-    return { id: b.id, generate: (req, onText, token) => this.generate(req, onText, token, what), dispose: async () => {} };
+    return { id: b.id, generate: (req, onText, token) => this.generate(req, onText, token, what), tokenCounter: () => b.tokenCounter?.(), dispose: async () => {} };
   }
 
   async dispose(): Promise<void> {
