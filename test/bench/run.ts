@@ -8,6 +8,7 @@ const benches: [string, string, string][] = [
   ['facts', 'facts', 'benchFacts'],
   ['explain', 'explain', 'benchExplain'],
   ['llm', 'llm', 'benchLlm'],
+  ['tokens', 'tokens', 'benchTokens'],
   ['explain', 'explain', 'benchExplain'],
 ];
 
