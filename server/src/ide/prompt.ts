@@ -109,7 +109,18 @@ function instruction(task: PromptTask, what: string, lines?: string): string {
  * checked on the finished messages, and the source budget shrinks by any overshoot.
  */
 export function buildPrompt(ws: Workspace, target: ExplainTarget, opts: PromptOptions = {}): Prompt {
-  const counter = opts.tokenCounter;
+  if (opts.tokenCounter) {
+    try {
+      return fitted(ws, target, opts, opts.tokenCounter);
+    } catch {
+      // A counter that fails (a chat template that rejects these messages) leaves the estimate; the
+      // engine names the template's problem when it renders the same messages.
+    }
+  }
+  return fitted(ws, target, opts, undefined);
+}
+
+function fitted(ws: Workspace, target: ExplainTarget, opts: PromptOptions, counter: TokenCounter | undefined): Prompt {
   const build: Build = {
     summaries: opts.summaries ?? ((e: string) => entitySummary(ws, e)),
     maxFacts: opts.maxFacts ?? Infinity,
