@@ -87,3 +87,17 @@ test('facts --json: a record FSM for the entity, and for the `state` field and t
   assert.equal(rec.fsm.signal, 'r.state');
   assert.deepEqual(rec.details.object.fields.map((f: { name: string }) => f.name), ['state', 'cnt']);
 });
+
+test('facts FILE:LINE:COL --json: drivers through a procedure carry `via` and the call line', () => {
+  const path = relative(root, join(FIXTURES, 'procedures.vhd'));
+  const t = loadFixtures('procedures.vhd').text('procedures.vhd');
+  const line = lineOf(t, 'tx    : out');
+  const j = JSON.parse(cli(`${path}:${line}:5`, '--json').out);
+  assert.equal(j.name, 'tx');
+  assert.deepEqual(
+    j.drivers.map((d: { line: number; statement: string; label: string; via: string }) => [d.line, d.statement, d.label, d.via]),
+    [[lineOf(t, '        idle;'), 'process', 'p_tx', 'idle → send'], [lineOf(t, '        send(din);'), 'process', 'p_tx', 'send']],
+  );
+  assert.deepEqual(j.clock, { signal: 'clk', edge: 'rising' });
+  assert.deepEqual(j.reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: "'1'" });
+});

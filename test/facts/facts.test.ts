@@ -456,3 +456,93 @@ test('record FSM: the name at a field use, the record and the record element giv
   assert.deepEqual(one.reset, { signal: 'rst_n', kind: 'async', activeLevel: '0', value: 'OFF' });
   assert.deepEqual(one.drivers.map((d) => d.line), [lineOf(t, 'c <= (OFF, 0);'), lineOf(t, 'c.phase <= WARM;'), lineOf(t, 'c.phase <= HOT;'), lineOf(t, 'c.phase <= OFF;')]);
 });
+
+test('procedures: a signal assigned in a procedure body is driven by the calling process at the call line, via the procedure', () => {
+  const { ws, uri, text } = loadFixtures('procedures.vhd');
+  const t = text('procedures.vhd');
+  const a = archOf(ws, uri('procedures.vhd'));
+  const tx = obj(a, 'tx');
+  assert.deepEqual(tx.drivers.map((d) => [d.statement, d.label, d.line, d.via]), [
+    ['process', 'p_tx', lineOf(t, '        idle;'), 'idle → send'],
+    ['process', 'p_tx', lineOf(t, '        send(din);'), 'send'],
+  ]);
+  // A register of the clocked caller; the reset value is the actual given for the formal assigned (`send('1')` inside `idle`).
+  assert.equal(tx.role, 'register');
+  assert.deepEqual(tx.clock, { signal: 'clk', edge: 'rising' });
+  assert.deepEqual(tx.reset, { signal: 'rst', kind: 'sync', activeLevel: '1', value: "'1'" });
+  assert.deepEqual(proc(a, 'p_tx').reset, { signal: 'rst', kind: 'sync', activeLevel: '1' });
+  assert.deepEqual(proc(a, 'p_tx').assigns, ['tx']);
+  // `signal` parameters: the actual is driven (and, for inout, read) by the caller.
+  const sr = obj(a, 'sr');
+  assert.equal(sr.role, 'register');
+  assert.deepEqual(sr.drivers.map((d) => [d.label, d.line, d.via]), [['p_shift', lineOf(t, 'shift(sr, din);'), 'shift']]);
+  assert.deepEqual(sr.readers.map((r) => [r.label, r.line, r.context]), [
+    ['p_shift', lineOf(t, 'shift(sr, din);'), 'argument'],
+    ['sr_o', lineOf(t, 'sr_o  <= sr;'), 'expression'],
+  ]);
+  assert.deepEqual(obj(a, 'led').drivers.map((d) => [d.label, d.line, d.via]), [['p_led', lineOf(t, 'hold(led);'), 'hold']]);
+  assert.equal(obj(a, 'led').role, 'register');
+  assert.deepEqual(obj(a, 'copy').drivers.map((d) => [d.label, d.line, d.via]), [['p_copy', lineOf(t, 'hold(copy);'), 'hold']]);
+  assert.equal(obj(a, 'copy').role, 'combinational');
+  assert.deepEqual(a.registers.map((r) => [r.name, r.process]), [['tx', 'p_tx'], ['sr', 'p_shift'], ['led', 'p_led']]);
+});
+
+test('procedures: reads inside a procedure body are reads by the callers (sensitivity checked), and bodies are not latches', () => {
+  const { ws, uri, text } = loadFixtures('procedures.vhd');
+  const t = text('procedures.vhd');
+  const a = archOf(ws, uri('procedures.vhd'));
+  assert.deepEqual(obj(a, 'level').readers.map((r) => [r.label, r.line, r.context, r.via ?? null]), [
+    ['p_led', lineOf(t, 'hold(led);'), 'expression', 'hold'],
+    ['p_comb', lineOf(t, '    drive;'), 'expression', 'drive'],
+    ['p_copy', lineOf(t, 'p_copy : process (level)'), 'sensitivity', null],
+    ['p_copy', lineOf(t, 'hold(copy);'), 'expression', 'hold'],
+  ]);
+  assert.deepEqual(proc(a, 'p_comb').missingSensitivity, ['level']);
+  assert.deepEqual(obj(a, 'level').missingFromSensitivity, ['p_comb']);
+  assert.deepEqual(obj(a, 'both').drivers.map((d) => [d.label, d.line, d.via]), [['p_comb', lineOf(t, '    drive;'), 'drive']]);
+  // Assigned on every path of the body (and, for `hold(copy)`, through the `out` formal): no latch.
+  assert.deepEqual(proc(a, 'p_comb').latches, []);
+  assert.deepEqual(proc(a, 'p_copy').latches, []);
+  // A recursive procedure: its body is walked once; the recursive branch ends in its base case.
+  assert.deepEqual(obj(a, 'pulse').drivers.map((d) => [d.label, d.line, d.via]), [['p_pulse', lineOf(t, 'countdown(3);'), 'countdown']]);
+  assert.deepEqual(obj(a, 'mark').readers.map((r) => [r.label, r.line, r.via ?? null]), [
+    ['p_pulse', lineOf(t, 'p_pulse : process (mark)'), null],
+    ['p_pulse', lineOf(t, 'countdown(3);'), 'countdown'],
+  ]);
+  assert.deepEqual(proc(a, 'p_pulse').latches, []);
+  assert.equal(a.partial, false);
+});
+
+test('procedures: mutual recursion and half-written procedures give partial facts, never an exception', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity m is port (clk : in std_logic; a, b : out std_logic); end;',
+    'architecture rtl of m is',
+    'begin',
+    '  p : process (clk)',
+    '    procedure pong(n : natural);',
+    '    procedure ping(n : natural) is begin a <= \'1\'; if n > 0 then pong(n - 1); end if; end procedure;',
+    '    procedure pong(n : natural) is begin b <= \'0\'; if n > 0 then ping(n - 1); end if; end procedure;',
+    '    procedure broken(x : std_logic) is begin b <= ',
+    '  begin',
+    '    if rising_edge(clk) then ping(4); broken(\'1\'); end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const f = ws.setFile('file:///m.vhd', text);
+  const a = archOf(ws, f.uri);
+  assert.ok(!a.notes.some((n) => n.includes('internal analysis error')), a.notes.join('; '));
+  assert.equal(a.partial, true);
+  assert.deepEqual(obj(a, 'a').drivers.map((d) => [d.line, d.via]), [[11, 'ping']]);
+  assert.deepEqual(obj(a, 'b').drivers.map((d) => [d.line, d.via, d.uncertain ?? null]), [
+    [11, 'ping → pong', null],
+    [11, 'broken', 'procedure `broken` is incomplete (syntax errors)'],
+  ]);
+  assert.equal(obj(a, 'b').role, 'register');
+  // Every prefix of the text: facts or partial facts, never a throw.
+  for (let cut = 0; cut < text.length; cut += 7) {
+    const g = ws.setFile('file:///cut.vhd', text.slice(0, cut));
+    for (const u of g.units) if (u.kind === 'architecture') assert.ok(!architectureFacts(ws, u).notes.some((n) => n.includes('internal analysis error')), `cut at ${cut}`);
+  }
+});

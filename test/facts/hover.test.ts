@@ -7,7 +7,7 @@ import { Workspace } from '../../server/src/analysis/workspace';
 import { hoverMarkdown } from '../../server/src/ide/types';
 import { lineOf, loadFixtures, positionOf } from './helpers';
 
-const fx = loadFixtures('counters.vhd', 'fsm_two.vhd', 'record_fsm.vhd', 'comb.vhd', 'two_domains.vhd', 'hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd');
+const fx = loadFixtures('counters.vhd', 'fsm_two.vhd', 'record_fsm.vhd', 'procedures.vhd', 'comb.vhd', 'two_domains.vhd', 'hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd');
 
 /** The facts section of the hover at `snippet` (+delta) in `file`. */
 function facts(file: string, snippet: string, delta = 0): string {
@@ -122,4 +122,21 @@ test('hover over a record register, its state field and its next-state record: f
   assert.deepEqual(field.slice(3), machine);
   const rin = facts(f, 'rin : reg_t').split('  \n');
   assert.equal(rin[2], '**Next-state record** (field `state`) of a two-process state machine: 4 states (IDLE, RUN, DONE, FAIL) · reset state IDLE · 4 transitions');
+});
+
+test('hover over a port driven through procedures: the calling process at the call lines, via the procedures', () => {
+  const f = 'procedures.vhd';
+  const t = fx.text(f);
+  const idle = lineOf(t, '        idle;');
+  const send = lineOf(t, '        send(din);');
+  assert.equal(
+    facts(f, 'tx    : out'),
+    [
+      "Port `out` · Register · clock `clk` (rising) · reset `rst`, synchronous, active '1' → `'1'`",
+      `Driven by \`p_tx\` (${link(f, idle, `lines ${idle}`)}, ${link(f, send, String(send))}) via procedure \`idle → send\`, \`send\` · never read`,
+    ].join('  \n'),
+  );
+  const md = facts(f, 'level : std_logic');
+  assert.ok(md.includes(`\`p_comb\` (${link(f, lineOf(t, '    drive;'))}) via procedure \`drive\``), md);
+  assert.ok(md.includes('**Missing from the sensitivity list** of `p_comb`'), md);
 });

@@ -11,6 +11,7 @@ const CASES = [
   ['fsm_two.vhd'],
   ['record_2p.vhd'],
   ['record_fsm.vhd'],
+  ['procedures.vhd'],
   ['comb.vhd'],
   ['generate_loops.vhd'],
   ['two_domains.vhd'],

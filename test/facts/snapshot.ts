@@ -76,6 +76,6 @@ function object(o: ObjectFacts, src: (line: number) => string): string[] {
 
 function access(a: Access): string {
   const who = a.label ?? `(unlabelled ${a.statement} L${a.statementLine})`;
-  const extra = [a.context, a.element ? `element ${a.element}` : '', a.port ? `port ${a.port}` : '', a.uncertain ? `uncertain: ${a.uncertain}` : ''].filter((x) => x).join(', ');
+  const extra = [a.context, a.element ? `element ${a.element}` : '', a.port ? `port ${a.port}` : '', a.via ? `via ${a.via}` : '', a.uncertain ? `uncertain: ${a.uncertain}` : ''].filter((x) => x).join(', ');
   return `${a.statement} ${who}${extra ? ` {${extra}}` : ''}`;
 }

@@ -115,13 +115,14 @@ function link(uri: string | undefined, line: number, text: string): string {
 
 /** `p_debounce ([line 41](…)), btn_o ([lines 38](…), [44](…))`, grouped by statement, summarised when long. */
 export function accessList(accesses: Access[], uri: string | undefined): string {
-  const groups = new Map<string, { name: string; lines: number[]; uncertain: boolean }>();
+  const groups = new Map<string, { name: string; lines: number[]; uncertain: string | undefined; via: string[] }>();
   for (const a of accesses) {
     const name = a.label ?? `${a.statement} at line ${a.statementLine}`;
     const key = `${a.statement}|${a.statementLine}|${name}`;
-    const g = groups.get(key) ?? { name, lines: [], uncertain: false };
+    const g = groups.get(key) ?? { name, lines: [], uncertain: undefined, via: [] };
     if (!g.lines.includes(a.line)) g.lines.push(a.line);
-    if (a.uncertain) g.uncertain = true;
+    if (a.uncertain) g.uncertain ??= a.uncertain;
+    if (a.via && !g.via.includes(a.via)) g.via.push(a.via);
     groups.set(key, g);
   }
   const list = [...groups.values()];
@@ -129,7 +130,8 @@ export function accessList(accesses: Access[], uri: string | undefined): string 
     const ls = g.lines.slice(0, MAX_LINES);
     const parts = ls.map((l, i) => link(uri, l, i === 0 ? `line${g.lines.length > 1 ? 's' : ''} ${l}` : String(l)));
     const more = g.lines.length > MAX_LINES ? ` +${g.lines.length - MAX_LINES}` : '';
-    return `${code(g.name)} (${parts.join(', ')}${more})${g.uncertain ? ' (direction unknown)' : ''}`;
+    const via = g.via.length ? ` via procedure ${g.via.map(code).join(', ')}` : '';
+    return `${code(g.name)} (${parts.join(', ')}${more})${via}${g.uncertain ? (g.uncertain.includes('unknown') ? ' (direction unknown)' : ` (uncertain: ${g.uncertain})`) : ''}`;
   });
   const rest = list.length - shown.length;
   return shown.join(', ') + (rest > 0 ? `, and ${rest} more statement${rest > 1 ? 's' : ''}` : '');

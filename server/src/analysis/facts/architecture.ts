@@ -138,7 +138,10 @@ function objectFacts(model: ArchitectureModel, d: Declaration, writes: Write[], 
   } else if (kind === 'sharedVariable') o.role = 'variable';
   else if (roles.size === 1) o.role = [...roles][0];
   else if (roles.size > 1) o.role = 'mixed';
-  else if (writes.length > 0) {
+  else if (writes.some((w) => w.via)) {
+    o.role = 'unknown';
+    o.uncertain = `driven only through procedures whose effect is uncertain: ${writes.find((w) => w.via)!.uncertain}`;
+  } else if (writes.length > 0) {
     o.role = 'instance output';
     o.uncertain = 'driven only through ports or parameters whose direction is unknown';
   } else if (kind === 'port' && o.mode === 'in') o.role = 'input';

@@ -106,7 +106,7 @@ function inputsOf(model: ArchitectureModel, reg: RegInfo): Set<Declaration> {
   for (const w of reg.writes) {
     for (const r of reads) {
       if (r.context === 'sensitivity') continue;
-      if (r.name.start >= w.stmt.start && r.name.start < w.stmt.end && r.name !== w.name) out.add(r.decl);
+      if (r.name.start >= w.stmt.start && r.name.start < w.stmt.end && (r.name !== w.name || r.via !== undefined)) out.add(r.decl);
     }
   }
   for (const d of conditionReads(model, reg)) out.add(d);

@@ -9,7 +9,8 @@ import type { Declaration, Scope } from '../scopes';
 import type { SourceFile } from '../sourceFile';
 import type { Workspace } from '../workspace';
 import { type InterfaceItem, interfaceItems } from './interfaces';
-import { ASSIGNMENT_KINDS, CONCURRENT_ASSIGNMENT_KINDS, compact, lineOf, nameBase, targetNames } from './text';
+import { calledProcedure, callParts, MAX_CALL_DEPTH } from './procedures';
+import { ASSIGNMENT_KINDS, CONCURRENT_ASSIGNMENT_KINDS, compact, lineOf, nameBase, simpleValue, stripParens, targetNames } from './text';
 import type { Access, Connection, InstanceFacts, ReadContext, StatementKind } from './types';
 
 export const OBJECT_KINDS = new Set(['signal', 'port', 'variable', 'sharedVariable', 'constant', 'generic']);
@@ -41,6 +42,8 @@ export interface Write {
   via?: string;
   /** Through a procedure: the value text assigned, with the call's actuals put for the formals where they are plain. */
   value?: string;
+  /** Inside a procedure body: the assignment statement there. */
+  source?: SyntaxNode;
 }
 
 export interface Read {
@@ -52,6 +55,19 @@ export interface Read {
   uncertain?: string;
   /** Made inside a procedure's body: the procedure's name; `name` is then the call's. */
   via?: string;
+}
+
+/** A procedure body walked for a call. */
+interface Frame {
+  /** The procedure's name. */
+  procedure: string;
+  body: SyntaxNode;
+  /** The outermost call, in the concurrent statement: its name node, statement and text. */
+  callName: SyntaxNode;
+  callStmt: SyntaxNode;
+  callText: string;
+  /** Formal name -> actual text of this call. */
+  formals: Map<string, string>;
 }
 
 export interface ProcessInfo {
@@ -163,6 +179,8 @@ export class Collector {
   private stmt: StatementInfo | undefined;
   private proc: ProcessInfo | undefined;
   private uncertain: string | undefined;
+  /** Procedure bodies being walked for a call, outermost first: their accesses belong to the call. */
+  private frames: Frame[] = [];
 
   constructor(
     readonly ws: Workspace,
@@ -197,6 +215,7 @@ export class Collector {
     this.proc = undefined;
     this.uncertain = undefined;
     this.stmt = undefined;
+    this.frames = [];
     if (CONCURRENT_ASSIGNMENT_KINDS.has(s.kind)) {
       const t = targetNames(s)[0];
       this.begin('concurrent assignment', s, t ? compact(t) : null, gen, replicated);
@@ -213,7 +232,7 @@ export class Collector {
           break;
         case N.ConcurrentProcedureCallStatement:
           this.begin('procedure call', s, null, gen, replicated);
-          this.procedureCall(s.childNodes().find((c) => c.kind !== N.Label));
+          this.procedureCall(s.childNodes().find((c) => c.kind !== N.Label), s);
           break;
         case N.ConcurrentAssertionStatement:
           this.begin('assertion', s, null, gen, replicated);
@@ -306,7 +325,7 @@ export class Collector {
         }
         return;
       case N.ProcedureCallStatement:
-        this.procedureCall(s.childNodes().find((c) => c.kind !== N.Label));
+        this.procedureCall(s.childNodes().find((c) => c.kind !== N.Label), s);
         return;
       case N.Error:
         this.notes.push(`Unparseable text at line ${this.line(s.start)}: its statements are not analysed.`);
@@ -338,7 +357,7 @@ export class Collector {
   }
 
   /** A write to the object named by `target`; its indices and prefixes are reads. */
-  private write(target: SyntaxNode, stmt: SyntaxNode, uncertain = this.uncertain): void {
+  private write(target: SyntaxNode, stmt: SyntaxNode, uncertain = this.uncertain, param?: { procedure: string; call: SyntaxNode }): void {
     const nb = nameBase(target);
     if (!nb) {
       this.read(target, 'expression');
@@ -352,12 +371,46 @@ export class Collector {
         if (r.kind !== 'declarations')
           this.notes.push(`\`${compact(nb.base)}\` (line ${this.line(nb.base.start)}) is assigned but not declared here: its drivers are unknown.`);
       }
-    } else if (this.stmt) {
+    } else if (this.stmt && !this.isLocalToFrame(decl)) {
       const w: Write = { decl, element: this.element(nb.base, nb.element), name: nb.base, stmt, statement: this.stmt, uncertain };
+      const frame = this.frames[0];
+      if (frame) {
+        // Inside a procedure body: the access is the call's, at the call's line.
+        w.name = frame.callName;
+        w.stmt = frame.callStmt;
+        w.via = this.viaText();
+        w.value = this.substituted(simpleValue(stmt)) ?? frame.callText;
+        if (stmt !== target) w.source = stmt;
+      } else if (param) {
+        w.via = param.procedure;
+        w.value = compact(param.call);
+      }
       this.writes.push(w);
       this.proc?.writes.push(w);
     }
     if (target !== nb.base) this.readInside(target, 'index');
+  }
+
+  /** Whether an object is declared inside a procedure body being walked (its own variable): not an outer access. */
+  private isLocalToFrame(d: Declaration): boolean {
+    return this.frames.some((f) => d.node.start >= f.body.start && d.node.end <= f.body.end);
+  }
+
+  /** `send` or, for calls inside procedures, `idle → send`. */
+  private viaText(): string {
+    return this.frames.map((f) => f.procedure).join(' → ');
+  }
+
+  /** Source text of a value inside a procedure body, a plain formal replaced by the call's actual. */
+  private substituted(v: SyntaxNode | undefined): string | undefined {
+    if (!v) return undefined;
+    const inner = stripParens(v);
+    if (inner?.kind === N.SimpleName) {
+      // The innermost call's actuals were themselves substituted when it was entered.
+      const actual = this.frames[this.frames.length - 1]?.formals.get(nameOf(inner) ?? '');
+      if (actual !== undefined) return actual;
+    }
+    return compact(v);
   }
 
   /** The element text of an access, an alias's own element first (`lo(0)` through `alias lo is s(1 downto 0)`). */
@@ -431,37 +484,31 @@ export class Collector {
   }
 
   private addRead(decl: Declaration, name: SyntaxNode, element: string | undefined, context: ReadContext, uncertain = this.uncertain): void {
-    if (!this.stmt) return;
-    const r: Read = { decl, element, name, context, statement: this.stmt, uncertain };
+    if (!this.stmt || this.isLocalToFrame(decl)) return;
+    const frame = this.frames[0];
+    const r: Read = frame ? { decl, element, name: frame.callName, context, statement: this.stmt, uncertain, via: this.viaText() } : { decl, element, name, context, statement: this.stmt, uncertain };
     this.reads.push(r);
     this.proc?.reads.push(r);
   }
 
-  /** `proc(a, b)`: arguments to `out`/`inout` signal parameters are written, the rest read. */
-  private procedureCall(call: SyntaxNode | undefined): void {
+  /**
+   * `proc(a, b)`: arguments to `out`/`inout` parameters are written, the rest read. The body of a
+   * procedure declared in the architecture (or a process) is walked too: the signals it assigns
+   * or reads outside its own declarations are accessed by the caller (`via`), bounded in depth
+   * and never entering a body twice (recursion).
+   */
+  private procedureCall(call: SyntaxNode | undefined, callStmt: SyntaxNode): void {
     if (!call) return;
-    const prefix = call.kind === N.CallOrIndexName ? call.childNodes()[0] : call;
-    const args = call.kind === N.CallOrIndexName ? (call.child(N.AssociationList)?.childNodes(N.AssociationElement) ?? []) : [];
-    let params: InterfaceItem[] | undefined;
-    const nameNode = prefix?.kind === N.SimpleName ? prefix : prefix?.kind === N.SelectedName ? prefix.childNodes().pop() : undefined;
-    if (nameNode) {
-      const local = this.names.lookup(nameNode);
-      const decls = local ? [local] : (() => {
-        const r = resolveNameNode(this.ws, this.file, nameNode);
-        return r.kind === 'declarations' ? r.decls : [];
-      })();
-      const procs = decls.filter((d) => d.kind === 'procedure');
-      // Overloads with different modes cannot be told apart without types: only a single candidate counts.
-      if (procs.length === 1) {
-        const spec = procs[0].node.child(N.ProcedureSpecification) ?? procs[0].node;
-        params = interfaceItems(spec.child(N.ParameterList) ?? spec, undefined);
-      }
-    }
+    const { prefix, nameNode, args } = callParts(call);
+    const called = calledProcedure(this.ws, this.names, nameNode);
+    const params = called?.params;
     const name = prefix ? compact(prefix) : 'procedure';
+    const formals = new Map<string, string>();
     this.associate(args, params, (item, actual) => {
+      if (item) formals.set(item.name, this.frames.length ? (this.substituted(actual) ?? compact(actual)) : compact(actual));
       const mode = item?.mode;
       if (mode === 'out' || mode === 'inout' || mode === 'buffer') {
-        this.write(actual, actual);
+        this.write(actual, actual, this.uncertain, { procedure: name, call });
         if (mode === 'inout') this.read(actual, 'argument');
       } else if (item) this.read(actual, 'argument');
       else {
@@ -470,6 +517,33 @@ export class Collector {
         this.uncertain = undefined;
       }
     });
+    const body = called?.body;
+    if (!body || !this.stmt || !nameNode) return;
+    if (this.frames.some((f) => f.body === body)) return; // recursion: the body's accesses are already counted
+    if (this.frames.length >= MAX_CALL_DEPTH) {
+      this.notes.push(`Calls nested deeper than ${MAX_CALL_DEPTH} procedures at line ${this.line(call.start)}: the innermost are not analysed.`);
+      return;
+    }
+    const outer = this.frames[0];
+    this.frames.push({
+      procedure: nameOf(nameNode) ?? name,
+      body,
+      callName: outer?.callName ?? nameNode,
+      callStmt: outer?.callStmt ?? callStmt,
+      callText: outer?.callText ?? compact(call),
+      formals,
+    });
+    const before = this.uncertain;
+    // A half-written body: what it is seen to access is reported, marked uncertain.
+    if (!body.child(N.EndClause) || this.file.syntaxDiagnostics.some((x) => x.start >= body.start && x.start <= body.end)) {
+      this.uncertain ??= `procedure \`${nameOf(nameNode) ?? name}\` is incomplete (syntax errors)`;
+    }
+    try {
+      this.sequential(body.child(N.SequentialStatements));
+    } finally {
+      this.frames.pop();
+      this.uncertain = before;
+    }
   }
 
   /**
@@ -577,6 +651,7 @@ export function toAccess(file: SourceFile, a: (Write | Read) & { port?: string }
   if ('context' in a) out.context = a.context;
   if (a.port) out.port = a.port;
   if (a.uncertain) out.uncertain = a.uncertain;
+  if (a.via) out.via = a.via;
   if (a.statement.generate.length) out.generate = a.statement.generate;
   return out;
 }

@@ -5,9 +5,9 @@ import { TokenKind as T } from '../../syntax/tokenKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
 import type { ArchitectureModel } from './model';
 import type { Declaration } from '../scopes';
-import type { Names } from './collect';
+import type { Names, Write } from './collect';
 import type { ProcessAnalysis } from './processes';
-import { fieldResets, fieldValue, namesField, type RecordField, recordFields } from './records';
+import { fieldOfElement, fieldResets, fieldValue, namesField, type RecordField, recordFields } from './records';
 import { compact, conditionOf, lineOf, simpleValue, statementsOf, stripParens, targetNames } from './text';
 import { enumLiterals } from './typeInfo';
 import type { FsmFacts, FsmTransition } from './types';
@@ -31,6 +31,8 @@ interface Ctx {
   states: Set<string>;
   out: FsmTransition[];
   notes: string[];
+  /** The writes of the process walked (to see those made through procedure calls). */
+  writes: Write[];
 }
 
 /** Every state machine of the model: one per registered enumeration signal (or enumeration field of a record register) switched on by case/if. */
@@ -119,7 +121,7 @@ function buildFsm(model: ArchitectureModel, reg: Declaration, field: string | un
   const target = next ?? reg;
   const body = source === p ? p.edgeBody : statementsOf(source.info.node);
   // Variables that carry the next state inside the process (`v := r; ... rin <= v;`, or `r <= v` in one process).
-  const ctx: Ctx = { names, field, fields, selectors: [reg], holders: [target], states, out: [], notes: [] };
+  const ctx: Ctx = { names, field, fields, selectors: [reg], holders: [target], states, out: [], notes: [], writes: source.info.writes };
   for (const w of source.info.writes) {
     if (w.decl !== target || w.element || w.via) continue;
     const v = stripParens(simpleValue(w.stmt));
@@ -242,6 +244,12 @@ function walk(stmts: SyntaxNode[], path: Path, ctx: Ctx): void {
       case N.VariableAssignment:
         assignment(s, path, ctx);
         break;
+      case N.ProcedureCallStatement: {
+        // The state set inside a procedure: a transition we do not follow, said rather than missed.
+        const w = ctx.writes.find((x) => x.stmt.start >= s.start && x.stmt.end <= s.end && x.via && ctx.holders.includes(x.decl) && (!ctx.field || !x.element || fieldOfElement(x.element) === ctx.field));
+        if (w) ctx.notes.push(`line ${lineOf(ctx.names.file, s.start)}: the state is set inside procedure \`${w.via}\`, so its transitions are not listed`);
+        break;
+      }
       default:
         break;
     }

@@ -9,6 +9,7 @@ import type { SourceFile } from '../sourceFile';
 import type { Workspace } from '../workspace';
 import { aliasTarget, Collector, Names, OBJECT_KINDS, type Read, type Write } from './collect';
 import { analyseProcess, type ProcessAnalysis } from './processes';
+import { enclosingBody, MAX_CALL_DEPTH } from './procedures';
 import { lineOf } from './text';
 
 const NESTING = new Set([N.BlockStatement, N.ForGenerateStatement, N.IfGenerateStatement, N.CaseGenerateStatement]);
@@ -90,16 +91,43 @@ export class ArchitectureModel {
     return cur.parent && cur.start >= this.arch.node.start && cur.end <= this.arch.node.end ? cur : undefined;
   }
 
+  /**
+   * The concurrent statements whose analysis sees a use of a name: the statement it is in, or for a
+   * use inside a procedure declared outside any process (in the architecture, a block or a
+   * generate), the statements that call that procedure, directly or through other procedures.
+   */
+  statementsFor(n: SyntaxNode): SyntaxNode[] {
+    const body = enclosingBody(n, this.arch.node);
+    const s = this.statementOf(n);
+    if (!body || (s && s.kind === N.ProcessStatement)) return s ? [s] : [];
+    return this.cached('callers', body, () => {
+      const out = new Set<SyntaxNode>();
+      const seen = new Set<SyntaxNode>();
+      const visit = (b: SyntaxNode, depth: number) => {
+        if (seen.has(b) || depth > MAX_CALL_DEPTH) return;
+        seen.add(b);
+        const name = nameOf(b.child(N.ProcedureSpecification)?.child(N.DefiningName));
+        if (!name) return;
+        for (const use of this.occurrences(name)) {
+          if (use.start >= b.start && use.end <= b.end) continue; // its own recursive calls
+          const caller = enclosingBody(use, this.arch.node);
+          const st = this.statementOf(use);
+          if (caller && !(st && st.kind === N.ProcessStatement)) visit(caller, depth + 1);
+          else if (st) out.add(st);
+        }
+      };
+      visit(body, 0);
+      return [...out];
+    });
+  }
+
   /** Writes and reads of one object, from the statements that mention its name only. */
   accessesOf(d: Declaration): { writes: Write[]; reads: Read[] } {
     const hit = this.accesses.get(d);
     if (hit) return hit;
     const stmts = new Set<SyntaxNode>();
     for (const name of this.spellings(d)) {
-      for (const n of this.occurrencesFor(d, name)) {
-        const s = this.statementOf(n);
-        if (s) stmts.add(s);
-      }
+      for (const n of this.occurrencesFor(d, name)) for (const s of this.statementsFor(n)) stmts.add(s);
     }
     const writes: Write[] = [];
     const reads: Read[] = [];
@@ -164,8 +192,7 @@ export class ArchitectureModel {
       for (const name of this.spellings(d)) {
         for (const n of this.occurrencesFor(d, name)) {
           if (!maybeWritten(n)) continue;
-          const s = this.statementOf(n);
-          if (s) stmts.add(s);
+          for (const s of this.statementsFor(n)) stmts.add(s);
         }
       }
       const out: Write[] = [];

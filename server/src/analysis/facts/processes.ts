@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../../syntax/tree';
 import type { Declaration } from '../scopes';
 import { type EdgeMatch, edgeOf, isResetName, resetCondition, type ResetMatch } from './clocking';
 import type { Names, ProcessInfo, Read, Write } from './collect';
+import { calledProcedure, callParts, MAX_CALL_DEPTH, pairArguments } from './procedures';
 import { ASSIGNMENT_KINDS, compact, conditionOf, lineOf, nameBase, statementsOf, stripParens, targetNames } from './text';
 import type { ClockFact, ProcessFacts, ResetFact } from './types';
 
@@ -183,14 +184,21 @@ function combinational(out: ProcessAnalysis, names: Names, stmts: SyntaxNode[]):
   }
   const always = definite(stmts, names);
   const latches: string[] = [];
-  for (const d of whole) if (!always.has(d)) latches.push(d.name);
+  for (const d of whole) if (!always.has(d) && !always.all) latches.push(d.name);
   // Element-only assignments cannot be checked path by path without index values: left out, not guessed.
   facts.latches = latches;
 }
 
-/** Signals assigned as a whole on every path through `stmts`. */
-function definite(stmts: SyntaxNode[], names: Names): Set<Declaration> {
-  const out = new Set<Declaration>();
+/** Objects assigned on every path; `all` when every path ends in a recursive call (whose base case must assign). */
+type Assigned = Set<Declaration> & { all?: boolean };
+
+/**
+ * Signals assigned as a whole on every path through `stmts`. A call of a procedure declared in the
+ * architecture counts with what its body assigns on every path (its `out` parameters mapped to the
+ * actuals), bounded in depth; a recursive call is taken to assign what the procedure does.
+ */
+function definite(stmts: SyntaxNode[], names: Names, stack: SyntaxNode[] = []): Assigned {
+  const out: Assigned = new Set<Declaration>();
   for (const s of stmts) {
     if (ASSIGNMENT_KINDS.has(s.kind) && s.kind !== N.VariableAssignment && s.kind !== N.ConditionalVariableAssignment && s.kind !== N.SelectedVariableAssignment) {
       if (s.kind === N.ConditionalSignalAssignment) {
@@ -201,23 +209,56 @@ function definite(stmts: SyntaxNode[], names: Names): Set<Declaration> {
       }
       for (const t of targetNames(s)) {
         const nb = nameBase(t);
-        const d = nb && !nb.element ? names.object(nb.base) : undefined;
+        // Inside a procedure body a parameter may be the target: kept, to be mapped to the caller's actual.
+        const d = nb && !nb.element ? (names.object(nb.base) ?? parameterOf(nb.base, names)) : undefined;
         if (d) out.add(d);
       }
     } else if (s.kind === N.IfStatement) {
       const branches = s.childNodes(N.IfBranch);
       const last = branches[branches.length - 1];
       if (!last || !last.token(T.ElseKw)) continue;
-      for (const d of intersect(branches.map((b) => definite(statementsOf(b), names)))) out.add(d);
+      merge(out, intersect(branches.map((b) => definite(statementsOf(b), names, stack))));
     } else if (s.kind === N.CaseStatement) {
       // A legal case statement covers every choice, so the alternatives are all the paths.
       const alts = s.childNodes(N.CaseStatementAlternative);
-      if (alts.length) for (const d of intersect(alts.map((a) => definite(statementsOf(a), names)))) out.add(d);
+      if (alts.length) merge(out, intersect(alts.map((a) => definite(statementsOf(a), names, stack))));
     } else if (s.kind === N.LoopStatement && s.child(N.ForScheme)) {
-      for (const d of definite(statementsOf(s), names)) out.add(d);
+      for (const d of definite(statementsOf(s), names, stack)) out.add(d);
+    } else if (s.kind === N.ProcedureCallStatement) {
+      const call = s.childNodes().find((c) => c.kind !== N.Label);
+      const parts = call ? callParts(call) : undefined;
+      const called = parts ? calledProcedure(undefined, names, parts.nameNode) : undefined;
+      const body = called?.body;
+      if (!parts || !called || !body) continue;
+      if (stack.includes(body)) {
+        out.all = true;
+        continue;
+      }
+      if (stack.length >= MAX_CALL_DEPTH) continue;
+      const inner = definite(statementsOf(body), names, [...stack, body]);
+      if (inner.all) out.all = true;
+      const pairs = pairArguments(parts.args, called.params);
+      for (const d of inner) {
+        if (d.kind === 'parameter') {
+          const actual = pairs.find((p) => p.item?.name === d.name)?.actual;
+          const nb = actual ? nameBase(actual) : undefined;
+          const a = nb && !nb.element ? (names.object(nb.base) ?? parameterOf(nb.base, names)) : undefined;
+          if (a) out.add(a);
+        } else if (d.node.start < body.start || d.node.end > body.end) out.add(d);
+      }
     }
   }
   return out;
+}
+
+function parameterOf(n: SyntaxNode, names: Names): Declaration | undefined {
+  const d = names.lookup(n);
+  return d?.kind === 'parameter' ? d : undefined;
+}
+
+function merge(into: Assigned, from: Assigned): void {
+  for (const d of from) into.add(d);
+  if (from.all) into.all = true;
 }
 
 /**
@@ -266,9 +307,15 @@ function readBeforeWrite(stmts: SyntaxNode[], names: Names, reads: Read[]): Set<
   return out;
 }
 
-function intersect(sets: Set<Declaration>[]): Set<Declaration> {
-  if (sets.length === 0) return new Set();
-  const [first, ...rest] = sets;
+/** What every path assigns; paths marked `all` (ending in a recursive call) do not narrow it. */
+function intersect(sets: Assigned[]): Assigned {
+  const real = sets.filter((s) => !s.all);
+  if (real.length === 0) {
+    const out: Assigned = new Set();
+    if (sets.length) out.all = true;
+    return out;
+  }
+  const [first, ...rest] = real;
   return new Set([...first].filter((d) => rest.every((s) => s.has(d))));
 }
 
@@ -286,7 +333,7 @@ function syncReset(body: SyntaxNode[], names: Names, writes: Write[]): { match: 
     // Variables count: a reset branch may reset only the variables that hold state.
     const inReset = writes.filter((w) => w.stmt.start >= branches[0].start && w.stmt.end <= branches[0].end);
     if (inReset.length === 0) continue;
-    const constant = inReset.every((w) => isConstantValue(w.stmt, names));
+    const constant = inReset.every((w) => isConstantValue(w.stmt, names) && (!w.source || isConstantValue(w.source, names)));
     if (!constant) continue;
     const rest = [...branches.slice(1).flatMap((b) => statementsOf(b)), ...body.filter((s) => s !== c)];
     const restRange = ranges(rest);
@@ -332,7 +379,7 @@ function resetValuesOf(branch: SyntaxNode, writes: Write[]): Map<Declaration, st
   const parts = new Map<Declaration, string[]>();
   for (const w of writes) {
     if (w.stmt.start < branch.start || w.stmt.end > branch.end) continue;
-    const value = valueText(w.stmt);
+    const value = w.value ?? valueText(w.stmt);
     const list = parts.get(w.decl) ?? [];
     list.push(w.element ? `${w.decl.name}${w.element} <= ${value}` : value);
     parts.set(w.decl, list);

@@ -37,6 +37,8 @@ export interface Access {
   uncertain?: string;
   /** Enclosing generate labels, outermost first (`g_lanes`), when the statement sits in a generate. */
   generate?: string[];
+  /** Made through a procedure call (inside its body, or through an `out`/`inout` parameter): the procedure, `idle → send` for nested calls. The line is the call's. */
+  via?: string;
   /** UTF-16 offset of the name in the file (for editor links; not part of the CLI JSON). */
   offset: number;
 }

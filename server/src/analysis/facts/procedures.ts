@@ -1,0 +1,92 @@
+// Procedures called by the statements of an architecture: which one a call names, its parameters,
+// and its body when it is declared in the architecture (so its signal accesses count for the caller).
+import { NodeKind as N } from '../../syntax/nodeKind';
+import { nameOf, type SyntaxNode } from '../../syntax/tree';
+import { resolveNameNode } from '../resolve';
+import type { Declaration } from '../scopes';
+import type { Workspace } from '../workspace';
+import type { Names } from './collect';
+import { type InterfaceItem, interfaceItems } from './interfaces';
+
+/** How deep calls inside procedure bodies are followed (recursion stops earlier: a body is never entered twice). */
+export const MAX_CALL_DEPTH = 8;
+
+export interface CallParts {
+  /** The name the call is made by (`send`, `work.pkg.send`). */
+  prefix: SyntaxNode | undefined;
+  /** Its simple name (the last part of a selected name). */
+  nameNode: SyntaxNode | undefined;
+  /** The association elements of the arguments. */
+  args: SyntaxNode[];
+}
+
+/** The parts of a procedure call (the node after the label of a procedure call statement). */
+export function callParts(call: SyntaxNode): CallParts {
+  const prefix = call.kind === N.CallOrIndexName ? call.childNodes()[0] : call;
+  const args = call.kind === N.CallOrIndexName ? (call.child(N.AssociationList)?.childNodes(N.AssociationElement) ?? []) : [];
+  const nameNode = prefix?.kind === N.SimpleName ? prefix : prefix?.kind === N.SelectedName ? prefix.childNodes().pop() : undefined;
+  return { prefix, nameNode, args };
+}
+
+export interface CalledProcedure {
+  decl: Declaration;
+  /** The parameters, from the declaration (or the body). */
+  params: InterfaceItem[];
+  /** The body, when it is in the architecture's file and region (null otherwise). */
+  body: SyntaxNode | null;
+}
+
+/**
+ * The procedure a call names, when that is certain: one candidate (overloads with different
+ * parameters cannot be told apart without types). Undefined otherwise.
+ */
+export function calledProcedure(ws: Workspace | undefined, names: Names, nameNode: SyntaxNode | undefined): CalledProcedure | undefined {
+  if (!nameNode) return undefined;
+  const local = names.lookup(nameNode);
+  let candidates: Declaration[];
+  if (!local && !ws) return undefined;
+  if (local) {
+    // Every declaration of the name in the region that declares it: a specification and its body count as one.
+    candidates = (local.scope.decls.get(local.name) ?? [local]).filter((d) => d.kind === 'procedure');
+  } else {
+    const r = resolveNameNode(ws!, names.file, nameNode);
+    candidates = r.kind === 'declarations' ? r.decls.filter((d) => d.kind === 'procedure') : [];
+  }
+  const bodies = candidates.filter((d) => d.node.kind === N.SubprogramBody);
+  const specs = candidates.filter((d) => d.node.kind !== N.SubprogramBody);
+  if (bodies.length > 1 || specs.length > 1 || candidates.length === 0) return undefined;
+  const decl = specs[0] ?? bodies[0];
+  const spec = decl.node.child(N.ProcedureSpecification) ?? decl.node;
+  const params = interfaceItems(spec.child(N.ParameterList) ?? spec, undefined);
+  const b = bodies[0]?.node;
+  const region = names.archScope?.node;
+  const body = b && bodies[0].file === names.file && region && b.start >= region.start && b.end <= region.end ? b : null;
+  return { decl, params, body };
+}
+
+/**
+ * Pairs a call's arguments with the parameters (named or positional): the parameter (undefined when
+ * unknown) and the actual of each argument that has one.
+ */
+export function pairArguments(args: SyntaxNode[], params: InterfaceItem[] | undefined): { item: InterfaceItem | undefined; actual: SyntaxNode }[] {
+  const out: { item: InterfaceItem | undefined; actual: SyntaxNode }[] = [];
+  args.forEach((el, i) => {
+    const formal = el.child(N.FormalPart);
+    const actual = el.childNodes().find((c) => c !== formal);
+    if (!actual) return;
+    let item: InterfaceItem | undefined;
+    if (formal) {
+      const inner = formal.childNodes()[0];
+      const name = inner?.kind === N.SimpleName ? nameOf(inner) : undefined;
+      item = params?.find((p) => p.name === name);
+    } else item = params?.[i];
+    out.push({ item, actual });
+  });
+  return out;
+}
+
+/** The SubprogramBody enclosing `n` inside `stop` (outermost first is not needed: the nearest one). */
+export function enclosingBody(n: SyntaxNode, stop: SyntaxNode): SyntaxNode | undefined {
+  for (let p = n.parent; p && p !== stop; p = p.parent) if (p.kind === N.SubprogramBody) return p;
+  return undefined;
+}
