@@ -3,7 +3,7 @@
 // interleaved), and what counting every candidate line instead would cost.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { hoverPrompt } from '../../server/src/ide/modelHover';
@@ -21,7 +21,9 @@ function median(xs: number[]): number {
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 export async function benchTokens(): Promise<void> {
-  const folders = [['models/test-tiny', 'test model, 555 ids'], ['models/default', 'default model']].filter(([d]) => existsSync(join(ROOT, d, 'tokenizer.json')));
+  // BENCH_TOKENIZER=path/to/tokenizer.json adds another (e.g. the recipe's, before the default model ships).
+  const folders = [['models/test-tiny', 'test model, 555 ids'], ['models/default', 'default model'], ...(process.env.BENCH_TOKENIZER ? [[dirname(resolve(process.env.BENCH_TOKENIZER)), 'BENCH_TOKENIZER']] : [])]
+    .filter(([d]) => existsSync(join(resolve(ROOT, d), 'tokenizer.json')));
   console.log(`== tokens (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
   const text = longDesign(5000);
   const ws = new Workspace();
@@ -32,7 +34,7 @@ export async function benchTokens(): Promise<void> {
   console.log(`design: ${text.split('\n').length} lines, ${text.length} characters`);
   for (const [dir, what] of folders) {
     let t0 = performance.now();
-    const counter = tokenCounterFromFile(join(ROOT, dir, 'tokenizer.json'));
+    const counter = tokenCounterFromFile(join(resolve(ROOT, dir), 'tokenizer.json'));
     console.log(`-- ${dir} (${what}): tokenizer read in ${ms(performance.now() - t0)}`);
     let calls = 0;
     let chars = 0;
@@ -73,5 +75,5 @@ export async function benchTokens(): Promise<void> {
     for (const line of text.split('\n')) sum += counter.count(line);
     console.log(`counting every line of the file instead: ${ms(performance.now() - t0)} (${sum} tokens)`);
   }
-  if (folders.length < 2) console.log('(models/default has no tokenizer yet: only the test model is measured)');
+  if (!existsSync(join(ROOT, 'models/default/tokenizer.json'))) console.log('(models/default has no tokenizer yet; BENCH_TOKENIZER=path/to/tokenizer.json measures another)');
 }
