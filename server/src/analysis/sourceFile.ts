@@ -1,11 +1,12 @@
 // One VHDL file in the workspace: its text, and the parse and per-file indexes built lazily from it.
 import { type ParseResult, diffEdit, parse, tryReparse } from '../syntax/index';
+import type { TreeChange } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lineIndex';
 import type { SyntaxDiagnostic } from '../syntax/diagnostics';
 import { SyntaxNode } from '../syntax/tree';
 import { NodeKind } from '../syntax/nodeKind';
 import { type DesignUnit, designUnitsOf } from './designUnits';
-import { buildFileScopes, type FileScopes } from './scopes';
+import { buildFileScopes, type FileScopes, type ScopesBasis } from './scopes';
 
 /**
  * Files longer than this are parsed for syntax diagnostics only: a full semantic pass over a
@@ -13,14 +14,24 @@ import { buildFileScopes, type FileScopes } from './scopes';
  */
 export const MAX_ANALYSED_CHARS = 3_000_000;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export class SourceFile {
   private parsed: { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } | undefined;
   private lineIndex: LineIndex | undefined;
   private unitList: DesignUnit[] | undefined;
   private fileScopes: FileScopes | undefined;
   private lowered: string | undefined;
+  /** Whether `lowered` came from all-ASCII text (then a later version can patch it instead of lower-casing anew). */
+  private asciiLowered = false;
+  /** An earlier version's all-ASCII text and its lower-cased copy, to patch `lowered` from. */
+  private lowerBasis: { text: string; lower: string } | undefined;
   /** The parse of this file's previous text, to reparse incrementally from; dropped once parsed. */
   private basis: ParseResult | undefined;
+  /** The regions of the text `basis` parsed, to copy unchanged regions from; dropped once scopes are built. */
+  private scopesBasis: FileScopes | undefined;
+  /** How the incremental reparse changed the basis tree (undefined after a full parse). */
+  private change: TreeChange | undefined;
   /** Whether the parse was spliced from the previous one rather than made from scratch (for tests and benchmarks). */
   incremental = false;
 
@@ -32,13 +43,31 @@ export class SourceFile {
     readonly library: string,
     /** The file this one replaces (an edit): its parse, when it has one, makes this parse incremental. */
     previous?: SourceFile,
+    /** Whether regions of `previous` may be copied rather than rebuilt (off: benchmarks compare both). */
+    reuseScopes = true,
   ) {
     this.basis = previous?.reusableParse();
+    this.lowerBasis = previous?.reusableLower();
+    if (reuseScopes && previous) {
+      this.scopesBasis = previous.reusableScopes();
+      // The replaced version keeps its regions but lets go of its own predecessor's.
+      previous.fileScopes?.release();
+    }
   }
 
   /** The parse to reparse a successor from: this text's, or else the one this file would start from. */
   private reusableParse(): ParseResult | undefined {
     return this.parsed ?? this.basis;
+  }
+
+  private reusableLower(): { text: string; lower: string } | undefined {
+    if (this.lowered === undefined) return this.lowerBasis;
+    return this.asciiLowered ? { text: this.text, lower: this.lowered } : undefined;
+  }
+
+  /** The regions built on `reusableParse()`'s tree, if any. */
+  private reusableScopes(): FileScopes | undefined {
+    return this.parsed ? this.fileScopes : this.scopesBasis;
   }
 
   /** The syntax tree; parsed on first use. A parser failure gives an empty tree and one diagnostic. */
@@ -70,12 +99,29 @@ export class SourceFile {
 
   /** Declarative regions and declarations of this file (empty for a file too large to analyse). */
   get scopes(): FileScopes {
-    return (this.fileScopes ??= buildFileScopes(this, !this.analysable));
+    if (this.fileScopes) return this.fileScopes;
+    void this.root;
+    const basis: ScopesBasis | undefined = this.scopesBasis && this.change ? { scopes: this.scopesBasis, change: this.change } : undefined;
+    this.scopesBasis = undefined;
+    return (this.fileScopes = buildFileScopes(this, !this.analysable, basis));
   }
 
   /** The text lower-cased, for quick "does this file mention the name" checks. */
   get lowerText(): string {
-    return (this.lowered ??= this.text.toLowerCase());
+    if (this.lowered !== undefined) return this.lowered;
+    const b = this.lowerBasis;
+    this.lowerBasis = undefined;
+    if (b) {
+      // ASCII lower-cases character by character (no context rules such as Greek final sigma, no
+      // change of length): the previous copy patched with the edited span is exact.
+      const e = diffEdit(b.text, this.text);
+      if (!NON_ASCII.test(e.text)) {
+        this.asciiLowered = true;
+        return (this.lowered = b.lower.slice(0, e.start) + e.text.toLowerCase() + b.lower.slice(e.end));
+      }
+    }
+    this.asciiLowered = !NON_ASCII.test(this.text);
+    return (this.lowered = this.text.toLowerCase());
   }
 
   private parse(): { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } {
@@ -88,8 +134,14 @@ export class SourceFile {
       const inc = basis !== undefined && basis.root.green.text !== this.text ? tryReparse(basis, this.text, diffEdit(basis.root.green.text, this.text)) : undefined;
       this.incremental = inc !== undefined;
       this.parsed = inc ?? parse(this.text);
+      // Regions can be copied only from the tree this one was spliced from.
+      this.change = inc?.change;
+      if (this.scopesBasis && this.scopesBasis.root.regions.green !== basis?.root.green) this.change = undefined;
+      if (!this.change) this.scopesBasis = undefined;
     } catch (e) {
       // The parser promises not to throw; if it does, the file still takes part with no content.
+      this.change = undefined;
+      this.scopesBasis = undefined;
       this.parsed = {
         root: new SyntaxNode(NodeKind.DesignFile, [], 0, 0),
         diagnostics: [{ code: 'syntax/unexpected', message: `internal parser error: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0 }],

@@ -26,6 +26,8 @@ export class Workspace {
   generation = 0;
   /** Reparse an edited file from its previous parse (incrementally where provably equal); off = full parses (benchmarks compare both). */
   incrementalParsing = true;
+  /** After an incremental reparse, copy the regions (scopes, declarations) the edit left unchanged from the previous version; off = rebuild them (benchmarks compare both). */
+  reuseScopes = true;
 
   /** Adds or replaces a file. Replacing it with the same text and library keeps its parse. */
   setFile(uri: string, text: string, options: SetFileOptions = {}): SourceFile {
@@ -38,7 +40,7 @@ export class Workspace {
       return old;
     }
     // An edit of the same file reparses from the old parse (incrementally where it can).
-    const file = new SourceFile(uri, text, version, library, this.incrementalParsing && old !== undefined && old.library === library ? old : undefined);
+    const file = new SourceFile(uri, text, version, library, this.incrementalParsing && old !== undefined && old.library === library ? old : undefined, this.reuseScopes);
     this.fileMap.set(uri, file);
     this.stale.add(uri);
     this.generation++;

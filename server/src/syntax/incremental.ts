@@ -23,6 +23,21 @@ export interface TextEdit {
 export interface ReparseInput {
   root: SyntaxNode;
   diagnostics: SyntaxDiagnostic[];
+  /** Set on an incremental result: which green nodes were replaced (see TreeChange). */
+  change?: TreeChange;
+}
+
+/**
+ * How an incremental reparse changed the green tree: old nodes [first, last] (one subtree) were
+ * replaced by the `added` new nodes [first, first + added); every other old node j is new node j
+ * (j < first) or j + added - (last - first + 1) (j > last), with the same kind and the same subtree
+ * (its tokens' offsets shifted; the ancestors of the replaced subtree contain the new one instead).
+ * A trivia edit replaces no node: first = 0, last = -1, added = 0.
+ */
+export interface TreeChange {
+  first: number;
+  last: number;
+  added: number;
 }
 
 /**
@@ -177,7 +192,8 @@ function reparseNode(previous: ReparseInput, newText: string, edit: TextEdit, de
   for (const d of previous.diagnostics) if (d.end < guard) diagnostics.push(d);
   for (const d of fresh.diagnostics) diagnostics.push(d);
   for (const d of previous.diagnostics) if (d.start > ce) diagnostics.push({ ...d, start: d.start + delta, end: d.end + delta });
-  return { root: new SyntaxNode(green, green.nodeCount - 1, undefined), diagnostics };
+  const change: TreeChange = { first: old.nodeFirstDescendant[c], last: c, added: top + 1 };
+  return { root: new SyntaxNode(green, green.nodeCount - 1, undefined), diagnostics, change };
 }
 
 function sameDiagnostics(x: SyntaxDiagnostic[], y: SyntaxDiagnostic[]): boolean {
@@ -365,12 +381,18 @@ function reparseTrivia(previous: ReparseInput, newText: string, edit: TextEdit, 
   for (let k = 0; k < n; k++) tokenStarts[a + k] = window.starts[firstTrivia + k] + from;
   for (let k = b; k < old.tokenCount; k++) tokenStarts[k + dTok] = old.tokenStarts[k] + delta;
   tokenStarts[tokenCount] = newText.length;
-  const nodeTokenStart = new Int32Array(old.nodeCount);
-  const nodeTokenEnd = new Int32Array(old.nodeCount);
-  for (let j = 0; j < old.nodeCount; j++) {
-    const ts = old.nodeTokenStart[j], te = old.nodeTokenEnd[j];
-    nodeTokenStart[j] = ts >= b ? ts + dTok : ts;
-    nodeTokenEnd[j] = te >= b ? te + dTok : te;
+  // Green arrays are never written after construction: with as many tokens as before, the node
+  // arrays are shared with the previous tree instead of copied.
+  let nodeTokenStart = old.nodeTokenStart;
+  let nodeTokenEnd = old.nodeTokenEnd;
+  if (dTok !== 0) {
+    nodeTokenStart = new Int32Array(old.nodeCount);
+    nodeTokenEnd = new Int32Array(old.nodeCount);
+    for (let j = 0; j < old.nodeCount; j++) {
+      const ts = old.nodeTokenStart[j], te = old.nodeTokenEnd[j];
+      nodeTokenStart[j] = ts >= b ? ts + dTok : ts;
+      nodeTokenEnd[j] = te >= b ? te + dTok : te;
+    }
   }
   const green = new GreenTree(newText, tokenKinds, tokenStarts, tokenCount, old.nodeKinds, nodeTokenStart, nodeTokenEnd, old.nodeFirstDescendant, old.nodeCount);
   const diagnostics: SyntaxDiagnostic[] = [];
@@ -378,5 +400,5 @@ function reparseTrivia(previous: ReparseInput, newText: string, edit: TextEdit, 
     const start = d.start >= runEnd ? d.start + delta : d.start, end = d.end >= runEnd ? d.end + delta : d.end;
     diagnostics.push(start === d.start && end === d.end ? d : { ...d, start, end });
   }
-  return { root: new SyntaxNode(green, green.nodeCount - 1, undefined), diagnostics };
+  return { root: new SyntaxNode(green, green.nodeCount - 1, undefined), diagnostics, change: { first: 0, last: -1, added: 0 } };
 }
