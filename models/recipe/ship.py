@@ -3,9 +3,10 @@
     python3 ship.py --config small --run runs/small --data runs/data [--variant lrqat] [--force]
 
 The card is generated from the run itself: data counts, model size, training steps/tokens/time per
-phase (from the final checkpoints), the machine, and the evaluation table `eval.py` wrote
-(<run>/eval.md). An existing default model is never overwritten without --force, which first moves
-it to <run>/default.previous-<time>/.
+phase (from the final checkpoints), the machine, the evaluation table `eval.py` wrote
+(<run>/eval.md), and <run>/HISTORY.md when the run has one (interruptions, data changes). An
+existing default model is never overwritten without --force, which first moves it to
+<run>/default.previous-<time>/.
 """
 import argparse
 import datetime
@@ -97,6 +98,9 @@ def card(cfg, run, data, variant, onnx_file, size_mb):
     lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data}` '
               '(perplexities on held-out text; explanation metrics on held-out gold designs).', '']
     lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
+    hist = os.path.join(run, 'HISTORY.md')     # what happened to this run that the checkpoints do not say
+    if os.path.exists(hist):
+        lines += ['', '## How this run went', '', open(hist).read().strip()]
     lines += ['', '## Known limits', '',
               '- Small and trained on CPU: explanations follow the training layout and can be generic or wrong; the facts '
               'shown beside them come from the analysis, not from the model.',
