@@ -247,7 +247,7 @@ test('bad input: partial facts with reasons, no wrong certainties', () => {
 });
 
 test('bad input: analysing every prefix of every fixture never throws', () => {
-  const names = ['counters.vhd', 'fsm_two.vhd', 'record_2p.vhd', 'generate_loops.vhd', 'two_domains.vhd', 'hierarchy/top.vhd'];
+  const names = ['counters.vhd', 'fsm_two.vhd', 'record_2p.vhd', 'record_fsm.vhd', 'procedures.vhd', 'expanded_names.vhd', 'generate_loops.vhd', 'two_domains.vhd', 'hierarchy/top.vhd'];
   const { ws, text } = loadFixtures(...names);
   let checked = 0;
   for (const n of names) {
@@ -544,5 +544,39 @@ test('procedures: mutual recursion and half-written procedures give partial fact
   for (let cut = 0; cut < text.length; cut += 7) {
     const g = ws.setFile('file:///cut.vhd', text.slice(0, cut));
     for (const u of g.units) if (u.kind === 'architecture') assert.ok(!architectureFacts(ws, u).notes.some((n) => n.includes('internal analysis error')), `cut at ${cut}`);
+  }
+});
+
+test('expanded names: blk.t, rtl.s and work.pkg.flag drive the whole signal; arr(i).f notes the element', () => {
+  const { ws, uri, text } = loadFixtures('expanded_names.vhd');
+  const t = text('expanded_names.vhd');
+  const file = ws.getFile(uri('expanded_names.vhd'))!;
+  const a = archOf(ws, uri('expanded_names.vhd'));
+  assert.equal(a.partial, false, a.notes.join('; '));
+  const bt = obj(a, 't');
+  assert.equal(bt.scope, 'block blk');
+  assert.deepEqual(bt.drivers.map((d) => [d.label, d.line, d.element ?? null]), [['p_blk', lineOf(t, 'blk.t <= a;'), null]]);
+  assert.deepEqual(bt.readers.map((r) => [r.label, r.line, r.context]), [['y', lineOf(t, 'y <= blk.t;'), 'expression']]);
+  assert.equal(bt.role, 'register');
+  assert.deepEqual(obj(a, 's').drivers.map((d) => [d.label, d.line, d.element ?? null]), [['p_arr', lineOf(t, 'rtl.s <= flag;'), null]]);
+  assert.equal(obj(a, 's').role, 'register');
+  const arr = obj(a, 'arr');
+  assert.deepEqual(arr.drivers.map((d) => [d.label, d.line, d.element]), [
+    ['p_arr', lineOf(t, 'arr(i).f <= a;'), '(i).f'],
+    ['p_arr', lineOf(t, 'arr(0).g <= not a;'), '(0).g'],
+  ]);
+  assert.deepEqual(arr.readers.map((r) => [r.label, r.line, r.element]), [['p_arr', lineOf(t, 'work.expanded_pkg.flag <= arr(3).f;'), '(3).f']]);
+  assert.deepEqual(proc(a, 'p_arr').assigns, ['arr', 'flag', 's']);
+  assert.deepEqual(a.registers.map((r) => [r.name, r.process]), [['t', 'p_blk'], ['arr', 'p_arr'], ['flag', 'p_arr'], ['s', 'p_arr']]);
+  // The package signal, by its expanded name and through the use clause: the facts of this architecture, said so.
+  for (const at of [t.indexOf('rtl.s <= flag') + 'rtl.s <= '.length, t.indexOf('work.expanded_pkg.flag <= arr') + 'work.expanded_pkg.'.length]) {
+    const f = factsAt(ws, file, at)!;
+    assert.equal(f.name, 'flag');
+    assert.equal(f.details?.object?.scope, 'package expanded_pkg');
+    assert.deepEqual(f.drivers.map((d) => [d.label, d.line]), [['p_arr', lineOf(t, 'work.expanded_pkg.flag <= arr(3).f;')]]);
+    assert.deepEqual(f.readers.map((r) => [r.label, r.line]), [['p_arr', lineOf(t, 'rtl.s <= flag;')], ['z', lineOf(t, 'z <= s and work.expanded_pkg.flag;')]]);
+    assert.deepEqual(f.clock, { signal: 'clk', edge: 'rising' });
+    assert.equal(f.partial, false);
+    assert.match(f.notes[0], /signal of a package: only its drivers and readers in `rtl of expanded_names`/);
   }
 });

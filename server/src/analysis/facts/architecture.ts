@@ -83,7 +83,7 @@ export function objectOf(model: ArchitectureModel, d: Declaration): ObjectFacts 
 
 function scopeName(d: Declaration, arch: DesignUnit): string {
   const s = d.scope;
-  if (s.kind === 'unit') return s.unit?.kind === 'entity' ? `entity ${s.unit.name}` : `architecture ${arch.name}`;
+  if (s.kind === 'unit') return s.unit?.kind === 'entity' ? `entity ${s.unit.name}` : s.unit?.kind === 'package' ? `package ${s.unit.name}` : `architecture ${arch.name}`;
   const owner = s.owner?.name;
   if (s.kind === 'process') return owner ? `process ${owner}` : `process at line ${lineOf(d.file, s.node.start)}`;
   return `${s.kind} ${owner ?? `at line ${lineOf(d.file, s.node.start)}`}`;

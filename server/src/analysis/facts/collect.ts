@@ -15,6 +15,9 @@ import type { Access, Connection, InstanceFacts, ReadContext, StatementKind } fr
 
 export const OBJECT_KINDS = new Set(['signal', 'port', 'variable', 'sharedVariable', 'constant', 'generic']);
 
+/** What the prefix of an expanded name may denote: the constructs that declare objects. */
+const CONTAINER_KINDS = new Set(['library', 'package', 'entity', 'architecture', 'block', 'process', 'generate', 'label', 'function', 'procedure']);
+
 /** Attributes whose value depends on the prefix signal's value or events: these read it. */
 const SIGNAL_ATTRIBUTES = new Set(['event', 'stable', 'last_value', 'active', 'delayed', 'quiet', 'transaction', 'last_event', 'last_active', 'driving', 'driving_value']);
 
@@ -88,10 +91,13 @@ export interface InstanceInfo {
 export class Names {
   readonly entityScope: Scope | undefined;
   private readonly cache = new Map<SyntaxNode, Declaration | null>();
+  private readonly packageSignals = new Map<string, Declaration | null>();
   constructor(
     readonly file: SourceFile,
     readonly archScope: Scope | undefined,
     entity: DesignUnit | undefined,
+    /** When given, names declared nowhere local are looked up through the use clauses for package signals. */
+    readonly ws?: Workspace,
   ) {
     this.entityScope = entity ? unitScope(entity) : undefined;
   }
@@ -119,7 +125,26 @@ export class Names {
     if (n.kind !== N.SimpleName) return undefined;
     const d = this.lookup(n);
     if (d?.kind === 'alias') return aliasTarget(this, d)?.decl;
-    return d && OBJECT_KINDS.has(d.kind) ? d : undefined;
+    if (d) return OBJECT_KINDS.has(d.kind) ? d : undefined;
+    return this.packageSignal(n);
+  }
+
+  /**
+   * A signal of a package made visible by a use clause (`use work.pkg.all` then `flag`), resolved
+   * once per spelling (use clauses apply to the whole unit). Not for the suffix of a selected name.
+   */
+  private packageSignal(n: SyntaxNode): Declaration | undefined {
+    const ws = this.ws;
+    const name = nameOf(n);
+    if (!ws || !name || n.childTokens()[0]?.kind !== T.Identifier) return undefined;
+    if (n.parent?.kind === N.SelectedName && n.parent.childNodes()[0] !== n) return undefined;
+    let hit = this.packageSignals.get(name);
+    if (hit === undefined) {
+      const r = resolveNameNode(ws, this.file, n);
+      hit = (r.kind === 'declarations' ? r.decls.find(isPackageSignal) : undefined) ?? null;
+      this.packageSignals.set(name, hit);
+    }
+    return hit ?? undefined;
   }
 
   /** The element suffix an alias name stands for (`alias lo is s(1 downto 0)` gives `(1 downto 0)`), '' for a whole-object alias. */
@@ -152,6 +177,11 @@ export class Names {
     const mark = d?.node.child(N.SubtypeIndication)?.child(N.TypeMark);
     return !!mark && compact(mark).toLowerCase() === 'boolean';
   }
+}
+
+/** A signal declared in a package (a global signal): its accesses are reported per architecture. */
+export function isPackageSignal(d: Declaration): boolean {
+  return d.kind === 'signal' && d.scope.kind === 'unit' && d.scope.unit?.kind === 'package';
 }
 
 /** The object an alias declaration names, and the element suffix of that name. */
@@ -358,12 +388,17 @@ export class Collector {
 
   /** A write to the object named by `target`; its indices and prefixes are reads. */
   private write(target: SyntaxNode, stmt: SyntaxNode, uncertain = this.uncertain, param?: { procedure: string; call: SyntaxNode }): void {
-    const nb = nameBase(target);
+    let nb = nameBase(target);
     if (!nb) {
       this.read(target, 'expression');
       return;
     }
-    const decl = this.names.object(nb.base);
+    let decl = this.names.object(nb.base);
+    const ex = decl ? undefined : this.expanded(target);
+    if (ex) {
+      decl = ex.decl;
+      nb = { base: ex.base, element: ex.element };
+    }
     if (!decl) {
       const d = this.names.lookup(nb.base);
       if (!d && this.stmt) {
@@ -389,6 +424,32 @@ export class Collector {
       this.proc?.writes.push(w);
     }
     if (target !== nb.base) this.readInside(target, 'index');
+  }
+
+  /**
+   * An expanded name whose prefix is not an object (`blk.t`, `rtl.s`, `work.pkg.flag`): the object
+   * its selected suffix denotes, that suffix's name node, and the element text after it.
+   */
+  private expanded(n: SyntaxNode): { decl: Declaration; base: SyntaxNode; element: string | undefined } | undefined {
+    const chain: SyntaxNode[] = [];
+    let cur: SyntaxNode | undefined = n;
+    while (cur && (cur.kind === N.CallOrIndexName || cur.kind === N.SelectedName || cur.kind === N.AttributeName)) {
+      chain.push(cur);
+      cur = cur.childNodes()[0];
+    }
+    if (!chain.length || cur?.kind !== N.SimpleName || this.names.object(cur)) return undefined;
+    // From the innermost prefix outwards: library, package, unit or label names until an object.
+    for (let i = chain.length - 1; i >= 0 && i >= chain.length - 4; i--) {
+      const sel = chain[i];
+      const suffix = sel.kind === N.SelectedName ? sel.childNodes().pop() : undefined;
+      if (suffix?.kind !== N.SimpleName) return undefined;
+      const r = resolveNameNode(this.ws, this.file, suffix);
+      if (r.kind !== 'declarations') return undefined;
+      const d = r.decls.find((x) => OBJECT_KINDS.has(x.kind));
+      if (d) return { decl: d, base: suffix, element: compact(n).slice(compact(sel).length) || undefined };
+      if (!r.decls.some((x) => CONTAINER_KINDS.has(x.kind))) return undefined;
+    }
+    return undefined;
   }
 
   /** Whether an object is declared inside a procedure body being walked (its own variable): not an outer access. */
@@ -441,6 +502,12 @@ export class Collector {
         const d = nb ? this.names.object(nb.base) : undefined;
         if (nb && d) {
           this.addRead(d, nb.base, this.element(nb.base, nb.element), context);
+          this.readInside(n, 'index');
+          return;
+        }
+        const ex = nb ? this.expanded(n) : undefined;
+        if (ex) {
+          this.addRead(ex.decl, ex.base, ex.element, context);
           this.readInside(n, 'index');
           return;
         }

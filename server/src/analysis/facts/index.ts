@@ -14,6 +14,7 @@ import { ArchitectureModel } from './model';
 import { commentOf } from './comments';
 import { entityUsages } from './hierarchy';
 import { interfaceItems } from './interfaces';
+import { isPackageSignal } from './collect';
 import { fieldOfElement, recordFields } from './records';
 import { compact, lineOf, nameBase } from './text';
 import type { Access, ArchitectureFacts, CdcFacts, ClockFact, EntityUsage, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
@@ -221,6 +222,11 @@ export function architecturesFor(ws: Workspace, d: Declaration, file?: SourceFil
   const unit = unitScope?.unit;
   if (!unit) return [];
   if (unit.kind === 'architecture') return [unit];
+  if (isPackageSignal(d)) {
+    // A package signal may be used anywhere: the facts are those of the architecture at the cursor.
+    const here = file && offset !== undefined ? architectureAt(file, offset) : undefined;
+    return here ? [here] : [];
+  }
   if (unit.kind === 'entity') {
     const here = file && offset !== undefined ? architectureAt(file, offset) : undefined;
     if (here && ws.primaryOf(here) === unit) return [here];
@@ -272,7 +278,8 @@ function lazyFacts(m: ArchitectureModel, d: Declaration, base: NameFacts, archit
   base.notes = [...m.headerNotes()];
   if (architectures > 1) base.notes.push(`${architectures} architectures of \`${entityName}\`: facts are from \`${m.arch.name}\`.`);
   base.details = { architecture: `${m.arch.name} of ${entityName}`, architectureFile: m.file.uri };
-  if (m.isOwnObject(d)) {
+  if (m.isOwnObject(d) || isPackageSignal(d)) {
+    if (!m.isOwnObject(d)) base.notes.push(`\`${d.name}\` is a signal of a package: only its drivers and readers in \`${m.arch.name} of ${entityName}\` are shown.`);
     const obj = objectOf(m, d);
     for (const w of m.accessesOf(d).writes.concat(m.accessesOf(d).reads as never[])) base.notes.push(...m.statement(w.statement.node).notes);
     base.drivers = obj.drivers;
@@ -342,7 +349,7 @@ function lazyFacts(m: ArchitectureModel, d: Declaration, base: NameFacts, archit
 
 function finish(base: NameFacts): NameFacts {
   base.notes = [...new Set(base.notes)];
-  base.partial = base.notes.length > 0 && base.notes.some((n) => !n.includes('architectures of'));
+  base.partial = base.notes.length > 0 && base.notes.some((n) => !n.includes('architectures of') && !n.includes('is a signal of a package'));
   return base;
 }
 

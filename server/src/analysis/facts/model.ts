@@ -33,7 +33,7 @@ export class ArchitectureModel {
     this.file = arch.file;
     this.entity = ws.primaryOf(arch);
     this.archScope = this.file.scopes.unitScopes.get(arch);
-    this.names = new Names(this.file, this.archScope, this.entity);
+    this.names = new Names(this.file, this.archScope, this.entity, ws);
   }
 
   /** Memoizes `f()` under (`table`, `key`). */
