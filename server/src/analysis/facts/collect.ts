@@ -92,6 +92,8 @@ export class Names {
   readonly entityScope: Scope | undefined;
   private readonly cache = new Map<SyntaxNode, Declaration | null>();
   private readonly packageSignals = new Map<string, Declaration | null>();
+  /** The type declaration of an object's type mark (null: none found), filled by `typeDeclarationOf`. */
+  readonly typeCache = new Map<Declaration, Declaration | null>();
   constructor(
     readonly file: SourceFile,
     readonly archScope: Scope | undefined,

@@ -32,6 +32,15 @@ function markName(mark: SyntaxNode | undefined): SyntaxNode | undefined {
 
 /** The declaration of the type (or subtype) an object's type mark names, local first, then across files. */
 export function typeDeclarationOf(ws: Workspace, names: Names, decl: Declaration): Declaration | undefined {
+  // Asked several times per object (enumeration? record? resolved?): resolved once per model.
+  const hit = names.typeCache.get(decl);
+  if (hit !== undefined) return hit ?? undefined;
+  const t = findTypeDeclaration(ws, names, decl);
+  names.typeCache.set(decl, t ?? null);
+  return t;
+}
+
+function findTypeDeclaration(ws: Workspace, names: Names, decl: Declaration): Declaration | undefined {
   const n = markName(typeMarkOf(decl));
   if (!n) return undefined;
   const local = decl.file === names.file ? names.lookup(n) : null;
