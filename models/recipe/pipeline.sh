@@ -17,12 +17,12 @@ RUNS=${RUNS:-runs}
 DATA=$RUNS/data-$CONFIG; TOK=$RUNS/tok-$CONFIG; RUN=$RUNS/$CONFIG
 step() { local t0=$(date +%s.%N); "$@"; printf '== %-10s %6.1f s\n' "$STEP" "$(echo "$(date +%s.%N) - $t0" | bc)"; }
 STEP=designs;   step $PY prepare.py designs --out "$DATA" --n-synth "$N_SYNTH"
-if node --import tsx -e '' 2>/dev/null; then   # the server's prompt builder; else the Python stand-in
-  STEP=pairs;   step node --import tsx make_pairs.ts "$DATA"
+STEP=tokenizer; step $PY tokenizer.py --data "$DATA" --out "$TOK" --vocab "$VOCAB"
+if node --import tsx -e '' 2>/dev/null; then   # the server's prompt builder, trimming in this tokenizer's tokens; else the Python stand-in
+  STEP=pairs;   step node --import tsx make_pairs.ts "$DATA" --tokenizer "$TOK/tokenizer.json"
 else
   STEP=pairs;   step $PY prepare.py pairs --data "$DATA"
 fi
-STEP=tokenizer; step $PY tokenizer.py --data "$DATA" --out "$TOK" --vocab "$VOCAB"
 STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN"
 for phase in pretrain sft qat fpref; do   # fpref: fp32 trained like qat, the fair reference in eval
   STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase

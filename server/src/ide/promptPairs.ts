@@ -4,6 +4,7 @@ import { unitScope } from '../analysis/resolve';
 import type { Declaration } from '../analysis/scopes';
 import { Workspace } from '../analysis/workspace';
 import { stripContextMarkers } from '../llm/contextGuard';
+import type { TokenCounter } from '../llm/tokenCounter';
 import { docCommentPrompt } from './insertDocComment';
 import { hoverPrompt } from './modelHover';
 import { buildPrompt, type Prompt, type PromptMessage, type PromptTask } from './prompt';
@@ -48,6 +49,8 @@ export interface Pair {
 export interface PairOptions {
   /** Besides "Explain this entity": one hover and one doc-comment pair per design that has `docs`. */
   nameTasks?: boolean;
+  /** The model's tokenizer: prompts are trimmed in its tokens, exactly as the editor trims them with that model. */
+  tokenCounter?: TokenCounter;
 }
 
 export function makePairs(records: DesignRecord[], read: (path: string) => string, opts: PairOptions = {}): { pairs: Pair[]; errors: string[] } {
@@ -68,7 +71,7 @@ export function makePairs(records: DesignRecord[], read: (path: string) => strin
       const base = { ...(r.id ? { id: r.id } : {}), ...(r.source ? { source: r.source } : {}) };
       const pair = (task: PromptTask, p: Prompt, answer: string, about?: string): Pair =>
         ({ ...base, task, ...(about ? { name: about } : {}), prompt_messages: stripContextMarkers(p.messages), target: answer });
-      pairs.push(pair('entity', buildPrompt(ws, { kind: 'unit', unit }, { task: 'entity' }), target.trim()));
+      pairs.push(pair('entity', buildPrompt(ws, { kind: 'unit', unit }, { task: 'entity', tokenCounter: opts.tokenCounter }), target.trim()));
       if (!opts.nameTasks || !r.docs?.length || unit.kind !== 'entity') return;
       const found = r.docs.map((d) => ({ d, decl: declarationOf(ws, unit, d) })).filter((x): x is { d: NameDoc; decl: Declaration } => !!x.decl);
       if (found.length < r.docs.length) throw new Error(`declared names not found: ${r.docs.filter((d) => !found.some((x) => x.d === d)).map((d) => d.name).join(', ')}`);
@@ -76,8 +79,8 @@ export function makePairs(records: DesignRecord[], read: (path: string) => strin
       const k = parseInt(createHash('sha256').update(r.id ?? String(i)).digest('hex').slice(0, 8), 16);
       const h = found[k % found.length];
       const c = found[(k + 1) % found.length];
-      pairs.push(pair('hover', hoverPrompt(ws, uri, h.decl, h.decl.nameNode.start), sentence(h.d.doc), h.d.name));
-      pairs.push(pair('docComment', docCommentPrompt(ws, c.decl), sentence(c.d.doc), c.d.name));
+      pairs.push(pair('hover', hoverPrompt(ws, uri, h.decl, h.decl.nameNode.start, opts.tokenCounter), sentence(h.d.doc), h.d.name));
+      pairs.push(pair('docComment', docCommentPrompt(ws, c.decl, opts.tokenCounter), sentence(c.d.doc), c.d.name));
     } catch (e) {
       errors.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
