@@ -580,3 +580,77 @@ test('expanded names: blk.t, rtl.s and work.pkg.flag drive the whole signal; arr
     assert.match(f.notes[0], /signal of a package: only its drivers and readers in `rtl of expanded_names`/);
   }
 });
+
+test('record FSM, bad input: a half-written record and state assignment give the transitions seen, marked uncertain, nothing claimed unreachable', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity h is port (clk, go : in std_logic); end;',
+    'architecture rtl of h is',
+    '  type state_t is (IDLE, BUSY);',
+    '  type reg_t is record',
+    '    state : state_t;',
+    '    n     :',
+    '  end record;',
+    '  signal r : reg_t;',
+    'begin',
+    '  p : process (clk) begin',
+    '    if rising_edge(clk) then',
+    '      case r.state is',
+    "        when IDLE => if go = '1' then r.state <= BUSY; end if;",
+    '        when BUSY => r.state <= ',
+    '      end case;',
+    '    end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///h.vhd', text).uri);
+  assert.equal(a.partial, true);
+  assert.ok(a.notes.some((n) => n.includes('syntax error')));
+  const [f] = a.fsms;
+  assert.equal(f.signal, 'r.state');
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.line]), [['IDLE', 'BUSY', 14]]);
+  assert.match(f.uncertain ?? '', /syntax error in the process/);
+  assert.deepEqual(f.unreachable, []);
+  assert.deepEqual(a.registers[0].fields?.map((x) => x.name), ['state', 'n']);
+});
+
+test('record FSM, reset inside the combinational process (v := RES_T): a transition from any state under the reset condition', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity g is port (clk, rstn, go : in std_logic; o : out std_logic); end;',
+    'architecture rtl of g is',
+    '  type state_t is (IDLE, BUSY);',
+    '  type reg_t is record state : state_t; n : integer range 0 to 3; end record;',
+    '  constant RES_T : reg_t := (state => IDLE, n => 0);',
+    '  signal r, rin : reg_t;',
+    'begin',
+    '  comb : process (r, rstn, go)',
+    '    variable v : reg_t;',
+    '  begin',
+    '    v := r;',
+    '    case v.state is',
+    "      when IDLE => if go = '1' then v.state := BUSY; end if;",
+    '      when BUSY => v := RES_T;',
+    '    end case;',
+    "    if rstn = '0' then v := RES_T; end if;",
+    '    rin <= v;',
+    "    o <= '1' when r.state = BUSY else '0';",
+    '  end process;',
+    '  regs : process (clk) begin if rising_edge(clk) then r <= rin; end if; end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///g.vhd', text).uri);
+  const [f] = a.fsms;
+  assert.equal(f.signal, 'r.state');
+  assert.equal(f.next, 'rin.state');
+  // The clocked process has no reset: no reset state is claimed; the combinational reset is a transition.
+  assert.equal(f.resetState, null);
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.condition, x.line]), [
+    ['IDLE', 'BUSY', "go = '1'", 14],
+    ['BUSY', 'IDLE', '', 15],
+    ['*', 'IDLE', "rstn = '0'", 17],
+  ]);
+  assert.equal(f.uncertain, undefined);
+});

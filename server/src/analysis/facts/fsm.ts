@@ -133,6 +133,12 @@ function buildFsm(model: ArchitectureModel, reg: Declaration, field: string | un
   }
   if (!switchesOn(body, ctx)) return null;
   walk(body, { from: null, conditions: [] }, ctx);
+  // Half-written processes: what is seen is listed, but nothing is claimed unreachable.
+  for (const q of source === p ? [p] : [source, p]) {
+    const node = q.info.node;
+    const diag = file.syntaxDiagnostics.find((x) => x.start >= node.start && x.start <= node.end);
+    if (diag) ctx.notes.push(`line ${lineOf(file, diag.start)}: a syntax error in the process, so transitions may be missing`);
+  }
   const transitions = ctx.out;
   const notes = ctx.notes;
   for (const t of transitions) {
@@ -286,7 +292,7 @@ function assignment(s: SyntaxNode, path: Path, ctx: Ctx): void {
   const holding = (v: SyntaxNode, f: string | undefined) => [...ctx.selectors, ...ctx.holders].some((d) => namesField(names, v, d, f));
   const emit = (value: SyntaxNode | undefined, extra: string[]) => {
     let v = stripParens(value);
-    if (!v) return;
+    if (!v) return; // a half-written assignment: the process's syntax error is noted
     if (toRecord) {
       // A copy of the register or of a variable holding it keeps the state; an aggregate or constant record names it.
       if (holding(v, undefined)) return;
