@@ -654,3 +654,32 @@ test('record FSM, reset inside the combinational process (v := RES_T): a transit
   ]);
   assert.equal(f.uncertain, undefined);
 });
+
+test('FSM whose state is set inside a procedure: the transition is not followed, and that is said', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity k is port (clk, go : in std_logic); end;',
+    'architecture rtl of k is',
+    '  type state_t is (IDLE, BUSY);',
+    '  signal state : state_t;',
+    'begin',
+    '  p : process (clk)',
+    '    procedure go_idle is begin state <= IDLE; end procedure;',
+    '  begin',
+    '    if rising_edge(clk) then',
+    '      case state is',
+    "        when IDLE => if go = '1' then state <= BUSY; end if;",
+    '        when BUSY => go_idle;',
+    '      end case;',
+    '    end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///k.vhd', text).uri);
+  const [f] = a.fsms;
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.line]), [['IDLE', 'BUSY', 12]]);
+  assert.equal(f.uncertain, 'line 13: the state is set inside procedure `go_idle`, so its transitions are not listed');
+  assert.deepEqual(f.unreachable, []);
+  assert.deepEqual(obj(a, 'state').drivers.map((d) => [d.line, d.via ?? null]), [[12, null], [13, 'go_idle']]);
+});
