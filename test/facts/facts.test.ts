@@ -683,3 +683,30 @@ test('FSM whose state is set inside a procedure: the transition is not followed,
   assert.deepEqual(f.unreachable, []);
   assert.deepEqual(obj(a, 'state').drivers.map((d) => [d.line, d.via ?? null]), [[12, null], [13, 'go_idle']]);
 });
+
+test('procedures: calls that fan out are walked up to a bound, then noted, never exhaustively', () => {
+  const ws = new Workspace();
+  // p0 calls p1 three times, p1 calls p2 three times, ... : 3^7 walks without a bound.
+  const procs = Array.from({ length: 8 }, (_, i) => {
+    const k = 7 - i;
+    const body = k === 7 ? "q <= '1';" : `p${k + 1}; p${k + 1}; p${k + 1};`;
+    return `    procedure p${k} is begin ${body} end procedure;`;
+  });
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity fan is port (clk : in std_logic; q : out std_logic); end;',
+    'architecture rtl of fan is',
+    'begin',
+    '  p : process (clk)',
+    ...procs,
+    '  begin',
+    '    if rising_edge(clk) then p0; end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///fan.vhd', text).uri);
+  assert.equal(a.notes.filter((n) => n.includes('the remaining procedure bodies are not analysed')).length, 1, a.notes.join('; '));
+  assert.equal(a.partial, true);
+  // One call, one access: the repeats through the fan-out are merged.
+  assert.deepEqual(obj(a, 'q').drivers.map((d) => [d.line, d.via]), [[procs.length + 7, 'p0 → p1 → p2 → p3 → p4 → p5 → p6 → p7']]);
+});

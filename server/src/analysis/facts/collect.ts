@@ -9,7 +9,7 @@ import type { Declaration, Scope } from '../scopes';
 import type { SourceFile } from '../sourceFile';
 import type { Workspace } from '../workspace';
 import { type InterfaceItem, interfaceItems } from './interfaces';
-import { calledProcedure, callParts, MAX_CALL_DEPTH } from './procedures';
+import { calledProcedure, callParts, MAX_BODY_WALKS, MAX_CALL_DEPTH } from './procedures';
 import { ASSIGNMENT_KINDS, CONCURRENT_ASSIGNMENT_KINDS, compact, lineOf, nameBase, simpleValue, stripParens, targetNames } from './text';
 import type { Access, Connection, InstanceFacts, ReadContext, StatementKind } from './types';
 
@@ -71,6 +71,9 @@ interface Frame {
   callText: string;
   /** Formal name -> actual text of this call. */
   formals: Map<string, string>;
+  /** Where this call's accesses start in `writes` and `reads` (to merge repeats). */
+  firstWrite: number;
+  firstRead: number;
 }
 
 export interface ProcessInfo {
@@ -213,6 +216,8 @@ export class Collector {
   private uncertain: string | undefined;
   /** Procedure bodies being walked for a call, outermost first: their accesses belong to the call. */
   private frames: Frame[] = [];
+  /** Procedure bodies walked for the current statement (bounded: calls may fan out). */
+  private bodyWalks = 0;
 
   constructor(
     readonly ws: Workspace,
@@ -248,6 +253,7 @@ export class Collector {
     this.uncertain = undefined;
     this.stmt = undefined;
     this.frames = [];
+    this.bodyWalks = 0;
     if (CONCURRENT_ASSIGNMENT_KINDS.has(s.kind)) {
       const t = targetNames(s)[0];
       this.begin('concurrent assignment', s, t ? compact(t) : null, gen, replicated);
@@ -418,6 +424,11 @@ export class Collector {
         w.via = this.viaText();
         w.value = this.substituted(simpleValue(stmt)) ?? frame.callText;
         if (stmt !== target) w.source = stmt;
+        // The same procedure reached twice from one call (`p; p;` inside it) is one access.
+        for (let i = frame.firstWrite; i < this.writes.length; i++) {
+          const x = this.writes[i];
+          if (x.decl === decl && x.name === w.name && x.element === w.element && x.via === w.via && x.value === w.value && x.uncertain === w.uncertain) return;
+        }
       } else if (param) {
         w.via = param.procedure;
         w.value = compact(param.call);
@@ -556,6 +567,12 @@ export class Collector {
     if (!this.stmt || this.isLocalToFrame(decl)) return;
     const frame = this.frames[0];
     const r: Read = frame ? { decl, element, name: frame.callName, context, statement: this.stmt, uncertain, via: this.viaText() } : { decl, element, name, context, statement: this.stmt, uncertain };
+    if (frame) {
+      for (let i = frame.firstRead; i < this.reads.length; i++) {
+        const x = this.reads[i];
+        if (x.decl === decl && x.name === r.name && x.element === element && x.via === r.via && x.context === context && x.uncertain === uncertain) return;
+      }
+    }
     this.reads.push(r);
     this.proc?.reads.push(r);
   }
@@ -589,10 +606,13 @@ export class Collector {
     const body = called?.body;
     if (!body || !this.stmt || !nameNode) return;
     if (this.frames.some((f) => f.body === body)) return; // recursion: the body's accesses are already counted
-    if (this.frames.length >= MAX_CALL_DEPTH) {
-      this.notes.push(`Calls nested deeper than ${MAX_CALL_DEPTH} procedures at line ${this.line(call.start)}: the innermost are not analysed.`);
+    if (this.frames.length >= MAX_CALL_DEPTH || this.bodyWalks >= MAX_BODY_WALKS) {
+      if (this.bodyWalks === Infinity) return; // said once per statement
+      this.bodyWalks = Infinity;
+      this.notes.push(`Procedure calls nested deeper than ${MAX_CALL_DEPTH} or more than ${MAX_BODY_WALKS} per statement at line ${this.line(call.start)}: the remaining procedure bodies are not analysed.`);
       return;
     }
+    this.bodyWalks++;
     const outer = this.frames[0];
     this.frames.push({
       procedure: nameOf(nameNode) ?? name,
@@ -601,6 +621,8 @@ export class Collector {
       callStmt: outer?.callStmt ?? callStmt,
       callText: outer?.callText ?? compact(call),
       formals,
+      firstWrite: outer?.firstWrite ?? this.writes.length,
+      firstRead: outer?.firstRead ?? this.reads.length,
     });
     const before = this.uncertain;
     // A half-written body: what it is seen to access is reported, marked uncertain.

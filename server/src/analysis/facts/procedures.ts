@@ -10,6 +10,8 @@ import { type InterfaceItem, interfaceItems } from './interfaces';
 
 /** How deep calls inside procedure bodies are followed (recursion stops earlier: a body is never entered twice). */
 export const MAX_CALL_DEPTH = 8;
+/** How many procedure bodies one statement's analysis walks at most (calls inside bodies may fan out). */
+export const MAX_BODY_WALKS = 256;
 
 export interface CallParts {
   /** The name the call is made by (`send`, `work.pkg.send`). */
