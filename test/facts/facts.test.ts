@@ -710,3 +710,24 @@ test('procedures: calls that fan out are walked up to a bound, then noted, never
   // One call, one access: the repeats through the fan-out are merged.
   assert.deepEqual(obj(a, 'q').drivers.map((d) => [d.line, d.via]), [[procs.length + 7, 'p0 → p1 → p2 → p3 → p4 → p5 → p6 → p7']]);
 });
+
+test('multiple drivers: different record fields of one array element are disjoint; the same field is not', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity md is port (clk, a, b : in std_logic); end;',
+    'architecture rtl of md is',
+    '  type pair_t is record f : std_ulogic; g : std_ulogic; end record;',
+    '  type pairs_t is array (0 to 3) of pair_t;',
+    '  signal arr, brr : pairs_t;',
+    'begin',
+    '  p1 : process (clk) begin if rising_edge(clk) then arr(0).f <= a; brr(0).f <= a; end if; end process;',
+    '  p2 : process (clk) begin if rising_edge(clk) then arr(0).g <= b; brr(0).f <= b; end if; end process;',
+    '  p3 : process (clk) begin if rising_edge(clk) then arr(1).f <= b; end if; end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///md.vhd', text).uri);
+  assert.equal(obj(a, 'arr').multipleDrivers, undefined);
+  assert.deepEqual(obj(a, 'arr').drivers.map((d) => [d.label, d.element]), [['p1', '(0).f'], ['p2', '(0).g'], ['p3', '(1).f']]);
+  assert.deepEqual(obj(a, 'brr').multipleDrivers, { statements: 2, resolved: false, overlap: 'certain' });
+});

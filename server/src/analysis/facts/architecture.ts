@@ -263,13 +263,32 @@ function writesOverlap(a: Write, b: Write, names: Names): 'certain' | 'possible'
     const fb = /^\.[^.(]+/.exec(b.element)![0];
     return fa !== fb ? 'no' : a.element === b.element ? 'certain' : 'possible';
   }
-  const ia = indexInterval(a.name, names) ?? staticElement(a.element);
-  const ib = indexInterval(b.name, names) ?? staticElement(b.element);
+  // Different record fields of array elements (`arr(0).f`, `arr(i).g`) never overlap, whatever the indices.
+  const fa = fieldAfterIndex(a.element);
+  const fb = fieldAfterIndex(b.element);
+  if (fa && fb && fa !== fb) return 'no';
+  const ia = a.via ? staticElement(a.element) : (indexInterval(a.name, names) ?? staticElement(a.element));
+  const ib = b.via ? staticElement(b.element) : (indexInterval(b.name, names) ?? staticElement(b.element));
   if (ia && ib) {
     if (ia.range[1] < ib.range[0] || ib.range[1] < ia.range[0]) return 'no';
     return ia.exact && ib.exact ? 'certain' : 'possible';
   }
   return a.element === b.element ? 'certain' : 'possible';
+}
+
+/** The record field selected right after the first index of an element: `f` of `(i).f(2)`; undefined otherwise. */
+function fieldAfterIndex(e: string): string | undefined {
+  if (!e.startsWith('(')) return undefined;
+  let depth = 0;
+  for (let i = 0; i < e.length; i++) {
+    const c = e[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) {
+      const m = /^\s*\.\s*([A-Za-z]\w*)/.exec(e.slice(i + 1));
+      return m ? m[1].toLowerCase() : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A static index or slice written as text, `(3)` or `(7 downto 4)` (an alias's element). */
