@@ -731,3 +731,27 @@ test('multiple drivers: different record fields of one array element are disjoin
   assert.deepEqual(obj(a, 'arr').drivers.map((d) => [d.label, d.element]), [['p1', '(0).f'], ['p2', '(0).g'], ['p3', '(1).f']]);
   assert.deepEqual(obj(a, 'brr').multipleDrivers, { statements: 2, resolved: false, overlap: 'certain' });
 });
+
+test('record FSM variants: rin.state assigned directly; one clocked process on a variable copy written back whole', () => {
+  const { ws, uri, text } = loadFixtures('record_fsm.vhd');
+  const t = text('record_fsm.vhd');
+  const file = ws.getFile(uri('record_fsm.vhd'))!;
+  const arch = (name: string) => architectureFacts(ws, file.units.find((u) => u.kind === 'architecture' && u.name === name)!);
+  const direct = arch('direct');
+  assert.deepEqual(direct.fsms.map((f) => [f.signal, f.next, f.style, f.resetState]), [['r.state', 'rin.state', 'two-process', 'IDLE']]);
+  assert.deepEqual(direct.fsms[0].transitions.map((x) => [x.from, x.to, x.condition, x.line]), [
+    ['IDLE', 'RUN', "start = '1'", lineOf(t, 'rin.state <= RUN;')],
+    ['RUN', 'IDLE', "stop = '1'", lineOf(t, 'rin.state <= IDLE;')],
+  ]);
+  assert.deepEqual(direct.registers[0].fields, [{ name: 'state', type: 'state_t', reset: 'IDLE' }, { name: 'cnt', type: 'unsigned(3 downto 0)', reset: null }]);
+  const onevar = arch('onevar');
+  assert.deepEqual(onevar.fsms.map((f) => [f.signal, f.next, f.style, f.resetState]), [['r.state', null, 'one-process', null]]);
+  const from = lineOf(t, 'architecture onevar');
+  assert.deepEqual(onevar.fsms[0].transitions.map((x) => [x.from, x.to, x.condition, x.line]), [
+    ['IDLE', 'RUN', "start = '1'", lineOf(t, 'v.state := RUN;', 2)],
+    ['RUN', 'IDLE', "stop = '1'", lineOf(t, 'v.state := IDLE;', 2)],
+    // The reset written as an overriding `if` on the variable: a transition from any state, no reset state claimed.
+    ['*', 'IDLE', "rst = '1'", lineOf(t, "v := (state => IDLE, cnt => (others => '0'));")],
+  ]);
+  assert.ok(onevar.fsms[0].transitions.every((x) => x.line > from));
+});
