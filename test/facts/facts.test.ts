@@ -755,3 +755,24 @@ test('record FSM variants: rin.state assigned directly; one clocked process on a
   ]);
   assert.ok(onevar.fsms[0].transitions.every((x) => x.line > from));
 });
+
+test('procedures: a signal parameter inside a procedure body drives the actual of the outer call, via both', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity pp is port (clk, d : in std_logic; q : out std_logic); end;',
+    'architecture rtl of pp is',
+    '  procedure put(signal s : out std_logic; v : std_logic) is begin s <= v; end procedure;',
+    'begin',
+    '  p : process (clk)',
+    '    procedure step is begin put(q, d); end procedure;',
+    '  begin',
+    '    if rising_edge(clk) then step; end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///pp.vhd', text).uri);
+  assert.deepEqual(obj(a, 'q').drivers.map((d) => [d.label, d.line, d.via]), [['p', 9, 'step → put']]);
+  assert.equal(obj(a, 'q').role, 'register');
+  assert.deepEqual(obj(a, 'd').readers.map((r) => [r.label, r.line, r.context, r.via]), [['p', 9, 'argument', 'step']]);
+});

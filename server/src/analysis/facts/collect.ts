@@ -421,7 +421,7 @@ export class Collector {
         // Inside a procedure body: the access is the call's, at the call's line.
         w.name = frame.callName;
         w.stmt = frame.callStmt;
-        w.via = this.viaText();
+        w.via = param ? `${this.viaText()} → ${param.procedure}` : this.viaText();
         w.value = this.substituted(simpleValue(stmt)) ?? frame.callText;
         if (stmt !== target) w.source = stmt;
         // The same procedure reached twice from one call (`p; p;` inside it) is one access.
