@@ -117,7 +117,7 @@ test('hover over a record register, its state field and its next-state record: f
   assert.equal(r[3], '**State register** (field `state`) of a two-process state machine: 4 states (IDLE, RUN, DONE, FAIL) · reset state IDLE · 4 transitions');
   assert.deepEqual(r.slice(4), machine);
   const field = facts(f, 'case r.state is', 'case r.'.length).split('  \n');
-  assert.equal(field[0], "Register · clock `clk` (rising) · reset `rst`, synchronous, active '1' → `IDLE`");
+  assert.equal(field[0], "Field `state` of `r` · Register · clock `clk` (rising) · reset `rst`, synchronous, active '1' → `IDLE`");
   assert.equal(field[2], '**State register** of a two-process state machine: 4 states (IDLE, RUN, DONE, FAIL) · reset state IDLE · 4 transitions');
   assert.deepEqual(field.slice(3), machine);
   const rin = facts(f, 'rin : reg_t').split('  \n');

@@ -27,7 +27,9 @@ export function factsMarkdown(f: NameFacts): string {
   const obj = f.details?.object;
   if (obj) {
     const head: string[] = [];
-    if (obj.kind === 'port') head.push(`Port ${code(obj.mode ?? "in")}`);
+    const dot = f.kind === 'element' ? f.name.indexOf('.') : -1;
+    if (dot > 0) head.push(`Field ${code(f.name.slice(dot + 1))} of ${code(f.name.slice(0, dot))}`);
+    else if (obj.kind === 'port') head.push(`Port ${code(obj.mode ?? "in")}`);
     switch (obj.role) {
       case 'register':
         head.push('Register');
