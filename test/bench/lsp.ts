@@ -1,20 +1,43 @@
 // Definition and hover right after an edit on a generated 10,000-line file: over real JSON-RPC
-// (didChange then the request, timed together) and in-process (reparse + resolve), median and p95.
-import { performance } from 'node:perf_hooks';
+// (didChange then the request, timed together) and in-process (reparse + resolve), median and p95;
+// and the tail (p95, p99, max) of hover with facts over hundreds of edits, with the garbage
+// collector's pauses that fall inside them, regions copied from the previous version or rebuilt.
+import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { applyEdit, parse, tryReparse, type ParseResult } from '../../server/src/syntax/index';
 import { basicHover } from '../../server/src/ide/basicHover';
+import { appendFactsSection } from '../../server/src/ide/factsHover';
 import { definition } from '../../server/src/ide/definition';
 import { positionOf } from '../analysis/helpers';
 import { LspClient } from '../lsp/client';
 import { generatedDesign } from './generatedDesign';
 
 const RUNS = 25;
+/** Edits in the tail measurement (each followed by a hover), per mode. */
+const TAIL_EDITS = 400;
+/** Edit + request rounds over JSON-RPC. */
+const RPC_RUNS = 100;
 
 function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b);
   const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))];
   return `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, min ${s[0].toFixed(2)} ms (${s.length} runs)`;
+}
+
+function tailStats(ms: number[]): string {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, p99 ${q(0.99).toFixed(2)} ms, max ${s[s.length - 1].toFixed(2)} ms (${s.length} runs)`;
+}
+
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
 }
 
 export async function benchLsp(): Promise<void> {
@@ -76,6 +99,7 @@ export async function benchLsp(): Promise<void> {
   process.stdout.write(`in-process hover after edit (reparse + resolve):      ${stats(inHover)}\n`);
   process.stdout.write(`in-process definition, no edit (resolve only):        ${stats(warmDef)}\n`);
   benchIncremental(text, clkPos, lastAcc);
+  await benchHoverTail();
 
   // Over JSON-RPC: didChange then the request, timed until the answer arrives.
   const client = new LspClient();
@@ -87,7 +111,7 @@ export async function benchLsp(): Promise<void> {
     const rpcDef: number[] = [];
     const rpcHover: number[] = [];
     const range = { start: commentPos, end: { line: commentPos.line, character: commentPos.character + 9 } };
-    for (let r = 0; r < RUNS; r++) {
+    for (let r = 0; r < RPC_RUNS; r++) {
       let t = performance.now();
       await client.change(fileUri, range, edit(2 * r));
       const d = await client.request<unknown[]>('textDocument/definition', { textDocument: { uri: fileUri }, position: clkPos });
@@ -108,9 +132,9 @@ export async function benchLsp(): Promise<void> {
       await client.request<unknown[]>('textDocument/definition', { textDocument: { uri: fileUri }, position: clkPos });
       pausedDef.push(performance.now() - t);
     }
-    process.stdout.write(`JSON-RPC didChange + definition:                      ${stats(rpcDef)}\n`);
+    process.stdout.write(`JSON-RPC didChange + definition:                      ${tailStats(rpcDef)}\n`);
     process.stdout.write(`JSON-RPC definition 150 ms after an edit:             ${stats(pausedDef)}\n`);
-    process.stdout.write(`JSON-RPC didChange + hover:                           ${stats(rpcHover)}\n`);
+    process.stdout.write(`JSON-RPC didChange + hover (declaration and facts):   ${tailStats(rpcHover)} (load average ${loadAverage()})\n`);
     await client.shutdown();
   } finally {
     client.kill();
@@ -178,4 +202,84 @@ function benchIncremental(text: string, clkPos: { line: number; character: numbe
   process.stdout.write(`  definition, incremental reparse (after):            ${stats(res.inc.def)}\n`);
   process.stdout.write(`  hover, full reparse (before):                       ${stats(res.full.hover)}\n`);
   process.stdout.write(`  hover, incremental reparse (after):                 ${stats(res.inc.hover)}\n`);
+}
+
+/**
+ * Hover as the server composes it (declaration and facts sections) right after an edit, over
+ * TAIL_EDITS edits, for the tail: p95, p99, max, and the garbage collector's pauses inside the
+ * timed hovers. Two modes: regions the edit left unchanged copied from the previous version
+ * (Workspace.reuseScopes, the default) or rebuilt (the behaviour before). Each mode runs in a
+ * process of its own, since a heap shared by both would pause one for the other's garbage; the
+ * runs alternate in chunks so that machine load hits both alike. The edits alternate between the
+ * comment on line 8 (a trivia edit) and a digit inside a process in the middle (one statement
+ * reparsed); the hover is on the last accumulator, whose facts need the last process.
+ */
+async function benchHoverTail(): Promise<void> {
+  const CHUNKS = 4;
+  const modes = [
+    { name: 'regions rebuilt after each edit (before)', arg: 'rebuild', ms: [] as number[], gc: [] as number[] },
+    { name: 'regions copied from the previous version (after)', arg: 'reuse', ms: [] as number[], gc: [] as number[] },
+  ];
+  const load = loadAverage();
+  for (let c = 0; c < CHUNKS; c++) {
+    for (const m of c % 2 ? [...modes].reverse() : modes) {
+      const out = execFileSync(process.execPath, [...process.execArgv, SELF, TAIL_CHILD, m.arg, String(TAIL_EDITS / CHUNKS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = JSON.parse(out) as { ms: number[]; gc: number[] };
+      m.ms.push(...r.ms);
+      m.gc.push(...r.gc);
+    }
+  }
+  process.stdout.write(`hover with facts right after an edit, ${TAIL_EDITS} edits per mode, each mode in its own process (load average ${load} before, ${loadAverage()} after):\n`);
+  for (const m of modes) {
+    const order = m.ms.map((_, i) => i).sort((a, b) => m.ms[b] - m.ms[a]).slice(0, Math.ceil(m.ms.length / 20));
+    const mean = (xs: number[]): string => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(1);
+    process.stdout.write(`  ${m.name}:\n    ${tailStats(m.ms)}\n`);
+    process.stdout.write(
+      `    hovers with a GC pause inside: ${m.gc.filter((g) => g > 0).length}; slowest 5%: mean ${mean(order.map((i) => m.ms[i]))} ms, of which GC ${mean(order.map((i) => m.gc[i]))} ms\n`,
+    );
+  }
+}
+
+const SELF = new URL(import.meta.url).pathname;
+const TAIL_CHILD = '--hover-tail-child';
+
+/** One process's share of benchHoverTail: prints `{ ms, gc }` (per hover: its time and the GC pause time inside it). */
+async function hoverTailChild(reuse: boolean, edits: number): Promise<void> {
+  const text = generatedDesign();
+  const accPos = positionOf(text, 'q_o <= acc_', 1, 'q_o <= '.length);
+  const uri = 'file:///bench/tail.vhd';
+  const comment = text.indexOf('the clock');
+  const mid = text.indexOf('tmp > 100', Math.floor(text.length / 2)) + 'tmp > 1'.length;
+  const ws = new Workspace();
+  ws.reuseScopes = reuse;
+  ws.setFile(uri, text, { version: 0 });
+  const pauses: { start: number; ms: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, ms: e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const runs: { start: number; ms: number }[] = [];
+  const WARMUP = 20;
+  let cur = text;
+  for (let r = 1; r <= edits + WARMUP; r++) {
+    cur = r % 2 ? applyEdit(cur, { start: comment, end: comment + 9, text: `edit ${String(r % 10000).padStart(4, '0')}` }) : applyEdit(cur, { start: mid, end: mid + 2, text: String(r % 100).padStart(2, '0') });
+    const start = performance.now();
+    ws.setFile(uri, cur, { version: r });
+    const h = basicHover(ws, uri, accPos);
+    appendFactsSection(ws, uri, accPos, h);
+    const ms = performance.now() - start;
+    if (!h?.sections.some((x) => x.id === 'facts')) throw new Error('expected a hover with facts');
+    if (r > WARMUP) runs.push({ start, ms }); // the first edits warm up the JIT
+  }
+  await new Promise((resolve) => setTimeout(resolve, 20)); // gc entries arrive asynchronously
+  observer.disconnect();
+  const gc = runs.map((x) => pauses.filter((p) => p.start >= x.start && p.start < x.start + x.ms).reduce((a, p) => a + p.ms, 0));
+  process.stdout.write(JSON.stringify({ ms: runs.map((x) => x.ms), gc }));
+}
+
+if (process.argv[1] === SELF && process.argv[2] === TAIL_CHILD) {
+  hoverTailChild(process.argv[3] === 'reuse', Number(process.argv[4])).catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  });
 }

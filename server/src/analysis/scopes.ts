@@ -314,6 +314,20 @@ function definingNames(node: SyntaxNode): SyntaxNode[] {
   return list ? list.childNodes(N.DefiningName) : node.childNodes(N.DefiningName);
 }
 
+/**
+ * `s` as a string of its own. A name sliced from the text (V8 slices strings of 13 characters or
+ * more instead of copying them) would keep that whole text alive, and copied regions carry names
+ * from version to version; a property key is internalized, which copies it.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : Object.keys({ [s]: 0 })[0];
+}
+
+function first<X>(set: Set<X>): X | undefined {
+  for (const x of set) return x;
+  return undefined;
+}
+
 /** The green index an entry is placed by. */
 function entryIndex(e: Entry): number {
   if (e instanceof Decl) return e.nodeIndex;
@@ -414,6 +428,19 @@ class Regions {
     }
     this.stats.filled++;
     this.fresh(s);
+    if (s === this.root) this.copyAll();
+  }
+
+  /**
+   * Copies every region the previous version had filled, right after the file region is filled:
+   * copying is cheap, and afterwards nothing links this version to the previous one (a lazy link
+   * would keep that whole version alive, and every young object of it would be copied by the
+   * garbage collector along with this one's).
+   */
+  private copyAll(): void {
+    for (let s = first(this.pending); s; s = first(this.pending)) void s.children;
+    this.change = undefined;
+    this.unitPredecessors = undefined;
   }
 
   /** Drops the links to the previous version that were not used. */
@@ -531,8 +558,9 @@ class Regions {
   }
 
   private declare(scope: Scope, kind: DeclKind, node: SyntaxNode, nameNode: SyntaxNode | undefined): Decl | undefined {
-    const name = nameOf(nameNode);
-    if (!nameNode || !name) return undefined;
+    const spelled = nameOf(nameNode);
+    if (!nameNode || !spelled) return undefined;
+    const name = detach(spelled);
     const d = new Decl(name, kind, this.file, node, nameNode, scope, this);
     scope.addDecl(d);
     this.declarations.push(d);
@@ -585,7 +613,7 @@ class Regions {
       case N.LibraryClause:
         for (const t of node.descendants(N.DefiningName, N.SimpleName)) {
           const n = nameOf(t);
-          if (n) scope.addLibrary(n, node.index);
+          if (n) scope.addLibrary(detach(n), node.index);
         }
         return;
       case N.UseClause:
