@@ -102,6 +102,9 @@ interface LibraryEntry {
 /** What filling a region recorded, in text order: declarations, use clauses, library names, nested regions. */
 type Entry = Decl | Scope | SyntaxNode | LibraryEntry;
 
+/** The empty list regions answer before they hold anything (never written). */
+const NONE = Object.freeze([]) as never[];
+
 /**
  * A declarative region. Its contents are filled on first access (`decls`, `uses`, `libraries`,
  * `children`), so a request near one process never walks the other thousand processes of a file.
@@ -114,11 +117,11 @@ export class Scope {
   predecessor: Scope | undefined;
   private declMap: Map<string, Declaration[]> | undefined;
   private byNodeIndex: Map<number, Declaration> | undefined;
-  private readonly useList: SyntaxNode[] = [];
-  private readonly libraryList: string[] = [];
-  private readonly childList: Scope[] = [];
-  /** Everything the fill recorded, in text order (for copying the region into the next version). */
-  readonly entries: Entry[] = [];
+  // Made on first use: most regions of a large file are never filled, or hold no use clause.
+  private useList: SyntaxNode[] | undefined;
+  private libraryList: string[] | undefined;
+  private childList: Scope[] | undefined;
+  private entryList: Entry[] | undefined;
 
   constructor(
     readonly kind: ScopeKind,
@@ -127,8 +130,10 @@ export class Scope {
     /** The file's regions: fills this one and finds nodes by index. */
     readonly regions: Regions,
   ) {
-    parent?.childList.push(this);
-    parent?.entries.push(this);
+    if (parent) {
+      (parent.childList ??= []).push(this);
+      (parent.entryList ??= []).push(this);
+    }
   }
 
   /** The construct that opens the region (the DesignUnit node for a design unit). */
@@ -161,19 +166,24 @@ export class Scope {
   /** UseClause and ContextReference nodes that apply in the region (a unit's context clause included). */
   get uses(): SyntaxNode[] {
     this.ensure();
-    return this.useList;
+    return this.useList ?? NONE;
   }
 
   /** Library names from library clauses in the region. */
   get libraries(): string[] {
     this.ensure();
-    return this.libraryList;
+    return this.libraryList ?? NONE;
   }
 
   /** Nested regions, in text order. */
   get children(): Scope[] {
     this.ensure();
-    return this.childList;
+    return this.childList ?? NONE;
+  }
+
+  /** Everything the fill recorded, in text order (for copying the region into the next version). */
+  get entries(): readonly Entry[] {
+    return this.entryList ?? NONE;
   }
 
   get isFilled(): boolean {
@@ -196,17 +206,17 @@ export class Scope {
     const list = map.get(d.name);
     if (list) list.push(d);
     else map.set(d.name, [d]);
-    if (d instanceof Decl) this.entries.push(d);
+    if (d instanceof Decl) (this.entryList ??= []).push(d);
   }
 
   addUse(node: SyntaxNode): void {
-    this.useList.push(node);
-    this.entries.push(node);
+    (this.useList ??= []).push(node);
+    (this.entryList ??= []).push(node);
   }
 
   addLibrary(name: string, index = -1): void {
-    this.libraryList.push(name);
-    this.entries.push({ library: name, index });
+    (this.libraryList ??= []).push(name);
+    (this.entryList ??= []).push({ library: name, index });
   }
 
   private ensure(): void {
