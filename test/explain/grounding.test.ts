@@ -8,7 +8,7 @@ import { fixtureWorkspace, uriOf } from './helpers';
 function contextOf(file: string) {
   const ws = fixtureWorkspace();
   const f = ws.getFile(uriOf(file))!;
-  return buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity')! }).grounding;
+  return buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity') ?? f.units[0] }).grounding;
 }
 
 const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
@@ -27,6 +27,19 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The flag `btn_state` is purely combinational logic.', reason: /register \(clocked\), not combinational/ },
   { file: 'traffic.vhd', sentence: 'The output `green_o` is a registered flip-flop output.', reason: /combinational, not a register/ },
   { file: 'traffic.vhd', sentence: 'The process `p_state` drives `state_d` every cycle.', reason: /`p_state` does not drive `state_d`/ },
+  { file: 'debouncer.vhd', sentence: 'The design is purely combinational: it has no clock and no reset.', reason: /the design is clocked \(clock: clk\)/ },
+  { file: 'debouncer.vhd', sentence: 'A package has no clock or reset; its functions are evaluated wherever they are called.', reason: /the design is clocked/ },
+  { file: 'debouncer.vhd', sentence: 'There is no reset: registers start from their initial values.', reason: /the design has a reset \(rst_n\)/ },
+  { file: 'debouncer.vhd', sentence: 'The reset is synchronous: it takes effect at the next clock edge.', reason: /the reset is asynchronous \(rst_n\)/ },
+  { file: 'traffic.vhd', sentence: 'The reset acts asynchronously, without waiting for a clock edge.', reason: /the reset is synchronous \(rst_i\)/ },
+  { file: 'traffic.vhd', sentence: 'An active-low reset returns the light to red.', reason: /the reset is active high \(rst_i\)/ },
+  { file: 'debouncer.vhd', sentence: 'The reset is asynchronous and active low.', reason: null },
+  { file: 'traffic.vhd', sentence: 'A synchronous, active-high reset returns the light to red.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The output `btn_out` is purely combinational: a copy of `btn_state`.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The input is synchronised before it is counted, so the design has no metastability problem.', reason: null },
+  { file: 'util_pkg.vhd', sentence: 'All registers are clocked on the rising edge of the clock.', reason: /the design has no clocked process/ },
+  { file: 'util_pkg.vhd', sentence: 'It has an asynchronous reset, active low.', reason: /the design has no reset/ },
+  { file: 'util_pkg.vhd', sentence: 'A package has no clock or reset; its functions are evaluated wherever they are called.', reason: null },
   { file: 'debouncer.vhd', sentence: 'zq xvbrt 🎉 lkjh ñ¿ qqq.', reason: /unreadable/ },
   { file: 'debouncer.vhd', sentence: 'on, The', reason: /fragment/ },
   { file: 'debouncer.vhd', sentence: 'The counter counts the clock and the counter counts the clock and the counter counts.', reason: /repeats itself/ },

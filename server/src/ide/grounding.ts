@@ -173,6 +173,36 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     const scope = clocks.length ? clocks : g.clocks.length && (/\bclock|\bclk/.test(low)) && new Set(g.clocks.map((c) => c.edge)).size === 1 ? g.clocks : [];
     if (scope.length && scope.every((c) => c.edge !== said)) return `the clock \`${scope[0].signal}\` is used on its ${scope[0].edge} edge, not ${said}`;
   }
+  // The design as a whole: "no clock", "purely combinational", "no reset" against the facts, and
+  // clocking or reset claims about a design that has none.
+  const clocked = g.clocks.length > 0;
+  if (clocked && /\b(no|without( a| any)?) clocks?\b|\b(design|block|entity|module|circuit|architecture|package|it) is (purely|entirely|fully|only) combinational\b|\bhas no (clock|registers?)\b|\bno (registers|flip[- ]flops)\b/.test(low)) {
+    return `the design is clocked (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
+  }
+  if (g.resets.length && /\b(there is|has|with|without) no reset\b|\bno reset\b|\bwithout (a |any )?reset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
+    return `the design has a reset (${g.resets.map((r) => r.signal).join(', ')})`;
+  }
+  if (!clocked && !g.registers.size && /\b(clocked (on|by)|(rising|falling) edge of|every register|all registers)\b/.test(low) && !/\bno (clock|registers?)\b|\bnot clocked\b/.test(low)) {
+    return 'the design has no clocked process';
+  }
+  if (!g.resets.length && /\b(an? |the )?(synchronous|asynchronous|active[- ](low|high)) reset\b|\breset (is|acts) (synchronous|asynchronous|active)/.test(low) && !/\bno reset\b/.test(low)) {
+    return 'the design has no reset';
+  }
+  // A reset named by its kind or level only: every reset of the design must fit the claim.
+  if (g.resets.length && /\breset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
+    const sync = /(^|[^a-z])synchronous(ly)?\b/.test(low.replace(/asynchronous(ly)?/g, ''));
+    const async = /asynchronous(ly)?\b/.test(low);
+    if (sync !== async) {
+      const said = async ? 'async' : 'sync';
+      if (g.resets.every((r) => r.kind !== said)) return `the reset${g.resets.length > 1 ? 's are' : ' is'} ${said === 'async' ? 'synchronous' : 'asynchronous'} (${g.resets.map((r) => r.signal).join(', ')})`;
+    }
+    const saysLow = /active[- ]low/.test(low);
+    const saysHigh = /active[- ]high/.test(low);
+    if (saysLow !== saysHigh) {
+      const isLow = (r: ResetFact) => r.activeLevel === '0' || r.activeLevel === 'false';
+      if (g.resets.every((r) => isLow(r) !== saysLow)) return `the reset${g.resets.length > 1 ? 's are' : ' is'} active ${saysLow ? 'high' : 'low'} (${g.resets.map((r) => r.signal).join(', ')})`;
+    }
+  }
   // Resets: kind and level.
   for (const r of g.resets) {
     if (!mentioned(s, [r.signal.toLowerCase()]).length) continue;
