@@ -262,3 +262,25 @@ test('copied regions keep no earlier version alive: old files and their regions 
   assert.equal(regions.slice(0, -2).filter((r) => r.deref() !== undefined).length, 0);
   assert.ok(files[files.length - 1].deref());
 });
+
+test('a declaration added in the architecture: the processes after it keep their labels as owners', () => {
+  const text = generatedDesign(300);
+  const uri = 'file:///g.vhd';
+  const ws = new Workspace();
+  ws.setFile(uri, text);
+  const tmp = text.lastIndexOf('tmp := ') + 1;
+  ws.getFile(uri)!.scopes.scopeAt(tmp);
+  // One more enumeration literal (one declaration reparsed, one row more in the architecture's region).
+  const edited = text.replace('(IDLE, LOAD, RUN, DONE)', '(IDLE, LOAD, RUN, DONE, HALT)');
+  const f = ws.setFile(uri, edited);
+  const at = edited.lastIndexOf('tmp := ') + 1;
+  const process = f.scopes.scopeAt(at);
+  assert.ok(f.incremental);
+  assert.equal(process.kind, 'process');
+  const fresh = new Workspace();
+  fresh.setFile(uri, edited);
+  assert.equal(process.owner?.name, fresh.getFile(uri)!.scopes.scopeAt(at).owner?.name);
+  assert.equal(process.owner?.region, process);
+  assert.ok(f.scopes.stats.copied >= 2, `copied ${f.scopes.stats.copied}`);
+  assert.equal(answers(ws, uri, at), answers(fresh, uri, at));
+});

@@ -1,13 +1,14 @@
 // Facts-hover benchmark: a 10,000-line file is edited, then hovered; prints how long the hover takes
 // (parse and name resolution included, then the facts section alone), for one huge architecture and
 // for many small ones in one file.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { basicHover } from '../../server/src/ide/basicHover';
 import { appendFactsSection } from '../../server/src/ide/factsHover';
 
 const TARGET_LINES = 10_000;
-const EDITS = 21; // edits measured per layout
+const EDITS = 60; // edits measured per layout
 
 /** One block of ~60 lines: a counter, a two-process FSM and a combinational output, all on signal names with suffix `i`. */
 function block(i: number): string {
@@ -120,13 +121,17 @@ function measure(label: string, text: string): void {
   const mid = Math.floor(text.length / 2);
   const sig = text.indexOf('signal cnt_', mid) >= 0 ? text.indexOf('signal cnt_', mid) : text.indexOf('signal cnt_');
   const use = text.indexOf('<= cnt_', sig) + 3; // after the edit point, so the edit shifts it by a known amount
-  // Before/after in one run, rounds interleaved: full reparse of every edit, and incremental reparse.
+  // Before/after in one run, rounds interleaved: full reparse of every edit, incremental reparse
+  // with the regions rebuilt, and incremental reparse with unchanged regions copied (the default).
+  // One heap for all three: each one's garbage can pause the others (bench lsp separates them).
   const modes = [
-    { name: 'full reparse', incremental: false },
-    { name: 'incremental reparse', incremental: true },
+    { name: 'full reparse', incremental: false, reuse: false },
+    { name: 'incremental reparse, regions rebuilt', incremental: true, reuse: false },
+    { name: 'incremental reparse, regions copied', incremental: true, reuse: true },
   ].map((m) => {
     const ws = new Workspace();
     ws.incrementalParsing = m.incremental;
+    ws.reuseScopes = m.reuse;
     return { ...m, ws, full: [] as number[], factsOnly: [] as number[], warm: [] as number[] };
   });
   for (let k = 0; k <= EDITS; k++) {
@@ -159,7 +164,7 @@ function measure(label: string, text: string): void {
   for (const m of modes) {
     process.stdout.write(
       `  [${m.name}]\n` +
-        `  hover after edit (parse + resolve + facts): median ${f(median(m.full))}, p90 ${f(quantile(m.full, 0.9))}, max ${f(Math.max(...m.full))}\n` +
+        `  hover after edit (parse + resolve + facts): median ${f(median(m.full))}, p90 ${f(quantile(m.full, 0.9))}, p95 ${f(quantile(m.full, 0.95))}, max ${f(Math.max(...m.full))}\n` +
         `  facts section after edit (only the statements naming the signal): median ${f(median(m.factsOnly))}, p90 ${f(quantile(m.factsOnly, 0.9))}, max ${f(Math.max(...m.factsOnly))}\n` +
         `  hover again, same version (cached facts): median ${f(median(m.warm))}\n`,
     );
@@ -167,7 +172,7 @@ function measure(label: string, text: string): void {
 }
 
 export async function benchFacts(): Promise<void> {
-  process.stdout.write('facts hover on a 10,000-line file\n');
+  process.stdout.write(`facts hover on a 10,000-line file (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})\n`);
   measure('one architecture', oneBigArchitecture());
   measure('many small architectures', manySmallUnits());
 }

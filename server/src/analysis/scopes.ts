@@ -63,33 +63,53 @@ type NodeRef = SyntaxNode | number;
 const indexOf = (r: NodeRef): number => (typeof r === 'number' ? r : r.index);
 
 /**
- * A declaration. Its nodes may be held as green indices and found in the tree on first use: a
- * region copied from the previous version makes no syntax node objects for declarations nobody
- * looks at.
+ * The declarations of one region as plain data, one row each: shared, unchanged, by the copies of
+ * the region in later versions while the edits leave its own declarations alone (only the node
+ * indices, kept per version, are renumbered).
+ */
+interface Rows {
+  names: string[];
+  kinds: DeclKind[];
+  /** Rows by name (a number for one row, else a list), made on first lookup; complete once made. */
+  byName?: Map<string, number | number[]>;
+}
+
+/**
+ * A declaration: a row of its region, made into an object when someone asks for it. Its nodes are
+ * found in the tree on first use: a region copied from the previous version makes no objects for
+ * the declarations nobody looks at.
  */
 class Decl implements Declaration {
-  region?: Scope;
   unit?: DesignUnit;
   constructor(
-    readonly name: string,
-    readonly kind: DeclKind,
-    readonly file: SourceFile,
-    private nodeRef: NodeRef,
-    private nameRef: NodeRef,
     readonly scope: Scope,
-    private readonly regions: Regions,
+    readonly row: number,
+    private nodeObj?: SyntaxNode,
+    private nameObj?: SyntaxNode,
   ) {}
-  get node(): SyntaxNode {
-    return typeof this.nodeRef === 'number' ? (this.nodeRef = this.regions.nodeAt(this.nodeRef, this.scope)) : this.nodeRef;
+  get name(): string {
+    return this.scope.rows.names[this.row];
   }
-  get nameNode(): SyntaxNode {
-    return typeof this.nameRef === 'number' ? (this.nameRef = this.regions.nodeAt(this.nameRef, this.scope)) : this.nameRef;
+  get kind(): DeclKind {
+    return this.scope.rows.kinds[this.row];
+  }
+  get file(): SourceFile {
+    return this.scope.regions.file;
+  }
+  get region(): Scope | undefined {
+    return this.scope.regionOfRow(this.row);
   }
   get nodeIndex(): number {
-    return indexOf(this.nodeRef);
+    return this.scope.nodeIdx[this.row];
   }
   get nameIndex(): number {
-    return indexOf(this.nameRef);
+    return this.scope.nameIdx[this.row];
+  }
+  get node(): SyntaxNode {
+    return (this.nodeObj ??= this.scope.regions.nodeAt(this.nodeIndex, this.scope));
+  }
+  get nameNode(): SyntaxNode {
+    return (this.nameObj ??= this.scope.regions.nodeAt(this.nameIndex, this.scope));
   }
 }
 
@@ -99,24 +119,85 @@ interface LibraryEntry {
   index: number;
 }
 
-/** What filling a region recorded, in text order: declarations, use clauses, library names, nested regions. */
-type Entry = Decl | Scope | SyntaxNode | LibraryEntry;
+/** What filling a region recorded besides declarations, in text order: use clauses, library names, nested regions. */
+type Entry = Scope | SyntaxNode | LibraryEntry;
 
 /** The empty list regions answer before they hold anything (never written). */
 const NONE = Object.freeze([]) as never[];
+
+/**
+ * A region's declarations by name, as `Scope.decls` gives them: a name's declarations become
+ * objects when the name is first looked up; iterating makes them all (in declaration order).
+ */
+class DeclMap extends Map<string, Declaration[]> {
+  private complete = false;
+  constructor(private readonly region: Scope) {
+    super();
+  }
+  override get(name: string): Declaration[] | undefined {
+    const hit = super.get(name);
+    if (hit !== undefined || this.complete) return hit;
+    const list = this.region.declsNamed(name);
+    if (list) super.set(name, list);
+    return list;
+  }
+  override has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+  private all(): void {
+    if (this.complete) return;
+    this.complete = true;
+    const known = new Map(super.entries());
+    super.clear();
+    for (const name of this.region.rows.names) {
+      if (super.has(name)) continue;
+      super.set(name, known.get(name) ?? this.region.declsNamed(name)!);
+    }
+  }
+  override get size(): number {
+    this.all();
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.all();
+    return super.keys();
+  }
+  override values(): MapIterator<Declaration[]> {
+    this.all();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, Declaration[]]> {
+    this.all();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, Declaration[]]> {
+    return this.entries();
+  }
+  override forEach(f: (value: Declaration[], key: string, map: Map<string, Declaration[]>) => void, thisArg?: unknown): void {
+    this.all();
+    super.forEach(f, thisArg);
+  }
+}
 
 /**
  * A declarative region. Its contents are filled on first access (`decls`, `uses`, `libraries`,
  * `children`), so a request near one process never walks the other thousand processes of a file.
  */
 export class Scope {
-  owner?: Declaration;
   unit?: DesignUnit;
+  /** The row of the parent's declaration that opens this region (a label, a type, a subprogram), or -1. */
+  ownerRow = -1;
   private filled = false;
   /** The same region of the file's previous version, filled there: this one copies it (see Regions.copy). */
   predecessor: Scope | undefined;
-  private declMap: Map<string, Declaration[]> | undefined;
-  private byNodeIndex: Map<number, Declaration> | undefined;
+  /** The declarations, as rows (see Rows) with this version's node indices. */
+  rows: Rows = { names: [], kinds: [] };
+  nodeIdx: number[] | Int32Array = [];
+  nameIdx: number[] | Int32Array = [];
+  private objs: (Decl | undefined)[] | undefined;
+  private declMap: DeclMap | undefined;
+  private byNodeIndex: Map<number, number> | undefined;
+  private regionByRow: Map<number, Scope> | undefined;
   // Made on first use: most regions of a large file are never filled, or hold no use clause.
   private useList: SyntaxNode[] | undefined;
   private libraryList: string[] | undefined;
@@ -131,9 +212,15 @@ export class Scope {
     readonly regions: Regions,
   ) {
     if (parent) {
+      parent.regionByRow = undefined;
       (parent.childList ??= []).push(this);
       (parent.entryList ??= []).push(this);
     }
+  }
+
+  /** The declaration that opens the region: a labelled statement's label, a design unit, a type, a subprogram. */
+  get owner(): Declaration | undefined {
+    return this.ownerRow >= 0 ? this.parent?.declAt(this.ownerRow) : undefined;
   }
 
   /** The construct that opens the region (the DesignUnit node for a design unit). */
@@ -160,7 +247,7 @@ export class Scope {
   /** Declarations by normalized name. */
   get decls(): Map<string, Declaration[]> {
     this.ensure();
-    return (this.declMap ??= new Map());
+    return (this.declMap ??= new DeclMap(this));
   }
 
   /** UseClause and ContextReference nodes that apply in the region (a unit's context clause included). */
@@ -181,7 +268,7 @@ export class Scope {
     return this.childList ?? NONE;
   }
 
-  /** Everything the fill recorded, in text order (for copying the region into the next version). */
+  /** Use clauses, library names and nested regions in text order (for copying the region into the next version). */
   get entries(): readonly Entry[] {
     return this.entryList ?? NONE;
   }
@@ -190,23 +277,71 @@ export class Scope {
     return this.filled;
   }
 
+  /** The number of declarations (rows) the region holds once filled. */
+  get rowCount(): number {
+    return this.rows.names.length;
+  }
+
+  /** The declaration of one row (made on first use). */
+  declAt(row: number): Decl {
+    const objs = (this.objs ??= []);
+    return (objs[row] ??= new Decl(this, row));
+  }
+
+  /** The declarations named `name`, in declaration order; undefined when there is none. */
+  declsNamed(name: string): Declaration[] | undefined {
+    const rows = this.rows;
+    if (!rows.byName) {
+      const m = new Map<string, number | number[]>();
+      for (let r = 0; r < rows.names.length; r++) {
+        const have = m.get(rows.names[r]);
+        if (have === undefined) m.set(rows.names[r], r);
+        else if (typeof have === 'number') m.set(rows.names[r], [have, r]);
+        else have.push(r);
+      }
+      rows.byName = m;
+    }
+    const at = rows.byName.get(name);
+    if (at === undefined) return undefined;
+    return typeof at === 'number' ? [this.declAt(at)] : at.map((r) => this.declAt(r));
+  }
+
+  /** The region that the declaration of `row` opens, if any. */
+  regionOfRow(row: number): Scope | undefined {
+    if (!this.childList) return undefined;
+    if (!this.regionByRow) {
+      this.regionByRow = new Map();
+      for (const c of this.childList) if (c.ownerRow >= 0) this.regionByRow.set(c.ownerRow, c);
+    }
+    return this.regionByRow.get(row);
+  }
+
   /** The first declaration this region holds for a construct node (by green index). */
   declarationOfIndex(index: number): Declaration | undefined {
     this.ensure();
     if (!this.byNodeIndex) {
       this.byNodeIndex = new Map();
-      for (const e of this.entries) if (e instanceof Decl && !this.byNodeIndex.has(e.nodeIndex)) this.byNodeIndex.set(e.nodeIndex, e);
+      for (let r = 0; r < this.nodeIdx.length; r++) if (!this.byNodeIndex.has(this.nodeIdx[r])) this.byNodeIndex.set(this.nodeIdx[r], r);
     }
-    return this.byNodeIndex.get(index);
+    const r = this.byNodeIndex.get(index);
+    return r === undefined ? undefined : this.declAt(r);
   }
 
-  /** Used while filling: records without triggering a fill of this region. */
-  addDecl(d: Declaration): void {
-    const map = (this.declMap ??= new Map());
-    const list = map.get(d.name);
-    if (list) list.push(d);
-    else map.set(d.name, [d]);
-    if (d instanceof Decl) (this.entryList ??= []).push(d);
+  /** Used while filling: a declaration made from the tree (its nodes at hand). */
+  addDecl(name: string, kind: DeclKind, node: SyntaxNode, nameNode: SyntaxNode): Decl {
+    const row = this.addRow(name, kind, node.index, nameNode.index);
+    const d = new Decl(this, row, node, nameNode);
+    (this.objs ??= [])[row] = d;
+    return d;
+  }
+
+  /** Used while filling: a declaration as a row only. */
+  addRow(name: string, kind: DeclKind, nodeIndex: number, nameIndex: number): number {
+    this.rows.names.push(name);
+    this.rows.kinds.push(kind);
+    (this.nodeIdx as number[]).push(nodeIndex);
+    (this.nameIdx as number[]).push(nameIndex);
+    return this.rows.names.length - 1;
   }
 
   addUse(node: SyntaxNode): void {
@@ -359,8 +494,8 @@ function entryIndex(e: Entry): number {
 class Regions {
   readonly green: GreenTree;
   readonly root: Scope;
-  /** Declarations in the order they were made (as filled or copied). */
-  readonly declarations: Decl[] = [];
+  /** Regions in the order they were filled or copied (their declarations, in this order, are the file's). */
+  readonly filledOrder: Scope[] = [];
   readonly unitScopes = new Map<DesignUnit, Scope>();
   readonly stats = { copied: 0, filled: 0 };
   private readonly unitOfNode: Map<SyntaxNode, DesignUnit>;
@@ -427,6 +562,7 @@ class Regions {
   }
 
   fill(s: Scope): void {
+    this.filledOrder.push(s);
     const p = s.predecessor;
     if (p) {
       s.predecessor = undefined;
@@ -512,17 +648,21 @@ class Regions {
   private copy(s: Scope, p: Scope): boolean {
     const ch = this.change;
     const og = p.regions.green;
-    if (!ch || p.kind !== s.kind || og.nodeKinds[p.nodeIndex] !== this.green.nodeKinds[s.nodeIndex]) return false;
+    if (!ch || s.kind === 'file' || p.kind !== s.kind || og.nodeKinds[p.nodeIndex] !== this.green.nodeKinds[s.nodeIndex]) return false;
     const replaced = ch.last >= ch.first && og.nodeFirstDescendant[p.nodeIndex] <= ch.first && ch.last < p.nodeIndex;
     const inS = (j: number): boolean => replaced && j >= ch.first && j <= ch.last;
+    const n = p.rowCount;
+    const rowInS = (r: number): boolean => inS(p.nodeIdx[r]) || inS(p.nameIdx[r]);
     let sNode: SyntaxNode | undefined;
     let sEnd = 0;
     if (replaced) {
       // The edit is inside this region: inside a nested region (which copies itself), or visited here.
       const nested = p.children.some((c) => !inS(c.nodeIndex) && og.nodeFirstDescendant[c.nodeIndex] <= ch.first && ch.last < c.nodeIndex);
-      for (const e of p.entries) if (inS(entryIndex(e)) || (e instanceof Decl && inS(e.nameIndex))) if (nested) return false;
-      if (!nested) {
-        if (ch.added === 0 || s.kind === 'record' || s.kind === 'file') return false;
+      if (nested) {
+        for (let r = 0; r < n; r++) if (rowInS(r)) return false;
+        for (const e of p.entries) if (inS(entryIndex(e))) return false;
+      } else {
+        if (ch.added === 0 || s.kind === 'record') return false;
         sNode = this.nodeAt(ch.first + ch.added - 1, s);
         const top = s.node;
         const body = s.kind === 'unit' ? (s.unit && s.unit.node.kind !== N.PackageInstantiationDeclaration ? s.unit.node : undefined) : top;
@@ -532,58 +672,74 @@ class Regions {
         sEnd = og.tokenStarts[og.nodeTokenEnd[ch.last]];
       }
     }
-    for (const e of p.entries) if (e instanceof Decl && e.unit) return false; // design units are only in the file region
-    const owners = new Map<Declaration, Decl>();
-    for (const e of p.entries) {
-      const oi = entryIndex(e);
-      if (inS(oi) || (e instanceof Decl && inS(e.nameIndex))) continue;
-      if (sNode && og.tokenStarts[og.nodeTokenStart[oi]] >= sEnd) {
-        this.visit(sNode, s);
-        sNode = undefined;
+    // Rows and the other entries are each in text order: those before the replaced subtree S, then
+    // S's new subtree visited (adding to both), then those after it.
+    const before = (j: number): boolean => og.tokenStarts[og.nodeTokenStart[j]] < sEnd;
+    const newRowOf = new Int32Array(n).fill(-1);
+    let r = 0;
+    const copyRows = (all: boolean): void => {
+      for (; r < n && (all || before(p.nodeIdx[r])); r++) {
+        if (!rowInS(r)) newRowOf[r] = s.addRow(p.rows.names[r], p.rows.kinds[r], this.mapOld(p.nodeIdx[r])!, this.mapOld(p.nameIdx[r])!);
       }
-      if (e instanceof Decl) {
-        const d = new Decl(e.name, e.kind, this.file, this.mapOld(oi)!, this.mapOld(e.nameIndex)!, s, this);
-        s.addDecl(d);
-        this.declarations.push(d);
-        if (e.region) owners.set(e, d);
-      } else if (e instanceof Scope) {
-        const c = new Scope(e.kind, this.mapOld(oi)!, s, this);
-        const o = e.owner ? owners.get(e.owner) : undefined;
-        if (o) {
-          o.region = c;
-          c.owner = o;
-        }
-        if (e.isFilled) {
-          c.predecessor = e;
-          this.pending.add(c);
-        }
-      } else if (e instanceof SyntaxNode) {
-        s.addUse(this.nodeAt(this.mapOld(oi)!, s));
-      } else {
-        s.addLibrary(e.library, this.mapOld(oi)!);
+    };
+    if (!sNode) {
+      // The region's own declarations are all kept, in place: their rows are shared, renumbered.
+      s.rows = p.rows;
+      const nodes = new Int32Array(n);
+      const names = new Int32Array(n);
+      for (let k = 0; k < n; k++) {
+        nodes[k] = this.mapOld(p.nodeIdx[k])!;
+        names[k] = this.mapOld(p.nameIdx[k])!;
+        newRowOf[k] = k;
       }
+      s.nodeIdx = nodes;
+      s.nameIdx = names;
     }
-    if (sNode) this.visit(sNode, s);
+    const copied: [Scope, number][] = [];
+    const entries = p.entries;
+    let e = 0;
+    const copyEntries = (all: boolean): void => {
+      for (; e < entries.length; e++) {
+        const x = entries[e];
+        const oi = entryIndex(x);
+        if (!all && !before(oi)) break;
+        if (inS(oi)) continue;
+        if (x instanceof Scope) {
+          const c = new Scope(x.kind, this.mapOld(oi)!, s, this);
+          copied.push([c, x.ownerRow]);
+          if (x.isFilled) {
+            c.predecessor = x;
+            this.pending.add(c);
+          }
+        } else if (x instanceof SyntaxNode) {
+          s.addUse(this.nodeAt(this.mapOld(oi)!, s));
+        } else {
+          s.addLibrary(x.library, this.mapOld(oi)!);
+        }
+      }
+    };
+    if (sNode) {
+      copyRows(false);
+      copyEntries(false);
+      this.visit(sNode, s);
+      copyRows(true);
+    }
+    copyEntries(true);
+    // A copied region's owner is a row of this one: renumbered like the rows.
+    for (const [c, row] of copied) c.ownerRow = row >= 0 ? newRowOf[row] : -1;
     return true;
   }
 
   private declare(scope: Scope, kind: DeclKind, node: SyntaxNode, nameNode: SyntaxNode | undefined): Decl | undefined {
     const spelled = nameOf(nameNode);
     if (!nameNode || !spelled) return undefined;
-    const name = detach(spelled);
-    const d = new Decl(name, kind, this.file, node, nameNode, scope, this);
-    scope.addDecl(d);
-    this.declarations.push(d);
-    return d;
+    return scope.addDecl(detach(spelled), kind, node, nameNode);
   }
 
   /** A nested region, filled when first needed (from its predecessor when it has one). */
   private open(kind: ScopeKind, node: SyntaxNode, parent: Scope, owner: Decl | undefined): Scope {
     const s = new Scope(kind, node, parent, this);
-    if (owner) {
-      owner.region = s;
-      s.owner = owner;
-    }
+    if (owner) s.ownerRow = owner.row;
     const p = parent === this.root ? this.unitPredecessors?.get(node.index) : undefined;
     if (p && p.kind === kind) {
       s.predecessor = p;
@@ -741,12 +897,22 @@ export function buildFileScopes(file: SourceFile, empty = false, basis?: ScopesB
     while (stack.length) stack.push(...stack.pop()!.children);
   };
 
+  /** Every declaration, region by region in the order they were filled, each region's in text order. */
+  let all: Declaration[] | undefined;
+  const declarations = (): Declaration[] => {
+    fillAll();
+    if (all) return all;
+    all = [];
+    for (const s of regions.filledOrder) for (let r = 0; r < s.rowCount; r++) all.push(s.declAt(r));
+    return all;
+  };
+
   let maps: { byNameNode: Map<SyntaxNode, Declaration>; byNode: Map<SyntaxNode, Declaration>; allByNode: Map<SyntaxNode, Declaration[]> } | undefined;
   const wholeFile = () => {
     fillAll();
     if (maps) return maps;
     maps = { byNameNode: new Map(), byNode: new Map(), allByNode: new Map() };
-    for (const d of regions.declarations) {
+    for (const d of declarations()) {
       maps.byNameNode.set(d.nameNode, d);
       const node = d.node;
       const same = maps.allByNode.get(node);
@@ -763,8 +929,7 @@ export function buildFileScopes(file: SourceFile, empty = false, basis?: ScopesB
   return {
     root,
     get declarations() {
-      fillAll();
-      return regions.declarations;
+      return declarations();
     },
     get byNameNode() {
       return wholeFile().byNameNode;
