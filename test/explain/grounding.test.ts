@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ground, StreamingGrounder } from '../../server/src/ide/grounding';
 import { buildPrompt } from '../../server/src/ide/prompt';
+import { HoverExplainer, hoverPrompt } from '../../server/src/ide/modelHover';
 import { fixtureWorkspace, uriOf } from './helpers';
 
 function contextOf(file: string) {
@@ -57,6 +58,38 @@ for (const c of CASES) {
       assert.equal(r.verdict.ok, false);
       assert.match(r.verdict.reasons[0], c.reason);
       assert.deepEqual(r.verdict.dropped, [c.sentence.trim()]);
+    }
+  });
+}
+
+/** The grounding context of a hover on the declaration at `text` (a hover answer is about that name). */
+function hoverContextOf(file: string, text: string) {
+  const ws = fixtureWorkspace();
+  const f = ws.getFile(uriOf(file))!;
+  const t = HoverExplainer.targetAt(ws, f.uri, f.lines.positionAt(f.text.indexOf(text)))!;
+  return hoverPrompt(ws, f.uri, t.decl, t.offset).grounding;
+}
+
+const HOVER_CASES: { file: string; at: string; sentence: string; reason: RegExp | null }[] = [
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Synchronous reset, active high.', reason: /`btn_in` is not a reset \(reset: rst_n\)/ },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Clock; all registers update on its rising edge.', reason: /`btn_in` is not a clock \(clock: clk\)/ },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'The system clock.', reason: /not a clock/ },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Raw button input, asynchronous to the clock.', reason: null },
+  { file: 'debouncer.vhd', at: 'clk     :', sentence: 'Clock; all registers update on its rising edge.', reason: null },
+  { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Asynchronous reset, active low.', reason: null },
+  { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Synchronous reset, active low.', reason: /`rst_n` is an asynchronous reset/ },
+  { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Asynchronous reset, active high.', reason: /`rst_n` is active low/ },
+  { file: 'debouncer.vhd', at: 'stable_cnt :', sentence: 'Counts clock cycles for which the synchronised input has not changed.', reason: null },
+  { file: 'debouncer.vhd', at: 'stable_cnt :', sentence: 'It is the reset of the debouncer.', reason: /`stable_cnt` is not a reset/ },
+];
+
+for (const c of HOVER_CASES) {
+  test(`hover on ${c.at.split(/\s/)[0]}: ${c.reason ? 'catches' : 'keeps'}: ${c.sentence}`, () => {
+    const r = ground(c.sentence, hoverContextOf(c.file, c.at));
+    if (!c.reason) assert.equal(r.text, c.sentence, JSON.stringify(r.verdict));
+    else {
+      assert.equal(r.text, '');
+      assert.match(r.verdict.reasons[0], c.reason);
     }
   });
 }

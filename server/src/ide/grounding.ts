@@ -18,6 +18,8 @@ export interface GroundingContext {
   drivers: Map<string, Set<string>>;
   /** Labels of statements (processes, instances, assignments, generates). */
   labels: Set<string>;
+  /** What a hover or doc comment is about (lower-case): a sentence that names nothing is about it. */
+  subject?: string;
 }
 
 export interface GroundingVerdict {
@@ -154,9 +156,37 @@ function mentioned(sentence: string, names: Iterable<string>): string[] {
   return out;
 }
 
+/** A sentence that names nothing says what the subject is: "Clock; ...", "Synchronous reset, active high." */
+function subjectContradiction(s: string, low: string, g: GroundingContext): string | undefined {
+  const x = g.subject!;
+  const body = low.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*\s*/, '');
+  const role = '(?:the |a |an |its |this )?(?:[a-z-]+ ){0,3}';
+  const asClock = new RegExp(`^${role}clock\\b(?![- ]enable)|\\b(?:is|as) ${role}clock\\b(?![- ]enable)`).test(body) && !/^(?:counts?|divides?|gates?|enables?)\b/.test(body);
+  const asReset = new RegExp(`^${role}reset\\b|\\b(?:is|as) ${role}reset\\b`).test(body) && !/^(?:clears?|holds?|counts?)\b/.test(body);
+  if (asClock && g.clocks.length && !g.clocks.some((c) => c.signal.toLowerCase() === x)) {
+    return `\`${x}\` is not a clock (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
+  }
+  const reset = g.resets.find((r) => r.signal.toLowerCase() === x);
+  if (asReset && !reset && g.resets.length) return `\`${x}\` is not a reset (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
+  if (asReset && reset) {
+    const async = /asynchronous/.test(body);
+    const sync = /(^|[^a-z])synchronous/.test(body.replace(/asynchronous/g, ''));
+    if (sync && !async && reset.kind === 'async') return `\`${reset.signal}\` is an asynchronous reset`;
+    if (async && !sync && reset.kind === 'sync') return `\`${reset.signal}\` is a synchronous reset`;
+    const isLow = reset.activeLevel === '0' || reset.activeLevel === 'false';
+    if (/active[- ]low/.test(body) && !/active[- ]high/.test(body) && !isLow) return `\`${reset.signal}\` is active high`;
+    if (/active[- ]high/.test(body) && !/active[- ]low/.test(body) && isLow) return `\`${reset.signal}\` is active low`;
+  }
+  return undefined;
+}
+
 /** The first fact the sentence contradicts, or undefined. */
 function contradiction(s: string, g: GroundingContext): string | undefined {
   const low = s.toLowerCase();
+  if (g.subject && identifierCandidates(s).length === 0) {
+    const c = subjectContradiction(s, low, g);
+    if (c) return c;
+  }
   // Clocks and edges.
   const clockNames = new Set(g.clocks.map((c) => c.signal.toLowerCase()));
   for (const m of low.matchAll(/(?:clocked (?:by|on)|(?:rising|falling|positive|negative) edges? of|clock (?:input|signal|is|named)?)\s*`?([a-z][a-z0-9_]*)`?/g)) {

@@ -397,6 +397,7 @@ function declarationPrompt(
   }
   const af = arch ? architectureFacts(ws, arch) : undefined;
   const g = groundingContext([...files], af ? [af] : []);
+  g.subject = d.name.toLowerCase();
   const title = `${facts.kind} ${d.name}`;
   const what = `the ${facts.kind} \`${d.name}\``;
   const source = parts.join('\n\n');
