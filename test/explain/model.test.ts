@@ -32,14 +32,26 @@ test('settings are read from the vhdlExplain section, ill-typed values ignored',
   assert.equal(s.hoverBudgetMs, 50);
 });
 
-test('states: off (no default model, or backend off), loading -> ready -> busy -> ready, failed with the reason', async () => {
+test('the bundled default model loads when no folder is set; an empty default folder leaves explanations off', async () => {
+  const shipped = new ModelManager();
+  await shipped.configure({ ...DEFAULT_MODEL_SETTINGS });
+  await waitFor(shipped, 'ready');
+  assert.equal(shipped.state.model, 'default');
+  await shipped.dispose();
+  const none = new ModelManager(undefined, undefined, DIR);
+  await none.configure({ ...DEFAULT_MODEL_SETTINGS });
+  assert.equal(none.state.state, 'off');
+  assert.match(none.state.detail!, /No default model is installed yet/);
+  assert.equal(none.backend(), undefined);
+  await none.dispose();
+});
+
+test('states: off (backend off), loading -> ready -> busy -> ready, failed with the reason', async () => {
   const seen: string[] = [];
-  const m = new ModelManager();
+  const m = new ModelManager(undefined, undefined, DIR);
   m.listeners.add((s) => seen.push(s.state));
   await m.configure({ ...DEFAULT_MODEL_SETTINGS });
   assert.equal(m.state.state, 'off');
-  assert.match(m.state.detail!, /No default model is installed yet/);
-  assert.equal(m.backend(), undefined);
   await m.configure({ ...DEFAULT_MODEL_SETTINGS, folder: TEST_MODEL, file: 'model.onnx', threads: 1 });
   await waitFor(m, 'ready');
   const busy = waitFor(m, 'busy');

@@ -20,6 +20,10 @@ export interface GroundingContext {
   labels: Set<string>;
   /** What a hover or doc comment is about (lower-case): a sentence that names nothing is about it. */
   subject?: string;
+  /** Every word of the design's text (identifiers, their `_`/camelCase parts, comments), lower-case. */
+  words: Set<string>;
+  /** Whether the facts found a state machine (undefined: no architecture facts, e.g. a package). */
+  hasFsm?: boolean;
 }
 
 export interface GroundingVerdict {
@@ -56,12 +60,17 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     combinational: new Set(),
     drivers: new Map(),
     labels: new Set(),
+    words: new Set(),
   };
   for (const f of files) {
     for (const t of f.root.tokens()) {
-      if (t.kind === T.Identifier || t.kind === T.ExtendedIdentifier) g.identifiers.add(t.text.toLowerCase());
+      if (t.kind === T.Identifier || t.kind === T.ExtendedIdentifier) {
+        g.identifiers.add(t.text.toLowerCase());
+        addWords(g.words, t.text.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+      } else if (t.kind === T.LineComment || t.kind === T.BlockComment) addWords(g.words, t.text);
     }
   }
+  if (archs.length) g.hasFsm = archs.some((a) => a.fsms.length > 0);
   const seenClock = new Set<string>();
   const seenReset = new Set<string>();
   for (const a of archs) {
@@ -91,6 +100,32 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
   }
   return g;
 }
+
+function addWords(into: Set<string>, text: string): void {
+  for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w) into.add(w);
+}
+
+/**
+ * Kinds of design a small model names from habit ("A UART receiver ...") when the design is something
+ * else: a sentence may name one only when the design's own text (names or comments) does.
+ */
+const DESIGN_KINDS = [
+  'uart', 'spi', 'i2c', 'apb', 'axi', 'wishbone', 'fifo', 'lifo', 'crc', 'lfsr', 'pwm', 'debounce', 'debouncer', 'arbiter',
+  'alu', 'fir', 'iir', 'cic', 'gray', 'multiplier', 'divider', 'watchdog', 'baud', 'sdram', 'dma', 'ethernet', 'usb', 'jtag',
+  'vga', 'hdmi', 'cordic', 'fft', 'dds', 'nco', 'aes', 'sha', 'hamming', 'manchester', 'i2s', 'mdio', 'traffic', 'vending',
+  'elevator', 'scrambler', 'serializer', 'deserializer', 'prescaler',
+];
+const DESIGN_KIND_RE = new RegExp(`\\b(${DESIGN_KINDS.join('|')})(e?s)?\\b`, 'gi');
+
+/** Capitalised words that are English or hardware vocabulary, not names a design must declare. */
+const ACRONYMS = new Set([
+  'uart', 'spi', 'i2c', 'apb', 'axi', 'fifo', 'crc', 'lfsr', 'pwm', 'alu', 'ram', 'rom', 'fsm', 'msb', 'lsb', 'add', 'sub',
+  'and', 'or', 'xor', 'not', 'nand', 'nor', 'xnor', 'slt', 'sll', 'srl', 'sra', 'vhdl', 'rtl', 'ieee', 'okay', 'ack', 'nack',
+  'clk', 'rst', 'cdc', 'dut', 'tb', 'the', 'a', 'an', 'it', 'io', 'mhz', 'khz', 'ghz', 'hz', 'ns', 'us', 'ms', 'ps', 'led', 'leds',
+  'lut', 'dsp', 'bram', 'fpga', 'asic', 'cpu', 'mcu', 'irq', 'mux', 'ff', 'max', 'min', 'msbs', 'lsbs', 'todo', 'note', 'notes',
+  'purpose', 'interface', 'behaviour', 'behavior', 'clocking', 'reset', 'state', 'machine', 'high', 'low', 'true', 'false',
+  'null', 'others', 'open', 'in', 'out', 'inout', 'buffer', 'ror', 'rol', 'mod', 'rem', 'abs', 'sum', 'id', 'ok', 'err',
+]);
 
 /** Splits prose into sentences, keeping Markdown structure (headings and list items end a sentence). */
 export function sentences(text: string): string[] {
@@ -287,6 +322,21 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
     if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_NAMES.has(low)) continue;
     // Attribute-style and element-style uses: `cnt'high`, `bus.valid` were cut to the base already.
     return `\`${w}\` is not a name in the design`;
+  }
+  // Upper-case words outside backticks are how prose names states and constants (IDLE -> START).
+  for (const m of s.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']').matchAll(/\b[A-Z][A-Z0-9_]{2,}\b/g)) {
+    const low = m[0].toLowerCase();
+    if (g.identifiers.has(low) || g.words.has(low) || ACRONYMS.has(low.replace(/\d+$/, '')) || WELL_KNOWN.has(low) || STANDARD_NAMES.has(low) || /^[0-9a-f]+$/.test(low)) continue;
+    return `\`${m[0]}\` is not a name in the design`;
+  }
+  for (const m of s.matchAll(DESIGN_KIND_RE)) {
+    const k = m[1].toLowerCase();
+    if (!g.words.has(k) && !g.words.has(k + 's') && !g.words.has(k + 'r') && ![...g.words].some((w) => w.startsWith(k))) {
+      return `the design never mentions ${m[1].toUpperCase() === m[1] ? m[1] : `"${m[1]}"`}: a kind of design its text does not support`;
+    }
+  }
+  if (g.hasFsm === false && /\b(state machine|fsm)\b/i.test(s) && !/\bno (state machine|fsm)\b|\bnot an? (state machine|fsm)\b/i.test(body) && !/^\s*\*\*state machine\.\*\*\s*(none|there is none|no )/i.test(s)) {
+    return 'the facts found no state machine in the design';
   }
   return contradiction(s, g);
 }

@@ -82,7 +82,8 @@ export class ModelManager {
   /** Folder for the engine's persisted result cache; set from the client's initializationOptions. */
   cacheDir: string | undefined;
 
-  constructor(private readonly log: (m: string) => void = () => {}, cacheDir?: string) {
+  /** `defaultFolder`: where the bundled model is looked for when vhdlExplain.model.folder is empty. */
+  constructor(private readonly log: (m: string) => void = () => {}, cacheDir?: string, private readonly defaultFolder = defaultModelFolder()) {
     this.cacheDir = cacheDir;
   }
 
@@ -115,7 +116,7 @@ export class ModelManager {
       this.current = createBackend({ remoteUrl: settings.remoteUrl, remoteModel: settings.remoteModel || undefined, log: this.log });
       return this.set(this.idle());
     }
-    const folder = settings.folder ? resolve(settings.folder) : defaultModelFolder();
+    const folder = settings.folder ? resolve(settings.folder) : this.defaultFolder;
     if (!settings.folder && !hasModel(folder)) {
       return this.set({ state: 'off', detail: `No default model is installed yet (${folder} has no model): set vhdlExplain.model.folder to a model folder. Facts still work.` });
     }
