@@ -24,6 +24,8 @@ export interface GroundingContext {
   words: Set<string>;
   /** Whether the facts found a state machine (undefined: no architecture facts, e.g. a package). */
   hasFsm?: boolean;
+  /** Whether the design's text declares or defines a function. */
+  hasFunctions: boolean;
 }
 
 export interface GroundingVerdict {
@@ -61,6 +63,7 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     drivers: new Map(),
     labels: new Set(),
     words: new Set(),
+    hasFunctions: false,
   };
   for (const f of files) {
     for (const t of f.root.tokens()) {
@@ -68,6 +71,7 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
         g.identifiers.add(t.text.toLowerCase());
         addWords(g.words, t.text.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
       } else if (t.kind === T.LineComment || t.kind === T.BlockComment) addWords(g.words, t.text);
+      else if (t.kind === T.FunctionKw) g.hasFunctions = true;
     }
   }
   if (archs.length) g.hasFsm = archs.some((a) => a.fsms.length > 0);
@@ -317,6 +321,7 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (words.length >= 8 && new Set(words).size / words.length < 0.45) return 'repeats itself';
   const u = unreadable(s);
   if (u) return `unreadable: ${u}`;
+  if ((s.match(/`/g) ?? []).length % 2) return 'an unclosed `code` quote: the text broke off';
   for (const w of identifierCandidates(s)) {
     const low = w.toLowerCase();
     if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_NAMES.has(low)) continue;
@@ -334,6 +339,12 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
     if (!g.words.has(k) && !g.words.has(k + 's') && !g.words.has(k + 'r') && ![...g.words].some((w) => w.startsWith(k))) {
       return `the design never mentions ${m[1].toUpperCase() === m[1] ? m[1] : `"${m[1]}"`}: a kind of design its text does not support`;
     }
+  }
+  if (!g.hasFunctions && /\b(the|all|its|these|pure|impure) functions?\b/i.test(body)) return 'the design declares no functions';
+  for (const m of body.matchAll(/\bsuffix(?:ed)?(?: with)?\s+`?(_[a-z0-9_]+)`?/gi)) {
+    const suffix = m[1].toLowerCase();
+    const objects = [...g.drivers.keys()];   // signals, ports and variables (not labels: `p_next` is a process)
+    if (objects.length && !objects.some((n) => n.endsWith(suffix))) return `no signal of the design ends in ${m[1]}`;
   }
   if (g.hasFsm === false && /\b(state machine|fsm)\b/i.test(s) && !/\bno (state machine|fsm)\b|\bnot an? (state machine|fsm)\b/i.test(body) && !/^\s*\*\*state machine\.\*\*\s*(none|there is none|no )/i.test(s)) {
     return 'the facts found no state machine in the design';
