@@ -54,6 +54,7 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'traffic.vhd', sentence: 'A combinational process computes the next values (the signals suffixed _next) and a clocked process stores them.', reason: /no signal of the design ends in _next/ },
   { file: 'traffic.vhd', sentence: 'The next state is in the signal suffixed `_d`.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The generic `s the last bits.', reason: /unclosed `code` quote/ },
+  { file: 'debouncer.vhd', sentence: '                         b xor (clock interrupt pulse), active high.', reason: /does not start like a sentence/ },
   { file: 'debouncer.vhd', sentence: 'zq xvbrt 🎉 lkjh ñ¿ qqq.', reason: /unreadable/ },
   { file: 'debouncer.vhd', sentence: 'on, The', reason: /fragment/ },
   { file: 'debouncer.vhd', sentence: 'The counter counts the clock and the counter counts the clock and the counter counts.', reason: /repeats itself/ },

@@ -322,6 +322,7 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   const u = unreadable(s);
   if (u) return `unreadable: ${u}`;
   if ((s.match(/`/g) ?? []).length % 2) return 'an unclosed `code` quote: the text broke off';
+  if (!/^[A-Z0-9`"'(\[*_|<>-]/.test(body)) return 'does not start like a sentence: a fragment';
   for (const w of identifierCandidates(s)) {
     const low = w.toLowerCase();
     if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_NAMES.has(low)) continue;
