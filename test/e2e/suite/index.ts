@@ -230,6 +230,19 @@ export async function run(): Promise<void> {
       check(panel.streamed > 0, 'text arrived through vhdl/explainProgress before the result');
       return `${panel.note} ${panel.streamed} chunks, ${panel.markdown.length} chars`;
     }],
+    ['"Explain this entity" with the model fills the panel', async () => {
+      check(api && debouncer, 'activated');
+      if (!/model ready/.test(api.modelStatus())) todo(`no model: ${api.modelStatus()}`);
+      await vscode.commands.executeCommand('vhdlExplain.explainEntity', debouncer.uri.toString(), positionOf(debouncer, 'entity debouncer', 0, 8));
+      const panel = api.explainPanel();
+      const tail = panel.markdown.slice(-300).replace(/\s+/g, ' ');
+      check(panel.status === 'done', `the panel finished: ${panel.status}: ${panel.note}`);
+      if (/prompt needs \d+ tokens but only \d+ fit/.test(panel.markdown)) todo(`the model's context is too small: ${tail}`);
+      check(/facts and model/.test(panel.note), `the model was used: ${panel.note}; ${tail}`);
+      check(panel.streamed > 0, 'text arrived through vhdl/explainProgress before the result');
+      check(/btn_in/.test(panel.markdown) && /stable_cnt/.test(panel.markdown), 'the interface and registers from the facts are in the panel');
+      return `${panel.note} ${panel.streamed} chunks, ${panel.markdown.length} chars`;
+    }],
     ['Stop cancels a running explanation and the server carries on', async () => {
       check(api && debouncer, 'activated');
       if (!/model ready/.test(api.modelStatus())) todo(`no model: ${api.modelStatus()}`);
