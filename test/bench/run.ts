@@ -9,7 +9,6 @@ const benches: [string, string, string][] = [
   ['explain', 'explain', 'benchExplain'],
   ['llm', 'llm', 'benchLlm'],
   ['tokens', 'tokens', 'benchTokens'],
-  ['explain', 'explain', 'benchExplain'],
 ];
 
 async function load(file: string, fn: string): Promise<(() => Promise<void>) | string> {
