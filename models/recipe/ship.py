@@ -98,6 +98,9 @@ def card(cfg, run, data, variant, onnx_file, size_mb):
     lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data}` '
               '(perplexities on held-out text; explanation metrics on held-out gold designs).', '']
     lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
+    eg = os.path.join(run, 'eval_grounding.md')   # eval_grounding.ts: the exports through the engine and the grounding check
+    if os.path.exists(eg):
+        lines += ['', f'Reproduce: `node --import tsx eval_grounding.ts {data} {eg} <export>/lrqat=... ...`', '', open(eg).read().strip()]
     hist = os.path.join(run, 'HISTORY.md')     # what happened to this run that the checkpoints do not say
     if os.path.exists(hist):
         lines += ['', '## How this run went', '', open(hist).read().strip()]

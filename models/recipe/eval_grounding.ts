@@ -1,0 +1,114 @@
+// The exported models as the extension runs them: on each held-out gold design, "Explain this entity"
+// and a hover over every port, through the engine (onnxruntime-node) and the server's grounding check
+// against the analysis facts. Writes a Markdown table (eval.py scores the same designs in torch).
+//   node --import tsx models/recipe/eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME] ...
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Workspace } from '../../server/src/analysis/workspace';
+import { explain } from '../../server/src/ide/explain';
+import { sentences } from '../../server/src/ide/grounding';
+import { HoverExplainer } from '../../server/src/ide/modelHover';
+import { createBackend } from '../../server/src/llm/index';
+
+interface Design { id: string; vhdl: string; meta: { entity?: string } }
+
+interface Score {
+  model: string;
+  designs: number;
+  written: number;
+  kept: number;
+  designsWithKept: number;
+  reasons: Map<string, number>;
+  hovers: number;
+  hoversShown: number;
+  seconds: number;
+}
+
+/** A verdict reason, without the names in it: `\`x\` is not a name in the design` -> `not a name in the design`. */
+function reasonKind(r: string): string {
+  if (/is not a name in the design/.test(r)) return 'name not in the design';
+  if (/never mentions/.test(r)) return 'kind of design not in its text';
+  if (/unreadable|fragment|not a complete sentence|repeats itself|unclosed/.test(r)) return 'broken text';
+  return 'contradicts the facts';
+}
+
+function explanationOf(markdown: string): string {
+  const i = markdown.indexOf('## Explanation');
+  if (i < 0) return '';
+  const rest = markdown.slice(i + '## Explanation'.length);
+  const end = rest.search(/\n## /);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+export async function score(designs: Design[], modelDir: string, name: string): Promise<Score> {
+  const backend = createBackend({ modelDir, threads: 1 });
+  const hover = new HoverExplainer(() => backend, 96);
+  const s: Score = { model: name, designs: 0, written: 0, kept: 0, designsWithKept: 0, reasons: new Map(), hovers: 0, hoversShown: 0, seconds: 0 };
+  const t0 = performance.now();
+  try {
+    for (const d of designs) {
+      const ws = new Workspace();
+      const uri = `file:///heldout/${d.id}.vhd`;
+      const f = ws.setFile(uri, d.vhdl);
+      const unit = f.units.find((u) => u.kind === 'entity' && (!d.meta.entity || u.name === d.meta.entity.toLowerCase())) ?? f.units[0];
+      if (!unit) continue;
+      s.designs++;
+      const a = await explain(ws, { kind: 'unit', unit }, { backend, maxTokens: 256 });
+      const kept = sentences(explanationOf(a.markdown)).filter((x) => x.trim() && !x.trim().startsWith('_')).length;
+      const dropped = a.grounding?.dropped.length ?? 0;
+      s.written += kept + dropped;
+      s.kept += kept;
+      if (kept) s.designsWithKept++;
+      for (const r of a.grounding?.reasons ?? []) s.reasons.set(reasonKind(r), (s.reasons.get(reasonKind(r)) ?? 0) + 1);
+      // A hover over each port, at its declaration.
+      const ports = unit.node.text.match(/^\s*([A-Za-z][A-Za-z0-9_]*)\s*:\s*(in|out|inout|buffer)\b/gim) ?? [];
+      for (const p of ports) {
+        const at = f.text.indexOf(p.trim(), unit.node.start);
+        if (at < 0) continue;
+        const h = await hover.answer(ws, uri, f.lines.positionAt(at), Infinity);
+        if (!h.explanation) continue;
+        s.hovers++;
+        if (h.explanation.text.trim()) s.hoversShown++;
+      }
+    }
+  } finally {
+    await backend.dispose();
+  }
+  s.seconds = (performance.now() - t0) / 1000;
+  return s;
+}
+
+export function table(scores: Score[]): string {
+  const kinds = ['name not in the design', 'kind of design not in its text', 'contradicts the facts', 'broken text'];
+  const lines = [
+    '| model (engine, int4 where named) | entity: sentences kept / written | designs with a kept sentence | dropped: ' + kinds.join(' / ') + ' | hovers shown / asked | time |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const s of scores) {
+    const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '-');
+    lines.push(`| ${s.model} | ${s.kept} / ${s.written} (${pct(s.kept, s.written)}) | ${s.designsWithKept} / ${s.designs} | ${kinds.map((k) => s.reasons.get(k) ?? 0).join(' / ')} | ${s.hoversShown} / ${s.hovers} (${pct(s.hoversShown, s.hovers)}) | ${s.seconds.toFixed(0)} s |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(args: string[]): Promise<void> {
+  const [data, out, ...models] = args;
+  if (!data || !out || !models.length) {
+    process.stderr.write('usage: eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME] ...\n');
+    process.exitCode = 2;
+    return;
+  }
+  const designs = readFileSync(`${data}/heldout.jsonl`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Design);
+  const scores: Score[] = [];
+  for (const m of models) {
+    const [dir, name] = m.split('=');
+    scores.push(await score(designs, dir, name ?? dir));
+    process.stderr.write(`eval_grounding: ${name ?? dir} done\n`);
+  }
+  const md = `On the ${designs.length} held-out gold designs, through the engine and the server's grounding check ` +
+    '(what a user sees): sentences of "Explain this entity" that pass, why the others were dropped, and how many port hovers ' +
+    'show an explanation rather than withholding it.\n\n' + table(scores) + '\n';
+  writeFileSync(out, md);
+  process.stdout.write(md);
+}
+
+if (process.argv[1]?.endsWith('eval_grounding.ts')) void main(process.argv.slice(2));
