@@ -2,7 +2,7 @@
 // entity" time to first text and total on a ~300-line design, and docs generation for the GHDL library
 // sources plus the fixtures. The model is the random-weight test model (models/test-tiny) until the
 // default model ships: its figures measure the pipeline, not a real model's speed.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { createBackend } from '../../server/src/llm/index';
 import { writeDesignDocs } from '../../server/src/lsp/docsWriter';
 import { loadPaths } from '../../server/src/cli/load';
 import { longDesign } from '../explain/helpers';
+import { LspClient } from '../lsp/client';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MODEL = join(ROOT, 'models/default/config.json');
@@ -23,6 +24,140 @@ const MODEL = join(ROOT, 'models/default/config.json');
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+function spread(ms: number[]): string {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (${s.length} hovers)`;
+}
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+interface HoverReply {
+  contents: { value: string };
+}
+
+/** A server over stdio with the given settings; resolves once the model is ready (or off). */
+async function startServer(settings: Record<string, unknown>, uri: string, text: string): Promise<{ client: LspClient; status: { state: string }[] }> {
+  const client = new LspClient(settings);
+  const status: { state: string }[] = [];
+  const settled = new Promise<void>((resolve) => {
+    client.conn.onNotification('vhdl/modelStatus', (s: { state: string }) => {
+      status.push(s);
+      if (s.state === 'ready' || s.state === 'off' || s.state === 'failed') resolve();
+    });
+  });
+  await client.initialize([]);
+  await settled;
+  await client.open(uri, text);
+  return { client, status };
+}
+
+/** Resolves when the server next reports the model `ready` (its queue ran dry). */
+function nextIdle(status: { state: string }[], client: LspClient): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = status.length;
+    const t = setInterval(() => {
+      const last = status[status.length - 1];
+      if (status.length > seen && last?.state === 'ready') {
+        clearInterval(t);
+        resolve();
+      }
+    }, 2);
+    void client;
+  });
+}
+
+/**
+ * Hover over real JSON-RPC (the bundled server over stdio) with the default model: facts only (model
+ * off), cold (first hover of a name: the facts and a "being prepared" note by the budget), warm (the
+ * explanation from the cache), and while the open file's explanations are prepared in the background.
+ */
+export async function benchHoverRpc(names = 16): Promise<void> {
+  if (!existsSync(MODEL)) {
+    console.log('hover over JSON-RPC with the model: skipped (models/default is not there)');
+    return;
+  }
+  const budget = 300;
+  const text = longDesign(300);
+  const uri = 'file:///tmp/vhdl-explain-bench/big.vhd';
+  const lines = text.split('\n');
+  // The signal name in each `stage_N <= ...` assignment: one hover per distinct name.
+  const positions = lines.flatMap((l, i) => (/else stage_\d+ <=/.test(l) ? [{ line: i, character: l.indexOf('stage_') + 2 }] : [])).slice(0, names);
+  const hoverAt = async (client: LspClient, pos: { line: number; character: number }): Promise<{ ms: number; value: string }> => {
+    const t0 = performance.now();
+    const h = await client.request<HoverReply | null>('textDocument/hover', { textDocument: { uri }, position: pos });
+    return { ms: performance.now() - t0, value: h?.contents.value ?? '' };
+  };
+  console.log(`hover over JSON-RPC (server over stdio, ~300-line design, budget ${budget} ms), load average before: ${loadAverage()}`);
+
+  // Facts only: the model backend off.
+  {
+    const { client } = await startServer({ model: { backend: 'off' } }, uri, text);
+    try {
+      await hoverAt(client, positions[0]);
+      const ms: number[] = [];
+      for (let r = 0; r < 3; r++) for (const p of positions) ms.push((await hoverAt(client, p)).ms);
+      console.log(`  facts only (model off):                 ${spread(ms)}`);
+    } finally {
+      await client.shutdown();
+    }
+  }
+
+  // The default model, no background preparation: cold then warm, one name at a time; with the
+  // default budget (the model usually finishes inside it) and a tight one (it usually does not).
+  for (const b of [budget, 100]) {
+    const { client, status } = await startServer({ model: { backend: 'local' }, hover: { budgetMs: b, prepare: false } }, uri, text);
+    try {
+      const cold: number[] = [];
+      const warm: number[] = [];
+      let notes = 0;
+      let served = 0;
+      for (const p of positions) {
+        const idle = nextIdle(status, client);
+        const c = await hoverAt(client, p);
+        cold.push(c.ms);
+        if (/being prepared/.test(c.value)) {
+          notes++;
+          await idle;
+        }
+        const w = await hoverAt(client, p);
+        warm.push(w.ms);
+        if (/Explanation \(model\)|withheld/.test(w.value)) served++;
+      }
+      console.log(`  budget ${b} ms, model cold (first hover of a name): ${spread(cold)}; ${notes} answered with the "being prepared" note`);
+      console.log(`  budget ${b} ms, model warm (from the cache):        ${spread(warm)}; ${served} with the model's section`);
+    } finally {
+      await client.shutdown();
+    }
+  }
+
+  // The default model with the open file's explanations prepared in the background (ports and
+  // registers from the top of the file first): hover names from the bottom, first (cold) and again.
+  {
+    const { client } = await startServer({ model: { backend: 'local' }, hover: { budgetMs: budget, prepare: true } }, uri, text);
+    try {
+      // Preparation starts a second after the open.
+      await new Promise((r) => setTimeout(r, 1500));
+      const far = lines.flatMap((l, i) => (/else stage_\d+ <=/.test(l) ? [{ line: i, character: l.indexOf('stage_') + 2 }] : [])).slice(-names);
+      for (const round of ['first hover of a name', 'second hover']) {
+        const ms: number[] = [];
+        let notes = 0;
+        for (const p of far) {
+          const h = await hoverAt(client, p);
+          ms.push(h.ms);
+          if (/being prepared/.test(h.value)) notes++;
+        }
+        console.log(`  during background preparation, ${round}: ${spread(ms)}; ${notes} with the "being prepared" note`);
+      }
+    } finally {
+      await client.shutdown();
+    }
+  }
+  console.log(`  load average after: ${loadAverage()}`);
 }
 
 export async function benchExplain(): Promise<void> {

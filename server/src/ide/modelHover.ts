@@ -1,6 +1,7 @@
 // The model part of a hover: a one- to three-sentence explanation within a time budget, cached by
 // prompt, with background preparation of the open file's most useful names (ports, registers).
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { architectureFacts } from '../analysis/facts/index';
 import { nameNodeAt, resolveAt } from '../analysis/resolve';
 import type { Declaration } from '../analysis/scopes';
@@ -27,6 +28,13 @@ export interface HoverAnswer {
 
 /** Kinds a hover explains with the model (others get facts only). */
 const EXPLAINED = new Set(['signal', 'port', 'generic', 'constant', 'variable', 'process', 'instance', 'entity', 'architecture', 'package', 'function', 'procedure', 'component', 'type']);
+
+/** Queue priorities: a hover someone waits for runs before (and pauses) background preparation. */
+export const HOVER_PRIORITY = 5;
+export const PREPARE_PRIORITY = -5;
+
+/** The hover's note while the model is still writing. */
+export const PREPARING = '_Explanation being prepared… hover again in a moment._';
 
 /** At most this many explanations are kept (oldest dropped first). */
 const CACHE_ENTRIES = 2000;
@@ -75,25 +83,27 @@ export class HoverExplainer {
   }
 
   /**
-   * Explains the name at `pos`, waiting at most `budgetMs` (Infinity: until done). When the model
-   * is slower, the answer says "being prepared" and the generation finishes into the cache.
+   * Explains the name at `pos`, waiting at most `budgetMs` (Infinity: until done) counted from
+   * `startedAt` (a `performance.now()` time; default: now), so the synchronous work before the
+   * model (resolving, building and counting the prompt) is inside the budget. When the model is
+   * slower, the answer says "being prepared" and the generation finishes into the cache.
    */
-  async answer(ws: Workspace, uri: string, pos: Position, budgetMs: number, token?: CancellationToken): Promise<HoverAnswer> {
+  async answer(ws: Workspace, uri: string, pos: Position, budgetMs: number, token?: CancellationToken, startedAt = performance.now()): Promise<HoverAnswer> {
     const b = this.backend();
     const t = HoverExplainer.targetAt(ws, uri, pos);
     if (!b || !t) return { pending: false };
     const p = this.promptFor(ws, uri, t.decl, t.offset, b);
     const hit = this.cached(p);
     if (hit) return { section: section(hit), explanation: hit, pending: false };
-    const job = this.start(p, b, 5, `hover:${uri}:${t.decl.name}`);
+    const job = this.start(p, b, HOVER_PRIORITY, `hover:${uri}:${t.decl.name}`);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((r) => {
-      if (Number.isFinite(budgetMs)) timer = setTimeout(() => r('timeout'), budgetMs);
+      if (Number.isFinite(budgetMs)) timer = setTimeout(() => r('timeout'), Math.max(0, budgetMs - (performance.now() - startedAt)));
     });
     const cancelled = new Promise<'timeout'>((r) => token?.onCancellationRequested?.(() => r('timeout')));
     try {
       const r = await Promise.race([job, timeout, cancelled]);
-      if (r === 'timeout') return { section: { id: 'explanation', markdown: '_Explanation being prepared… hover again in a moment._' }, pending: true };
+      if (r === 'timeout') return { section: { id: 'explanation', markdown: PREPARING }, pending: true };
       return { section: section(r), explanation: r, pending: false };
     } catch (e) {
       return { pending: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
@@ -164,7 +174,7 @@ export class HoverExplainer {
       if (this.cached(p)) continue;
       try {
         // One queue key per file: a newer preparation of the same file supersedes this one.
-        await this.start(p, b, -5, `prepare:${uri}`);
+        await this.start(p, b, PREPARE_PRIORITY, `prepare:${uri}`);
         done++;
       } catch {
         break;

@@ -57,7 +57,11 @@ function partialStopLength(text: string, stops: string[]): number {
   return best;
 }
 
-export async function generate(model: LoadedModel, req: GenerateRequest, onText: OnText = () => {}, token: CancellationToken = neverCancelled): Promise<GenerateResult> {
+/**
+ * Generates for `req`. `yieldTo` (the queue's) is awaited between forward passes (prefill chunks,
+ * decode steps): a higher-priority request runs there while this one waits with its KV cache.
+ */
+export async function generate(model: LoadedModel, req: GenerateRequest, onText: OnText = () => {}, token: CancellationToken = neverCancelled, yieldTo?: () => Promise<void>): Promise<GenerateResult> {
   validateRequest(req);
   const t0 = performance.now();
   const p = samplingOf(model, req);
@@ -93,14 +97,22 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   // prefill in chunks: each pass sees the cache of the previous ones, so the result is the same
   let tp = performance.now();
   let fwd: ForwardResult | undefined;
+  let pausedMs = 0;
+  const step = async () => {
+    if (!yieldTo) return;
+    const t = performance.now();
+    await yieldTo();
+    pausedMs += performance.now() - t;
+  };
   for (let at = 0; at < promptIds.length; at += model.prefillChunk) {
+    if (at > 0) await step();
     if (at > 0 && token.isCancellationRequested) return result('', 'cancelled', 0);
     const chunk = promptIds.slice(at, at + model.prefillChunk);
     const total = at + chunk.length;
     fwd = await dec.forward([chunk], [new Array<number>(total).fill(1)], [chunk.map((_, i) => at + i)], fwd?.cache ?? dec.emptyCache(1), true);
   }
   if (!fwd) return result('', 'length', 0); // an empty prompt (a template that renders nothing)
-  timings.prefillMs = performance.now() - tp;
+  timings.prefillMs = performance.now() - tp - pausedMs;
   timings.prefillTokens = promptIds.length;
   let generated = 0;
   let finish: FinishReason = 'length';
@@ -126,6 +138,7 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
     }
     emit(text.length - partialStopLength(text, stops));
     if (generated >= maxNew) break;
+    await step();
     if (token.isCancellationRequested) {
       finish = 'cancelled';
       break;

@@ -86,9 +86,9 @@ export class LocalBackend implements Backend {
     }
     const queuedAt = performance.now();
     try {
-      const r = await this.queue.run(async (tok) => {
+      const r = await this.queue.run(async (tok, yieldTo) => {
         const queueMs = performance.now() - queuedAt;
-        const res = await generate(model, req, onText, tok);
+        const res = await generate(model, req, onText, tok, yieldTo);
         res.timings.queueMs = queueMs;
         return res;
       }, { key: req.queueKey, priority: req.priority, token });

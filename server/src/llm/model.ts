@@ -12,7 +12,11 @@ export interface LoadOptions extends SessionOptions {
   file?: string;
   /** Overrides config.json's max_position_embeddings (a smaller context is faster and uses less memory). */
   contextLength?: number;
-  /** Prompt tokens per prefill pass (default 512): bounds the [tokens, vocab] logits and attention buffers. */
+  /**
+   * Prompt tokens per prefill pass (default 64): bounds the [tokens, vocab] logits and attention
+   * buffers and how long one ONNX Runtime run holds the event loop (the hover budget's timer, a
+   * higher-priority request and incoming JSON-RPC wait at most one pass).
+   */
   prefillChunk?: number;
 }
 
@@ -71,7 +75,7 @@ export async function loadModel(dir: string, opts: LoadOptions = {}): Promise<Lo
     }
   }
   const contextLength = opts.contextLength ?? folder.config.maxPositions ?? 2048;
-  const prefillChunk = Math.max(1, opts.prefillChunk ?? 512);
+  const prefillChunk = Math.max(1, opts.prefillChunk ?? 64);
   const fingerprint = fingerprintOf([folder.onnxPath, ...['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json'].map((f) => join(folder.dir, f))]);
   return { folder, tokenizer, decoder, contextLength, prefillChunk, eosIds, loadMs: performance.now() - t0, id: `${folder.dir}/${folder.onnxFile}`, fingerprint };
 }

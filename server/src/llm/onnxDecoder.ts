@@ -1,6 +1,7 @@
 // One ONNX Runtime session for a decoder LM in the HF convention: names and KV shapes read from the session.
 import { cpus } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import { LlmError, describe } from './errors';
 import type { ModelConfig } from './modelFolder';
@@ -12,6 +13,131 @@ export interface SessionOptions {
   executionProviders?: string[];
   /** Receives one line per notable event (provider fallback, ...). */
   log?: (line: string) => void;
+  /**
+   * Run the session on the calling thread (default: in a worker thread, so a forward pass never
+   * holds the event loop: timers, JSON-RPC and a higher-priority request are served meanwhile).
+   */
+  inThread?: boolean;
+}
+
+/** The part of an ONNX Runtime session the decoder uses: `ort.InferenceSession` or a worker's. */
+interface SessionLike {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly inputMetadata: readonly ort.InferenceSession.ValueMetadata[];
+  readonly outputMetadata: readonly ort.InferenceSession.ValueMetadata[];
+  run(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.OnnxValue>>;
+  release(): Promise<void>;
+}
+
+// The worker's side: one session, created, run and released on request. Plain CommonJS evaluated
+// by worker_threads (no separate bundle entry), requiring onnxruntime-node from where this module does.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ort);
+let session;
+const reply = (id, ok, transfer) => {
+  try { parentPort.postMessage({ id, ok }, transfer); } catch { parentPort.postMessage({ id, ok }); }
+};
+parentPort.on('message', async (m) => {
+  try {
+    if (m.op === 'create') {
+      session = await ort.InferenceSession.create(m.path, m.options);
+      const meta = (l) => l.map((x) => ({ name: x.name, isTensor: x.isTensor, type: x.type, shape: x.shape ? [...x.shape] : undefined }));
+      reply(m.id, { inputNames: [...session.inputNames], outputNames: [...session.outputNames], inputMetadata: meta(session.inputMetadata), outputMetadata: meta(session.outputMetadata) });
+    } else if (m.op === 'run') {
+      const feeds = {};
+      for (const k of Object.keys(m.feeds)) { const v = m.feeds[k]; feeds[k] = new ort.Tensor(v.type, v.data, v.dims); }
+      const out = await session.run(feeds);
+      const res = {};
+      const transfer = [];
+      for (const k of Object.keys(out)) {
+        const t = out[k];
+        res[k] = { type: t.type, data: t.data, dims: [...t.dims] };
+        if (t.data && t.data.buffer && !transfer.includes(t.data.buffer)) transfer.push(t.data.buffer);
+      }
+      reply(m.id, res, transfer);
+    } else if (m.op === 'release') {
+      if (session) await session.release();
+      session = undefined;
+      reply(m.id, true);
+    }
+  } catch (e) {
+    parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
+  }
+});
+`;
+
+interface PlainTensor {
+  type: ort.Tensor.Type;
+  data: ort.Tensor.DataType;
+  dims: number[];
+}
+
+/** A session living in a worker thread: each call is a message; the worker is referenced only while one is pending. */
+class WorkerSession implements SessionLike {
+  inputNames: readonly string[] = [];
+  outputNames: readonly string[] = [];
+  inputMetadata: readonly ort.InferenceSession.ValueMetadata[] = [];
+  outputMetadata: readonly ort.InferenceSession.ValueMetadata[] = [];
+  private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private seq = 0;
+  private dead: Error | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.unref();
+    worker.on('message', (m: { id: number; ok?: unknown; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) worker.unref();
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.ok);
+    });
+    const fail = (e: Error) => {
+      this.dead ??= e;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    worker.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
+    worker.on('exit', (code) => fail(new Error(`the ONNX Runtime worker thread exited (code ${code})`)));
+  }
+
+  static async create(path: string, options: ort.InferenceSession.SessionOptions): Promise<WorkerSession> {
+    const s = new WorkerSession(new Worker(WORKER_SOURCE, { eval: true, workerData: { ort: require.resolve('onnxruntime-node') } }));
+    try {
+      const meta = await s.call<Pick<SessionLike, 'inputNames' | 'outputNames' | 'inputMetadata' | 'outputMetadata'>>({ op: 'create', path, options });
+      Object.assign(s, meta);
+      return s;
+    } catch (e) {
+      await s.worker.terminate().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private call<T>(msg: Record<string, unknown>): Promise<T> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.seq++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ ...msg, id });
+    });
+  }
+
+  async run(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.OnnxValue>> {
+    const plain: Record<string, PlainTensor> = {};
+    for (const [k, t] of Object.entries(feeds)) plain[k] = { type: t.type, data: t.data, dims: [...t.dims] };
+    const out = await this.call<Record<string, PlainTensor>>({ op: 'run', feeds: plain });
+    const res: Record<string, ort.OnnxValue> = {};
+    for (const [k, v] of Object.entries(out)) res[k] = new ort.Tensor(v.type, v.data as any, v.dims);
+    return res;
+  }
+
+  async release(): Promise<void> {
+    if (!this.dead) await this.call({ op: 'release' }).catch(() => undefined);
+    await this.worker.terminate().catch(() => undefined);
+  }
 }
 
 /** The past/present key-value tensors of every layer, fed back each step. */
@@ -44,7 +170,7 @@ export class OnnxDecoder {
   readonly provider: string;
   private readonly keepInput: string | undefined;
 
-  private constructor(private readonly session: ort.InferenceSession, config: ModelConfig, provider: string, path: string) {
+  private constructor(private readonly session: SessionLike, config: ModelConfig, provider: string, path: string) {
     this.provider = provider;
     const inputs = session.inputNames;
     const unknown = inputs.filter((n) => !KNOWN_INPUTS.test(n));
@@ -113,7 +239,8 @@ export class OnnxDecoder {
     let lastError: unknown;
     for (const provider of providers) {
       try {
-        const session = await ort.InferenceSession.create(path, { ...base, executionProviders: [provider] });
+        const options = { ...base, executionProviders: [provider] };
+        const session: SessionLike = opts.inThread ? await ort.InferenceSession.create(path, options) : await WorkerSession.create(path, options);
         if (provider !== providers[0]) {
           opts.log?.(`Execution provider ${providers[0]} is not available here (${describe(lastError)}); running on ${provider}.`);
         }
@@ -168,7 +295,7 @@ export class OnnxDecoder {
     const feeds: Record<string, ort.Tensor> = { ...cache.tensors, input_ids: i64(inputIds, T), attention_mask: i64(attentionMask, S) };
     if (this.hasPositionIds) feeds.position_ids = i64(positionIds, T);
     if (this.keepInput) feeds[this.keepInput] = new ort.Tensor('int64', BigInt64Array.from([lastOnly ? 1n : 0n]), []);
-    let out: ort.InferenceSession.ReturnType;
+    let out: Record<string, ort.OnnxValue>;
     try {
       out = await this.session.run(feeds);
     } catch (e) {

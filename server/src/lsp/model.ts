@@ -131,7 +131,11 @@ export class ModelManager {
     const b = this.current;
     if (b instanceof LocalBackend) {
       b.load().then(
-        () => gen === this.generation && this.set({ state: 'ready', model: name }),
+        () => {
+          // Read the tokenizer now rather than inside the first hover's budget.
+          if (gen === this.generation) b.tokenCounter();
+          return gen === this.generation && this.set({ state: 'ready', model: name });
+        },
         (e: unknown) => gen === this.generation && this.set({ state: 'failed', model: name, detail: e instanceof Error ? e.message : String(e) }),
       );
     }
