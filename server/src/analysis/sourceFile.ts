@@ -1,6 +1,6 @@
 // One VHDL file in the workspace: its text, and the parse and per-file indexes built lazily from it.
 import { type ParseResult, diffEdit, parse, tryReparse } from '../syntax/index';
-import type { TreeChange } from '../syntax/incremental';
+import type { TextEdit, TreeChange } from '../syntax/incremental';
 import { LineIndex } from '../syntax/lineIndex';
 import type { SyntaxDiagnostic } from '../syntax/diagnostics';
 import { SyntaxNode } from '../syntax/tree';
@@ -19,6 +19,10 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export class SourceFile {
   private parsed: { root: SyntaxNode; diagnostics: SyntaxDiagnostic[] } | undefined;
   private lineIndex: LineIndex | undefined;
+  /** The previous version's line index, to patch `lineIndex` from; dropped once patched. */
+  private linesBasis: LineIndex | undefined;
+  /** The edit from a previous text to this one (the last one asked for), shared by the patches. */
+  private editFrom: { text: string; edit: TextEdit } | undefined;
   private unitList: DesignUnit[] | undefined;
   private fileScopes: FileScopes | undefined;
   private lowered: string | undefined;
@@ -34,6 +38,8 @@ export class SourceFile {
   private change: TreeChange | undefined;
   /** Whether the parse was spliced from the previous one rather than made from scratch (for tests and benchmarks). */
   incremental = false;
+  /** Whether the line index is patched from the previous version's (off: rebuilt; benchmarks compare both). */
+  patchLines = true;
 
   constructor(
     readonly uri: string,
@@ -48,6 +54,7 @@ export class SourceFile {
   ) {
     this.basis = previous?.reusableParse();
     this.lowerBasis = previous?.reusableLower();
+    this.linesBasis = previous?.reusableLines();
     if (reuseScopes && previous) {
       this.scopesBasis = previous.reusableScopes();
       // The replaced version keeps its regions but lets go of its own predecessor's.
@@ -63,6 +70,19 @@ export class SourceFile {
   private reusableLower(): { text: string; lower: string } | undefined {
     if (this.lowered === undefined) return this.lowerBasis;
     return this.asciiLowered ? { text: this.text, lower: this.lowered } : undefined;
+  }
+
+  private reusableLines(): LineIndex | undefined {
+    return this.lineIndex ?? this.linesBasis;
+  }
+
+  /** The single edit that turns `old` into this text (computed once per earlier text). */
+  private editSince(old: string): TextEdit {
+    if (this.editFrom?.text !== old) this.editFrom = { text: old, edit: diffEdit(old, this.text) };
+    const edit = this.editFrom.edit;
+    // Once nothing is left to patch, the earlier text is let go.
+    if (!this.basis && !this.lowerBasis && !this.linesBasis) this.editFrom = undefined;
+    return edit;
   }
 
   /** The regions built on `reusableParse()`'s tree, if any. */
@@ -84,7 +104,12 @@ export class SourceFile {
   }
 
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.text));
+    if (this.lineIndex) return this.lineIndex;
+    const b = this.linesBasis;
+    this.linesBasis = undefined;
+    // Patched from the previous version's index: only the edited span is scanned, and the new
+    // index costs one typed array instead of a growing list of every line start.
+    return (this.lineIndex = b && this.patchLines ? LineIndex.afterEdit(b, this.text, this.editSince(b.text)) : new LineIndex(this.text));
   }
 
   /** Whether the file is small enough for semantic analysis (see MAX_ANALYSED_CHARS). */
@@ -114,7 +139,7 @@ export class SourceFile {
     if (b) {
       // ASCII lower-cases character by character (no context rules such as Greek final sigma, no
       // change of length): the previous copy patched with the edited span is exact.
-      const e = diffEdit(b.text, this.text);
+      const e = this.editSince(b.text);
       if (!NON_ASCII.test(e.text)) {
         this.asciiLowered = true;
         return (this.lowered = b.lower.slice(0, e.start) + e.text.toLowerCase() + b.lower.slice(e.end));
@@ -131,7 +156,7 @@ export class SourceFile {
       // tree and diagnostics as a full parse, and parses the whole text otherwise.
       const basis = this.basis;
       this.basis = undefined;
-      const inc = basis !== undefined && basis.root.green.text !== this.text ? tryReparse(basis, this.text, diffEdit(basis.root.green.text, this.text)) : undefined;
+      const inc = basis !== undefined && basis.root.green.text !== this.text ? tryReparse(basis, this.text, this.editSince(basis.root.green.text)) : undefined;
       this.incremental = inc !== undefined;
       this.parsed = inc ?? parse(this.text);
       // Regions can be copied only from the tree this one was spliced from.
