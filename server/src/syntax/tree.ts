@@ -28,6 +28,11 @@ export class SyntaxToken {
 export class SyntaxNode {
   private childList: SyntaxElement[] | undefined = undefined;
   private nodeList: SyntaxNode[] | undefined = undefined;
+  /**
+   * Children made one at a time (by `tokenAt`) before the lists above: the lists reuse them when
+   * they are made, so that each child has one object however it was reached.
+   */
+  private early: SyntaxElement[] | undefined = undefined;
   /** The compact tree this node views; `index` is its node number there. */
   readonly green: GreenTree;
   readonly index: number;
@@ -69,9 +74,46 @@ export class SyntaxNode {
     let count = 0;
     for (let c = this.index - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) count++;
     const out = new Array<SyntaxNode>(count);
-    for (let c = this.index - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) out[--count] = new SyntaxNode(g, c, this);
+    const early = this.early;
+    for (let c = this.index - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) out[--count] = (early && earlyNode(early, c)) || new SyntaxNode(g, c, this);
     this.nodeList = out;
     return out;
+  }
+  /** The child node with node number `c` (a direct child), made alone unless the child list exists. */
+  childNodeNumbered(c: number): SyntaxNode {
+    const list = this.nodeList;
+    if (list !== undefined) {
+      let lo = 0, hi = list.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].index < c) lo = mid + 1;
+        else hi = mid;
+      }
+      return list[lo];
+    }
+    const found = this.early && earlyNode(this.early, c);
+    if (found) return found;
+    const n = new SyntaxNode(this.green, c, this);
+    (this.early ??= []).push(n);
+    return n;
+  }
+  /** The direct token with token number `t`, made alone unless the child list exists. */
+  childTokenNumbered(t: number): SyntaxToken {
+    const g = this.green;
+    const start = g.tokenStarts[t], end = g.tokenStarts[t + 1];
+    const list = this.childList;
+    if (list !== undefined) {
+      for (const c of list) if (c instanceof SyntaxToken && c.start === start && c.end === end && c.kind === g.tokenKinds[t]) return c;
+    }
+    const found = this.early && earlyToken(this.early, start, end, g.tokenKinds[t]);
+    if (found) return found;
+    const tok = new SyntaxToken(g.tokenKinds[t], start, end, g.text, this);
+    (this.early ??= []).push(tok);
+    return tok;
+  }
+  /** Whether `children` was made (tokenAt then searches it rather than the compact tree). */
+  get hasChildList(): boolean {
+    return this.childList !== undefined;
   }
   /** Child nodes and tokens (trivia included) in text order; made on first access, then kept. */
   get children(): readonly SyntaxElement[] {
@@ -90,7 +132,8 @@ export class SyntaxNode {
         t = Math.max(t, g.nodeTokenEnd[n.index]);
       }
       if (t >= end) break;
-      out.push(new SyntaxToken(g.tokenKinds[t], g.tokenStarts[t], g.tokenStarts[t + 1], g.text, this));
+      const early = this.early && earlyToken(this.early, g.tokenStarts[t], g.tokenStarts[t + 1], g.tokenKinds[t]);
+      out.push(early || new SyntaxToken(g.tokenKinds[t], g.tokenStarts[t], g.tokenStarts[t + 1], g.text, this));
       t++;
     }
     this.childList = out;
@@ -166,41 +209,142 @@ export class SyntaxNode {
  * The token containing `offset` (start <= offset < end); at the end of the text, the last token.
  * With `preferLeft`, an offset exactly between two tokens picks the left one when it is not trivia
  * (useful for a cursor placed right after an identifier).
+ *
+ * A node whose child list was not made yet is searched in the compact tree, and only the child on
+ * the path is made: a fresh version's tree does not get the thousands of statement and whitespace
+ * objects of its statement lists made to find one name.
  */
 export function tokenAt(root: SyntaxNode, offset: number, preferLeft = false): SyntaxToken | undefined {
   let node = root;
   for (;;) {
-    const ch = node.children;
-    let lo = 0, hi = ch.length - 1, found = -1;
+    if (node.hasChildList) {
+      const step = tokenAtStep(node, offset, preferLeft);
+      if (step === undefined || step instanceof SyntaxToken) return step;
+      node = step;
+      continue;
+    }
+    const g = node.green;
+    const n = compactChildren(node);
+    const seq = scratchSeq;
+    let lo = 0, hi = n - 1, found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = ch[mid];
-      if (offset < c.start) hi = mid - 1;
-      else if (offset >= c.end && !(c.end === c.start && offset === c.start)) lo = mid + 1;
+      const e = seq[mid];
+      const start = elementStart(g, e), end = elementEnd(g, e);
+      if (offset < start) hi = mid - 1;
+      else if (offset >= end && !(end === start && offset === start)) lo = mid + 1;
       else { found = mid; break; }
     }
     if (found < 0) {
-      // At end of text, or inside an empty node: take the last element that ends at or before offset.
-      found = Math.min(lo, ch.length - 1);
-      while (found > 0 && ch[found].start > offset) found--;
+      found = Math.min(lo, n - 1);
+      while (found > 0 && elementStart(g, seq[found]) > offset) found--;
       if (found < 0) return undefined;
     }
-    if (preferLeft && found > 0 && ch[found].start === offset) {
-      const left = ch[found - 1];
-      if (left.end === offset && !(left instanceof SyntaxToken && isTrivia(left.kind))) found--;
+    if (preferLeft && found > 0 && elementStart(g, seq[found]) === offset) {
+      const left = seq[found - 1];
+      if (elementEnd(g, left) === offset && !(left < 0 && isTrivia(g.tokenKinds[~left]))) found--;
     }
-    const c = ch[found];
-    if (c instanceof SyntaxToken) {
+    const e = seq[found];
+    if (e < 0) {
+      const c = node.childTokenNumbered(~e);
       if (preferLeft && c.start === offset && c.end > offset) {
-        // The left neighbour might sit in another subtree.
         const prev = previousToken(c);
         if (prev !== undefined && prev.end === offset && !isTrivia(prev.kind) && isTrivia(c.kind)) return prev;
       }
       return c;
     }
-    if (c.children.length === 0) return previousToken(c) ?? undefined;
+    const c = node.childNodeNumbered(e);
+    if (g.nodeFirstDescendant[e] === e && g.nodeTokenStart[e] === g.nodeTokenEnd[e]) return previousToken(c) ?? undefined;
     node = c;
   }
+}
+
+/** One level of `tokenAt` over a node's made child list: the token found, the child node to descend into, or undefined. */
+function tokenAtStep(node: SyntaxNode, offset: number, preferLeft: boolean): SyntaxElement | undefined {
+  const ch = node.children;
+  let lo = 0, hi = ch.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = ch[mid];
+    if (offset < c.start) hi = mid - 1;
+    else if (offset >= c.end && !(c.end === c.start && offset === c.start)) lo = mid + 1;
+    else { found = mid; break; }
+  }
+  if (found < 0) {
+    // At end of text, or inside an empty node: take the last element that ends at or before offset.
+    found = Math.min(lo, ch.length - 1);
+    while (found > 0 && ch[found].start > offset) found--;
+    if (found < 0) return undefined;
+  }
+  if (preferLeft && found > 0 && ch[found].start === offset) {
+    const left = ch[found - 1];
+    if (left.end === offset && !(left instanceof SyntaxToken && isTrivia(left.kind))) found--;
+  }
+  const c = ch[found];
+  if (c instanceof SyntaxToken) {
+    if (preferLeft && c.start === offset && c.end > offset) {
+      // The left neighbour might sit in another subtree.
+      const prev = previousToken(c);
+      if (prev !== undefined && prev.end === offset && !isTrivia(prev.kind) && isTrivia(c.kind)) return prev;
+    }
+    return c;
+  }
+  if (c.children.length === 0) return previousToken(c) ?? undefined;
+  return c;
+}
+
+/** Scratch lists for tokenAt's search of the compact tree, kept between calls so that a search makes no garbage. */
+let scratchNodes = new Int32Array(256);
+let scratchSeq = new Int32Array(512);
+
+/**
+ * Fills `scratchSeq` with the children of `node` in the order `children` lists them: a child node
+ * as its node number, a direct token t as ~t (negative). Returns their count.
+ */
+function compactChildren(node: SyntaxNode): number {
+  const g = node.green, j = node.index;
+  const lo = g.nodeFirstDescendant[j];
+  let count = 0;
+  for (let c = j - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) count++;
+  if (scratchNodes.length < count) scratchNodes = new Int32Array(count * 2);
+  const nodes = scratchNodes;
+  for (let c = j - 1, k = count; c >= lo; c = g.nodeFirstDescendant[c] - 1) nodes[--k] = c;
+  let t = g.nodeTokenStart[j];
+  const end = g.nodeTokenEnd[j];
+  if (scratchSeq.length < count + Math.max(0, end - t)) scratchSeq = new Int32Array((count + end - t) * 2);
+  const seq = scratchSeq;
+  let m = 0;
+  for (let k = 0; ; ) {
+    while (k < count && g.nodeTokenStart[nodes[k]] <= t) {
+      const c = nodes[k++];
+      seq[m++] = c;
+      t = Math.max(t, g.nodeTokenEnd[c]);
+    }
+    if (t >= end) break;
+    seq[m++] = ~t;
+    t++;
+  }
+  return m;
+}
+
+function elementStart(g: GreenTree, e: number): number {
+  return e >= 0 ? g.tokenStarts[g.nodeTokenStart[e]] : g.tokenStarts[~e];
+}
+
+function elementEnd(g: GreenTree, e: number): number {
+  return e >= 0 ? g.tokenStarts[g.nodeTokenEnd[e]] : g.tokenStarts[~e + 1];
+}
+
+/** Finds the node numbered `c` among children made early. */
+function earlyNode(early: SyntaxElement[], c: number): SyntaxNode | undefined {
+  for (const e of early) if (e instanceof SyntaxNode && e.index === c) return e;
+  return undefined;
+}
+
+/** Finds the token of `kind` spanning [start, end) among children made early. */
+function earlyToken(early: SyntaxElement[], start: number, end: number, kind: TokenKind): SyntaxToken | undefined {
+  for (const e of early) if (e instanceof SyntaxToken && e.start === start && e.end === end && e.kind === kind) return e;
+  return undefined;
 }
 
 /** The innermost node whose range contains [start, end]. */
