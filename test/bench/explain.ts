@@ -1,7 +1,8 @@
-// Explanation benchmark: hover latency (facts only; model from a warm cache; model cold), "Explain this
-// entity" time to first text and total on a ~300-line design, and docs generation for the GHDL library
-// sources plus the fixtures. The model is the random-weight test model (models/test-tiny) until the
-// default model ships: its figures measure the pipeline, not a real model's speed.
+// Explanation benchmark: hover latency in-process (facts only; model from a warm cache; model cold)
+// and over real JSON-RPC with the default model and the hover budget (facts only, cold, warm, during
+// background preparation), "Explain this entity" time to first text and total on a ~300-line design,
+// and docs generation for the GHDL library sources plus the fixtures. Without models/default the
+// in-process part uses the random-weight test model (models/test-tiny): pipeline figures only.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,6 +215,7 @@ export async function benchExplain(): Promise<void> {
   } finally {
     await backend.dispose();
   }
+  await benchHoverRpc();
 
   const ghdl = '/usr/lib/ghdl/src';
   const paths = [join(ROOT, 'test/fixtures/explain'), ...(existsSync(ghdl) ? [ghdl] : [])];

@@ -109,7 +109,9 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
     if (at > 0 && token.isCancellationRequested) return result('', 'cancelled', 0);
     const chunk = promptIds.slice(at, at + model.prefillChunk);
     const total = at + chunk.length;
-    fwd = await dec.forward([chunk], [new Array<number>(total).fill(1)], [chunk.map((_, i) => at + i)], fwd?.cache ?? dec.emptyCache(1), true);
+    const prev = fwd;
+    fwd = await dec.forward([chunk], [new Array<number>(total).fill(1)], [chunk.map((_, i) => at + i)], prev?.cache ?? dec.emptyCache(1), true);
+    if (prev) dec.releaseCache(prev.cache);
   }
   if (!fwd) return result('', 'length', 0); // an empty prompt (a template that renders nothing)
   timings.prefillMs = performance.now() - tp - pausedMs;
@@ -145,10 +147,13 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
     }
     const S = fwd.cache.length + 1;
     tp = performance.now();
-    fwd = await dec.forward([[next]], [new Array<number>(S).fill(1)], [[S - 1]], fwd.cache, true);
+    const prev = fwd;
+    fwd = await dec.forward([[next]], [new Array<number>(S).fill(1)], [[S - 1]], prev.cache, true);
+    dec.releaseCache(prev.cache);
     timings.decodeMs += performance.now() - tp;
     timings.decodeTokens++;
   }
+  dec.releaseCache(fwd.cache);
   // release what was held back: a possible start of a stop string, an unfinished character (as U+FFFD)
   if (!stopString) text += stream.flush();
   emit(text.length);

@@ -26,8 +26,35 @@ interface SessionLike {
   readonly outputNames: readonly string[];
   readonly inputMetadata: readonly ort.InferenceSession.ValueMetadata[];
   readonly outputMetadata: readonly ort.InferenceSession.ValueMetadata[];
-  run(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.OnnxValue>>;
+  /** Runs the session; outputs named in `keep` may stay where the session is (as handles). */
+  run(feeds: Record<string, KvTensor>, keep?: readonly string[]): Promise<Record<string, KvTensor>>;
+  /** Lets go of kept outputs that are no longer needed. */
+  free(tensors: Iterable<KvTensor>): void;
   release(): Promise<void>;
+}
+
+/** A tensor kept in the worker thread (the KV cache between steps), named by a number. */
+export class WorkerTensor {
+  constructor(readonly ref: number, readonly type: ort.Tensor.Type, readonly dims: readonly number[]) {}
+}
+
+/** A KV cache tensor: in this thread, or kept in the session's worker. */
+export type KvTensor = ort.Tensor | WorkerTensor;
+
+/** The calling thread's session (ort.InferenceSession), behind SessionLike. */
+class ThreadSession implements SessionLike {
+  constructor(private readonly s: ort.InferenceSession) {}
+  get inputNames() { return this.s.inputNames; }
+  get outputNames() { return this.s.outputNames; }
+  get inputMetadata() { return this.s.inputMetadata; }
+  get outputMetadata() { return this.s.outputMetadata; }
+  async run(feeds: Record<string, KvTensor>): Promise<Record<string, KvTensor>> {
+    return (await this.s.run(feeds as Record<string, ort.Tensor>)) as Record<string, ort.Tensor>;
+  }
+  free(): void {}
+  release(): Promise<void> {
+    return this.s.release();
+  }
 }
 
 // The worker's side: one session, created, run and released on request. Plain CommonJS evaluated
@@ -36,6 +63,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ort = require(workerData.ort);
 let session;
+const kept = new Map();
+let nextRef = 1;
 const reply = (id, ok, transfer) => {
   try { parentPort.postMessage({ id, ok }, transfer); } catch { parentPort.postMessage({ id, ok }); }
 };
@@ -46,20 +75,37 @@ parentPort.on('message', async (m) => {
       const meta = (l) => l.map((x) => ({ name: x.name, isTensor: x.isTensor, type: x.type, shape: x.shape ? [...x.shape] : undefined }));
       reply(m.id, { inputNames: [...session.inputNames], outputNames: [...session.outputNames], inputMetadata: meta(session.inputMetadata), outputMetadata: meta(session.outputMetadata) });
     } else if (m.op === 'run') {
+      for (const r of m.free) kept.delete(r);
       const feeds = {};
-      for (const k of Object.keys(m.feeds)) { const v = m.feeds[k]; feeds[k] = new ort.Tensor(v.type, v.data, v.dims); }
+      for (const k of Object.keys(m.feeds)) {
+        const v = m.feeds[k];
+        if (v.ref !== undefined) {
+          const t = kept.get(v.ref);
+          if (!t) throw new Error('internal: tensor ' + v.ref + ' was already freed');
+          feeds[k] = t;
+        } else feeds[k] = new ort.Tensor(v.type, v.data, v.dims);
+      }
       const out = await session.run(feeds);
       const res = {};
       const transfer = [];
       for (const k of Object.keys(out)) {
         const t = out[k];
+        if (m.keep.includes(k)) {
+          const ref = nextRef++;
+          kept.set(ref, t);
+          res[k] = { ref, type: t.type, dims: [...t.dims] };
+          continue;
+        }
         res[k] = { type: t.type, data: t.data, dims: [...t.dims] };
         if (t.data && t.data.buffer && !transfer.includes(t.data.buffer)) transfer.push(t.data.buffer);
       }
       reply(m.id, res, transfer);
+    } else if (m.op === 'free') {
+      for (const r of m.free) kept.delete(r);
     } else if (m.op === 'release') {
       if (session) await session.release();
       session = undefined;
+      kept.clear();
       reply(m.id, true);
     }
   } catch (e) {
@@ -70,8 +116,9 @@ parentPort.on('message', async (m) => {
 
 interface PlainTensor {
   type: ort.Tensor.Type;
-  data: ort.Tensor.DataType;
+  data?: ort.Tensor.DataType;
   dims: number[];
+  ref?: number;
 }
 
 /** A session living in a worker thread: each call is a message; the worker is referenced only while one is pending. */
@@ -83,6 +130,10 @@ class WorkerSession implements SessionLike {
   private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   private seq = 0;
   private dead: Error | undefined;
+  /** Kept tensors let go of since the last run (sent with the next one). */
+  private toFree: number[] = [];
+  /** Kept tensors nobody released explicitly are freed once their handle is collected. */
+  private readonly finalizer = new FinalizationRegistry<number>((ref) => this.toFree.push(ref));
 
   private constructor(private readonly worker: Worker) {
     worker.unref();
@@ -125,13 +176,35 @@ class WorkerSession implements SessionLike {
     });
   }
 
-  async run(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.OnnxValue>> {
+  async run(feeds: Record<string, KvTensor>, keep: readonly string[] = []): Promise<Record<string, KvTensor>> {
     const plain: Record<string, PlainTensor> = {};
-    for (const [k, t] of Object.entries(feeds)) plain[k] = { type: t.type, data: t.data, dims: [...t.dims] };
-    const out = await this.call<Record<string, PlainTensor>>({ op: 'run', feeds: plain });
-    const res: Record<string, ort.OnnxValue> = {};
-    for (const [k, v] of Object.entries(out)) res[k] = new ort.Tensor(v.type, v.data as any, v.dims);
+    for (const [k, t] of Object.entries(feeds)) {
+      plain[k] = t instanceof WorkerTensor ? { ref: t.ref, type: t.type, dims: [...t.dims] } : { type: t.type, data: t.data, dims: [...t.dims] };
+    }
+    const free = this.toFree;
+    this.toFree = [];
+    const out = await this.call<Record<string, PlainTensor>>({ op: 'run', feeds: plain, keep, free });
+    const res: Record<string, KvTensor> = {};
+    for (const [k, v] of Object.entries(out)) {
+      if (v.ref !== undefined) {
+        const h = new WorkerTensor(v.ref, v.type, v.dims);
+        this.finalizer.register(h, v.ref, h);
+        res[k] = h;
+      } else res[k] = new ort.Tensor(v.type, v.data as any, v.dims);
+    }
     return res;
+  }
+
+  free(tensors: Iterable<KvTensor>): void {
+    for (const t of tensors) {
+      if (!(t instanceof WorkerTensor) || !this.finalizer.unregister(t)) continue;
+      this.toFree.push(t.ref);
+    }
+    // Sent with the next run; when the model is idle for a while, on their own.
+    if (this.toFree.length > 256 && !this.dead) {
+      this.worker.postMessage({ op: 'free', id: -1, free: this.toFree });
+      this.toFree = [];
+    }
   }
 
   async release(): Promise<void> {
@@ -143,7 +216,7 @@ class WorkerSession implements SessionLike {
 /** The past/present key-value tensors of every layer, fed back each step. */
 export interface KvCache {
   /** past_key_values.{i}.key / .value -> tensor [batch, kv_heads, length, head_dim] */
-  tensors: Record<string, ort.Tensor>;
+  tensors: Record<string, KvTensor>;
   length: number;
 }
 
@@ -169,6 +242,8 @@ export class OnnxDecoder {
   readonly hasPositionIds: boolean;
   readonly provider: string;
   private readonly keepInput: string | undefined;
+  /** present.{i}.key/value: kept where the session runs between steps. */
+  private readonly presentNames: string[];
 
   private constructor(private readonly session: SessionLike, config: ModelConfig, provider: string, path: string) {
     this.provider = provider;
@@ -184,6 +259,7 @@ export class OnnxDecoder {
         'Export the model with a KV cache ("text-generation-with-past"): inputs input_ids, attention_mask, position_ids, past_key_values.{i}.key/value; outputs logits, present.{i}.key/value.');
     }
     this.hasPositionIds = inputs.includes('position_ids');
+    this.presentNames = session.outputNames.filter((n) => n.startsWith('present.'));
     this.keepInput = inputs.find((n) => n === 'num_logits_to_keep' || n === 'logits_to_keep');
     const layers = new Set(inputs.map((n) => /^past_key_values\.(\d+)\.key$/.exec(n)?.[1]).filter((x) => x !== undefined));
     this.numLayers = layers.size;
@@ -240,7 +316,7 @@ export class OnnxDecoder {
     for (const provider of providers) {
       try {
         const options = { ...base, executionProviders: [provider] };
-        const session: SessionLike = opts.inThread ? await ort.InferenceSession.create(path, options) : await WorkerSession.create(path, options);
+        const session: SessionLike = opts.inThread ? new ThreadSession(await ort.InferenceSession.create(path, options)) : await WorkerSession.create(path, options);
         if (provider !== providers[0]) {
           opts.log?.(`Execution provider ${providers[0]} is not available here (${describe(lastError)}); running on ${provider}.`);
         }
@@ -266,7 +342,7 @@ export class OnnxDecoder {
   }
 
   emptyCache(batch: number): KvCache {
-    const tensors: Record<string, ort.Tensor> = {};
+    const tensors: Record<string, KvTensor> = {};
     for (let i = 0; i < this.numLayers; i++) {
       for (const kind of ['key', 'value']) {
         const data = this.kvType === 'float16' ? new Uint16Array(0) : new Float32Array(0);
@@ -292,12 +368,12 @@ export class OnnxDecoder {
       rows.forEach((r, b) => r.forEach((v, j) => (a[b * cols + j] = BigInt(v))));
       return new ort.Tensor('int64', a, [B, cols]);
     };
-    const feeds: Record<string, ort.Tensor> = { ...cache.tensors, input_ids: i64(inputIds, T), attention_mask: i64(attentionMask, S) };
+    const feeds: Record<string, KvTensor> = { ...cache.tensors, input_ids: i64(inputIds, T), attention_mask: i64(attentionMask, S) };
     if (this.hasPositionIds) feeds.position_ids = i64(positionIds, T);
     if (this.keepInput) feeds[this.keepInput] = new ort.Tensor('int64', BigInt64Array.from([lastOnly ? 1n : 0n]), []);
-    let out: Record<string, ort.OnnxValue>;
+    let out: Record<string, KvTensor>;
     try {
-      out = await this.session.run(feeds);
+      out = await this.session.run(feeds, this.presentNames);
     } catch (e) {
       const msg = describe(e);
       if (/bad_alloc|allocat|out of memory/i.test(msg)) {
@@ -306,15 +382,23 @@ export class OnnxDecoder {
       throw new LlmError('INFERENCE_FAILED', `ONNX Runtime failed while running the model: ${msg}`,
         'The model file may not match its config.json/tokenizer; use files exported together.', { cause: e });
     }
-    const tensors: Record<string, ort.Tensor> = {};
+    const tensors: Record<string, KvTensor> = {};
     for (let i = 0; i < this.numLayers; i++) {
-      tensors[`past_key_values.${i}.key`] = out[`present.${i}.key`] as ort.Tensor;
-      tensors[`past_key_values.${i}.value`] = out[`present.${i}.value`] as ort.Tensor;
+      tensors[`past_key_values.${i}.key`] = out[`present.${i}.key`];
+      tensors[`past_key_values.${i}.value`] = out[`present.${i}.value`];
     }
     const lt = out.logits as ort.Tensor;
     const logits = lt.type === 'float16' ? halfToFloat(lt.data as Uint16Array) : (lt.data as Float32Array);
     const vocab = lt.dims[lt.dims.length - 1];
     return { logits, vocab, cache: { tensors, length: S } };
+  }
+
+  /**
+   * Lets go of a KV cache that will not be fed again (a worker's copy is freed with the next
+   * run; without this, once the cache object is collected).
+   */
+  releaseCache(cache: KvCache): void {
+    this.session.free(Object.values(cache.tensors));
   }
 
   async release(): Promise<void> {
