@@ -32,7 +32,7 @@ export class SyntaxNode {
    * Children made one at a time (by `tokenAt`) before the lists above: the lists reuse them when
    * they are made, so that each child has one object however it was reached.
    */
-  private early: SyntaxElement[] | undefined = undefined;
+  private early: EarlyChildren | undefined = undefined;
   /** The compact tree this node views; `index` is its node number there. */
   readonly green: GreenTree;
   readonly index: number;
@@ -74,7 +74,7 @@ export class SyntaxNode {
     let count = 0;
     for (let c = this.index - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) count++;
     const out = new Array<SyntaxNode>(count);
-    const early = this.early;
+    const early = this.early?.made;
     for (let c = this.index - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) out[--count] = (early && earlyNode(early, c)) || new SyntaxNode(g, c, this);
     this.nodeList = out;
     return out;
@@ -91,10 +91,10 @@ export class SyntaxNode {
       }
       return list[lo];
     }
-    const found = this.early && earlyNode(this.early, c);
+    const found = this.early && earlyNode(this.early.made, c);
     if (found) return found;
     const n = new SyntaxNode(this.green, c, this);
-    (this.early ??= []).push(n);
+    (this.early ??= new EarlyChildren()).made.push(n);
     return n;
   }
   /** The direct token with token number `t`, made alone unless the child list exists. */
@@ -105,11 +105,15 @@ export class SyntaxNode {
     if (list !== undefined) {
       for (const c of list) if (c instanceof SyntaxToken && c.start === start && c.end === end && c.kind === g.tokenKinds[t]) return c;
     }
-    const found = this.early && earlyToken(this.early, start, end, g.tokenKinds[t]);
+    const found = this.early && earlyToken(this.early.made, start, end, g.tokenKinds[t]);
     if (found) return found;
     const tok = new SyntaxToken(g.tokenKinds[t], start, end, g.text, this);
-    (this.early ??= []).push(tok);
+    (this.early ??= new EarlyChildren()).made.push(tok);
     return tok;
+  }
+  /** The children in compact form (see `compactChildren`), kept for the next search of this node. */
+  compactChildren(): Int32Array {
+    return ((this.early ??= new EarlyChildren()).compact ??= compactChildren(this));
   }
   /** Whether `children` was made (tokenAt then searches it rather than the compact tree). */
   get hasChildList(): boolean {
@@ -132,7 +136,7 @@ export class SyntaxNode {
         t = Math.max(t, g.nodeTokenEnd[n.index]);
       }
       if (t >= end) break;
-      const early = this.early && earlyToken(this.early, g.tokenStarts[t], g.tokenStarts[t + 1], g.tokenKinds[t]);
+      const early = this.early && earlyToken(this.early.made, g.tokenStarts[t], g.tokenStarts[t + 1], g.tokenKinds[t]);
       out.push(early || new SyntaxToken(g.tokenKinds[t], g.tokenStarts[t], g.tokenStarts[t + 1], g.text, this));
       t++;
     }
@@ -217,15 +221,17 @@ export class SyntaxNode {
 export function tokenAt(root: SyntaxNode, offset: number, preferLeft = false): SyntaxToken | undefined {
   let node = root;
   for (;;) {
-    if (node.hasChildList) {
+    const g = node.green;
+    // Small child lists are made (cheap, and searched again without rebuilding); large ones, such
+    // as statement lists, are searched in compact form.
+    if (node.hasChildList || g.nodeTokenEnd[node.index] - g.nodeTokenStart[node.index] <= SMALL_NODE_TOKENS) {
       const step = tokenAtStep(node, offset, preferLeft);
       if (step === undefined || step instanceof SyntaxToken) return step;
       node = step;
       continue;
     }
-    const g = node.green;
-    const n = compactChildren(node);
-    const seq = scratchSeq;
+    const seq = node.compactChildren();
+    const n = seq.length;
     let lo = 0, hi = n - 1, found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -289,30 +295,35 @@ function tokenAtStep(node: SyntaxNode, offset: number, preferLeft: boolean): Syn
     }
     return c;
   }
-  if (c.children.length === 0) return previousToken(c) ?? undefined;
+  // Whether c has no children, asked of the compact tree so that c's child list is not made here.
+  const g = c.green;
+  if (g.nodeFirstDescendant[c.index] === c.index && g.nodeTokenStart[c.index] === g.nodeTokenEnd[c.index]) return previousToken(c) ?? undefined;
   return c;
 }
 
-/** Scratch lists for tokenAt's search of the compact tree, kept between calls so that a search makes no garbage. */
-let scratchNodes = new Int32Array(256);
-let scratchSeq = new Int32Array(512);
+/** Nodes spanning at most this many tokens have their child list made when tokenAt passes through. */
+const SMALL_NODE_TOKENS = 64;
+
+/** Children made one at a time, and the compact list of all of them, of a node whose child list was not made. */
+class EarlyChildren {
+  made: SyntaxElement[] = [];
+  compact: Int32Array | undefined = undefined;
+}
 
 /**
- * Fills `scratchSeq` with the children of `node` in the order `children` lists them: a child node
- * as its node number, a direct token t as ~t (negative). Returns their count.
+ * The children of `node` in the order `children` lists them, as numbers: a child node as its node
+ * number, a direct token t as ~t (negative). Four bytes a child instead of an object.
  */
-function compactChildren(node: SyntaxNode): number {
+function compactChildren(node: SyntaxNode): Int32Array {
   const g = node.green, j = node.index;
   const lo = g.nodeFirstDescendant[j];
   let count = 0;
   for (let c = j - 1; c >= lo; c = g.nodeFirstDescendant[c] - 1) count++;
-  if (scratchNodes.length < count) scratchNodes = new Int32Array(count * 2);
-  const nodes = scratchNodes;
+  const nodes = new Int32Array(count);
   for (let c = j - 1, k = count; c >= lo; c = g.nodeFirstDescendant[c] - 1) nodes[--k] = c;
   let t = g.nodeTokenStart[j];
   const end = g.nodeTokenEnd[j];
-  if (scratchSeq.length < count + Math.max(0, end - t)) scratchSeq = new Int32Array((count + end - t) * 2);
-  const seq = scratchSeq;
+  const seq = new Int32Array(count + Math.max(0, end - t));
   let m = 0;
   for (let k = 0; ; ) {
     while (k < count && g.nodeTokenStart[nodes[k]] <= t) {
@@ -324,7 +335,7 @@ function compactChildren(node: SyntaxNode): number {
     seq[m++] = ~t;
     t++;
   }
-  return m;
+  return seq.subarray(0, m);
 }
 
 function elementStart(g: GreenTree, e: number): number {
