@@ -1,22 +1,14 @@
-// Explanation features over LSP: `vhdl/explain` with streamed progress, the model part of hovers,
+// Explanation features over LSP: `vhdl/explain` with streamed progress, the hover explainer (hover.ts asks it),
 // CodeLenses above entities and architectures, and background hover preparation for open files.
-import { type CancellationToken, type CodeLens, type HoverParams } from 'vscode-languageserver/node';
+import { type CancellationToken, type CodeLens } from 'vscode-languageserver/node';
 import { explain, explainTargetAt } from '../ide/explain';
 import { HoverExplainer } from '../ide/modelHover';
-import type { HoverSection } from '../ide/types';
 import { type ServerContext, checkCancelled, guarded } from './context';
 import { models } from './model';
 import { ClientCommands, ExplainProgressNotification, ExplainRequest, type ExplainParams, type ExplainResult } from './protocol';
 
 /** The hover explainer of this server (set by registerExplain). */
 export let hoverExplainer: HoverExplainer | undefined;
-
-/** The model's hover section for a position, within the hover budget; undefined without a model. */
-export async function explanationHoverSection(ctx: ServerContext, params: HoverParams): Promise<HoverSection | undefined> {
-  if (!hoverExplainer || !models?.backend()) return undefined;
-  const a = await hoverExplainer.answer(ctx.workspace, params.textDocument.uri, params.position, models.settings.hoverBudgetMs);
-  return a.section;
-}
 
 export function registerExplain(ctx: ServerContext): void {
   hoverExplainer = new HoverExplainer(() => models?.asBackend('hover'));
