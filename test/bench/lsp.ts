@@ -4,7 +4,8 @@
 // collector's pauses that fall inside them, regions copied from the previous version or rebuilt.
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { applyEdit, parse, tryReparse, type ParseResult } from '../../server/src/syntax/index';
 import { basicHover } from '../../server/src/ide/basicHover';
@@ -218,13 +219,16 @@ function benchIncremental(text: string, clkPos: { line: number; character: numbe
 async function benchHoverTail(): Promise<void> {
   const CHUNKS = 4;
   const modes = [
-    { name: 'regions rebuilt after each edit (before)', arg: 'rebuild', ms: [] as number[], gc: [] as number[] },
-    { name: 'regions copied from the previous version (after)', arg: 'reuse', ms: [] as number[], gc: [] as number[] },
+    { name: 'regions rebuilt after each edit (before)', arg: 'rebuild', self: SELF, ms: [] as number[], gc: [] as number[] },
+    { name: 'regions copied from the previous version (after)', arg: 'reuse', self: SELF, ms: [] as number[], gc: [] as number[] },
   ];
+  // BENCH_BASELINE=<commit>: the same measurement with that commit's code too, in the same run.
+  const baseline = process.env.BENCH_BASELINE;
+  if (baseline) modes.push({ name: `the code of ${baseline} (regions copied where it can)`, arg: 'reuse', self: baselineTree(baseline), ms: [], gc: [] });
   const load = loadAverage();
   for (let c = 0; c < CHUNKS; c++) {
     for (const m of c % 2 ? [...modes].reverse() : modes) {
-      const out = execFileSync(process.execPath, [...process.execArgv, SELF, TAIL_CHILD, m.arg, String(TAIL_EDITS / CHUNKS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const out = execFileSync(process.execPath, [...process.execArgv, m.self, TAIL_CHILD, m.arg, String(TAIL_EDITS / CHUNKS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
       const r = JSON.parse(out) as { ms: number[]; gc: number[] };
       m.ms.push(...r.ms);
       m.gc.push(...r.gc);
@@ -242,6 +246,18 @@ async function benchHoverTail(): Promise<void> {
 }
 
 const SELF = new URL(import.meta.url).pathname;
+
+/** This benchmark's file in a copy of `commit`'s server and test code (under test/.tmp/), to run its hover-tail child. */
+function baselineTree(commit: string): string {
+  const repo = new URL('../..', import.meta.url).pathname;
+  const dir = join(repo, 'test/.tmp/bench-baseline', commit.replace(/[^\w.-]/g, '_'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['archive', commit, 'server', 'test'], { cwd: repo, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  return join(dir, 'test/bench/lsp.ts');
+}
 const TAIL_CHILD = '--hover-tail-child';
 
 /** One process's share of benchHoverTail: prints `{ ms, gc }` (per hover: its time and the GC pause time inside it). */
