@@ -11,15 +11,23 @@ import type { ModelStatus } from '../../server/src/lsp/protocol';
 import { positionOf } from '../analysis/helpers';
 import { DIR, fixtureWorkspace, TEST_MODEL, textOf, uriOf } from './helpers';
 
+// Resolves when the manager reaches `state`; rejects with the manager's reason if it settles in
+// another final state first (off or failed), so a missing model fails the test instead of leaving
+// the promise pending.
 function waitFor(m: ModelManager, state: string): Promise<ModelStatus> {
   if (m.state.state === state) return Promise.resolve(m.state);
-  return new Promise((resolve) => {
-    const l = (s: ModelStatus) => {
-      if (s.state !== state) return;
-      m.listeners.delete(l);
-      resolve(s);
+  return new Promise((resolve, reject) => {
+    const settle = (s: ModelStatus) => {
+      if (s.state === state) {
+        m.listeners.delete(settle);
+        resolve(s);
+      } else if (s.state === 'off' || s.state === 'failed') {
+        m.listeners.delete(settle);
+        reject(new Error(`model ${s.state} while waiting for ${state}: ${s.detail ?? ''}`));
+      }
     };
-    m.listeners.add(l);
+    m.listeners.add(settle);
+    settle(m.state);
   });
 }
 
