@@ -1,13 +1,15 @@
 // The exported models as the extension runs them: on each held-out gold design, "Explain this entity"
 // and a hover over every port, through the engine (onnxruntime-node) and the server's grounding check
 // against the analysis facts. Writes a Markdown table (eval.py scores the same designs in torch).
-//   node --import tsx models/recipe/eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME] ...
+//   node --import tsx models/recipe/eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME[=free]] ...
+// `=free` runs that model without the engine's name constraint (GenerateRequest.names).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { explain } from '../../server/src/ide/explain';
 import { sentences } from '../../server/src/ide/grounding';
 import { HoverExplainer } from '../../server/src/ide/modelHover';
 import { createBackend } from '../../server/src/llm/index';
+import type { Backend } from '../../server/src/llm/types';
 
 interface Design { id: string; vhdl: string; meta: { entity?: string } }
 
@@ -39,8 +41,13 @@ function explanationOf(markdown: string): string {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-export async function score(designs: Design[], modelDir: string, name: string): Promise<Score> {
-  const backend = createBackend({ modelDir, threads: 1 });
+/**
+ * @param free the requests go without their `names`: the model's own choice of names, unconstrained
+ *   (what a remote server does), to compare with the engine's name-constrained decoding
+ */
+export async function score(designs: Design[], modelDir: string, name: string, free = false): Promise<Score> {
+  const local = createBackend({ modelDir, threads: 1 });
+  const backend: Backend = free ? { id: local.id, generate: (req, onText, token) => local.generate({ ...req, names: undefined }, onText, token), tokenCounter: () => local.tokenCounter?.(), dispose: () => local.dispose() } : local;
   const hover = new HoverExplainer(() => backend, 96);
   const s: Score = { model: name, designs: 0, written: 0, kept: 0, designsWithKept: 0, reasons: new Map(), hovers: 0, hoversShown: 0, seconds: 0 };
   const t0 = performance.now();
@@ -93,15 +100,15 @@ export function table(scores: Score[]): string {
 async function main(args: string[]): Promise<void> {
   const [data, out, ...models] = args;
   if (!data || !out || !models.length) {
-    process.stderr.write('usage: eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME] ...\n');
+    process.stderr.write('usage: eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME[=free]] ...\n');
     process.exitCode = 2;
     return;
   }
   const designs = readFileSync(`${data}/heldout.jsonl`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Design);
   const scores: Score[] = [];
   for (const m of models) {
-    const [dir, name] = m.split('=');
-    scores.push(await score(designs, dir, name ?? dir));
+    const [dir, name, how] = m.split('=');
+    scores.push(await score(designs, dir, name ?? dir, how === 'free'));
     process.stderr.write(`eval_grounding: ${name ?? dir} done\n`);
   }
   const md = `On the ${designs.length} held-out gold designs, through the engine and the server's grounding check ` +

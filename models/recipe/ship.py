@@ -100,7 +100,7 @@ def card(cfg, run, data, variant, onnx_file, size_mb):
     lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
     eg = os.path.join(run, 'eval_grounding.md')   # eval_grounding.ts: the exports through the engine and the grounding check
     if os.path.exists(eg):
-        lines += ['', f'Reproduce: `node --import tsx eval_grounding.ts {data} {eg} <export>/lrqat=... ...`', '', open(eg).read().strip()]
+        lines += ['', f'Reproduce: `node --import tsx eval_grounding.ts {data} {eg} <export>/fp32=fp32 <export>/rtn="RTN int4" <export>/lrqat="LR-QAT int4" <export>/lrqat="LR-QAT int4, names not constrained=free"` (as `pipeline.sh` runs it; `=free`: without the engine\'s name-constrained decoding)', '', open(eg).read().strip()]
     hist = os.path.join(run, 'HISTORY.md')     # what happened to this run that the checkpoints do not say
     if os.path.exists(hist):
         lines += ['', '## How this run went', '', open(hist).read().strip()]

@@ -59,6 +59,17 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'on, The', reason: /fragment/ },
   { file: 'debouncer.vhd', sentence: 'The counter counts the clock and the counter counts the clock and the counter counts.', reason: /repeats itself/ },
   { file: 'debouncer.vhd', sentence: 'The output follows the stable input once the counter', reason: /not a complete sentence/ },
+  { file: 'debouncer.vhd', sentence: '**Interface.** `G_STABLE_CYCLES` (generic positive, default 50000): cycles the input must be stable.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`btn_in` (in std_logic): the raw button; `btn_out` (out std_logic): the debounced level.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The generic `clk` (positive, default 8) is the number of requesters.', reason: /`clk` is called a generic, but it is a port of mode in/ },
+  { file: 'debouncer.vhd', sentence: '`clk` (generic positive, default 8): number of requesters.', reason: /`clk` is called a generic/ },
+  { file: 'debouncer.vhd', sentence: '`btn_out` (in std_logic): the raw button.', reason: /`btn_out` is called an `in` port, but it is a port of mode out/ },
+  { file: 'debouncer.vhd', sentence: '`stable_cnt` (out std_logic): the debounced level.', reason: /`stable_cnt` is called an `out` port, but it is a signal/ },
+  { file: 'debouncer.vhd', sentence: '`2` (in std_logic): arms the counter.', reason: /`2` is called an `in` port, but it is not a name/ },
+  { file: 'debouncer.vhd', sentence: '`btn_in` is an output that drives the LED.', reason: /`btn_in` is called an output/ },
+  { file: 'debouncer.vhd', sentence: 'The input `btn_out` is sampled twice.', reason: /`btn_out` is called an input/ },
+  { file: 'debouncer.vhd', sentence: '`sync_ff` is the input synchroniser: two flip-flops in a row.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`stable_cnt` (in the process `p_debounce`) counts stable cycles.', reason: null },
 ];
 
 for (const c of CASES) {

@@ -4,10 +4,13 @@ import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
 import { TokenKind as T } from '../syntax/tokenKind';
+import { declarationClaim, declaredKinds, type DeclaredKinds } from './groundingDeclarations';
 
 /** What the check compares against: the design's names and the facts, lower-cased. */
 export interface GroundingContext {
   identifiers: Set<string>;
+  /** The design's own spellings of its identifiers where they are neither lower nor upper case (`dataValid`). */
+  spellings: Set<string>;
   clocks: ClockFact[];
   resets: ResetFact[];
   /** Registers and clocked processes. */
@@ -26,6 +29,8 @@ export interface GroundingContext {
   hasFsm?: boolean;
   /** Whether the design's text declares or defines a function. */
   hasFunctions: boolean;
+  /** What each name is declared as (generic, signal, port and its mode). */
+  declared: DeclaredKinds;
 }
 
 export interface GroundingVerdict {
@@ -52,10 +57,20 @@ const WELL_KNOWN = new Set([
   'ram32', 'x01z', 'spi', 'pwm',
 ]);
 
+/**
+ * The names an explanation may quote: the design's identifiers and the well-known and standard
+ * names the check accepts without them (sorted). Given to the engine as `names`, they keep a model
+ * from writing a name the check would drop.
+ */
+export function groundingNames(g: GroundingContext): string[] {
+  return [...new Set([...g.identifiers, ...g.spellings, ...WELL_KNOWN, ...STANDARD_NAMES])].sort();
+}
+
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */
 export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]): GroundingContext {
   const g: GroundingContext = {
     identifiers: new Set(),
+    spellings: new Set(),
     clocks: [],
     resets: [],
     registers: new Set(),
@@ -64,11 +79,14 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     labels: new Set(),
     words: new Set(),
     hasFunctions: false,
+    declared: declaredKinds(files),
   };
   for (const f of files) {
     for (const t of f.root.tokens()) {
       if (t.kind === T.Identifier || t.kind === T.ExtendedIdentifier) {
-        g.identifiers.add(t.text.toLowerCase());
+        const low = t.text.toLowerCase();
+        g.identifiers.add(low);
+        if (t.text !== low && t.text !== t.text.toUpperCase()) g.spellings.add(t.text);
         addWords(g.words, t.text.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
       } else if (t.kind === T.LineComment || t.kind === T.BlockComment) addWords(g.words, t.text);
       else if (t.kind === T.FunctionKw) g.hasFunctions = true;
@@ -350,7 +368,7 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (g.hasFsm === false && /\b(state machine|fsm)\b/i.test(s) && !/\bno (state machine|fsm)\b|\bnot an? (state machine|fsm)\b/i.test(body) && !/^\s*\*\*state machine\.\*\*\s*(none|there is none|no )/i.test(s)) {
     return 'the facts found no state machine in the design';
   }
-  return contradiction(s, g);
+  return declarationClaim(s, g.declared) ?? contradiction(s, g);
 }
 
 /**

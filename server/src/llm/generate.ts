@@ -5,6 +5,7 @@ import { fitToContext } from './contextGuard';
 import { LlmError } from './errors';
 import type { LoadedModel } from './model';
 import type { ForwardResult } from './onnxDecoder';
+import { NameConstraint, START, tokenPieces, type ScanState } from './nameConstraint';
 import { sampleToken, seededRandom, type SamplingParams } from './sampler';
 import { emptyTimings, type FinishReason, type GenerateRequest, type GenerateResult, type OnText } from './types';
 
@@ -28,6 +29,7 @@ export function validateRequest(req: GenerateRequest): void {
   nonNeg(req.repetitionPenalty, 'repetitionPenalty');
   if (req.repetitionPenalty === 0) bad('repetitionPenalty must be > 0');
   if (req.stop !== undefined && (!Array.isArray(req.stop) || req.stop.some((s) => typeof s !== 'string'))) bad('stop must be an array of strings');
+  if (req.names !== undefined && (!Array.isArray(req.names) || req.names.some((s) => typeof s !== 'string'))) bad('names must be an array of strings');
 }
 
 /** The sampling settings of a request, with the model's generation_config as defaults. */
@@ -84,6 +86,10 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   const random = seededRandom(p.seed);
   const seen = [...promptIds];
   const stream = model.tokenizer.streamDecoder();
+  const names = req.names?.length ? nameConstraintOf(req.names) : undefined;
+  const pieces = names ? piecesOf(model) : undefined;
+  let scan: ScanState = START;
+  const allow = names && pieces ? (id: number) => model.eosIds.has(id) || names.advance(scan, pieces[id] ?? '') !== undefined : undefined;
   let text = ''; // everything decoded so far
   let sent = 0; // how much of `text` went to onText
   const emit = (upTo: number) => {
@@ -123,7 +129,8 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
     const V = fwd.vocab;
     const rows = fwd.logits.length / V;
     const last = fwd.logits.slice((rows - 1) * V, rows * V);
-    const next = sampleToken(last, p, random, seen);
+    const next = sampleToken(last, p, random, seen, allow);
+    if (names && pieces) scan = names.advance(scan, pieces[next] ?? '') ?? START;
     generated++;
     if (model.eosIds.has(next)) {
       finish = 'stop';
@@ -158,6 +165,36 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   if (!stopString) text += stream.flush();
   emit(text.length);
   return result(text, finish, generated);
+}
+
+const tokenPiecesOf = new WeakMap<LoadedModel, string[]>();
+
+/** Every token's text after other text, made once per loaded model (the first constrained request pays). */
+function piecesOf(model: LoadedModel): string[] {
+  let p = tokenPiecesOf.get(model);
+  if (!p) {
+    const t = model.tokenizer;
+    const anchor = t.encode('a')[0] ?? 0;
+    p = tokenPieces(t.vocabSize, (ids) => t.decode(ids), anchor);
+    tokenPiecesOf.set(model, p);
+  }
+  return p;
+}
+
+const constraints = new Map<string, NameConstraint>();
+
+/** The constraint for a name list; the last few are kept (hover and explain ask about the same design again and again). */
+function nameConstraintOf(names: string[]): NameConstraint {
+  const key = names.join('\n');
+  let c = constraints.get(key);
+  if (c) {
+    constraints.delete(key);
+  } else {
+    c = new NameConstraint(names);
+    if (constraints.size >= 8) constraints.delete(constraints.keys().next().value!);
+  }
+  constraints.set(key, c);
+  return c;
 }
 
 function maxLen(stops: string[]): number {

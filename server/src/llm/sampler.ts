@@ -22,8 +22,10 @@ export function seededRandom(seed: number): () => number {
 /**
  * Picks the next token from `logits` (one row, modified in place by the penalty).
  * @param seen ids of the prompt and the answer so far, for the repetition penalty
+ * @param allow when given, only tokens it accepts are chosen (the best of them when greedy, or when
+ *   none is among the sampling candidates); if it accepts no token at all, it is ignored
  */
-export function sampleToken(logits: Float32Array, p: SamplingParams, random: () => number, seen: Iterable<number>): number {
+export function sampleToken(logits: Float32Array, p: SamplingParams, random: () => number, seen: Iterable<number>, allow?: (id: number) => boolean): number {
   if (p.repetitionPenalty !== 1) {
     for (const id of new Set(seen)) {
       if (id < 0 || id >= logits.length) continue;
@@ -31,7 +33,11 @@ export function sampleToken(logits: Float32Array, p: SamplingParams, random: () 
       logits[id] = v > 0 ? v / p.repetitionPenalty : v * p.repetitionPenalty;
     }
   }
-  if (p.temperature <= 0 || p.topK === 1) return argmax(logits);
+  if (p.temperature <= 0 || p.topK === 1) {
+    const best = argmax(logits);
+    if (!allow || allow(best)) return best;
+    return byLogit(logits).find(allow) ?? best;
+  }
 
   // Candidates sorted by logit, cut to top-k. Tokens more than 40 temperature-units below the best
   // (probability ratio < e^-40) cannot matter, and skipping them keeps a 150k vocabulary cheap to sort.
@@ -41,6 +47,11 @@ export function sampleToken(logits: Float32Array, p: SamplingParams, random: () 
   let order: number[] = [];
   for (let i = 0; i < logits.length; i++) if (logits[i] >= floor) order.push(i);
   order.sort((a, b) => logits[b] - logits[a] || a - b);
+  if (allow) {
+    const allowed = order.filter(allow);
+    if (!allowed.length) return byLogit(logits).find(allow) ?? order[0];
+    order = allowed;
+  }
   if (p.topK > 0 && p.topK < order.length) order = order.slice(0, p.topK);
   const max = logits[order[0]];
   const probs = order.map((id) => Math.exp((logits[id] - max) / p.temperature));
@@ -65,6 +76,12 @@ export function sampleToken(logits: Float32Array, p: SamplingParams, random: () 
     if (r <= 0) return order[i];
   }
   return order[keep - 1];
+}
+
+/** Token ids from the highest logit down (ties: lower id first). */
+function byLogit(logits: Float32Array): number[] {
+  const ids = Array.from({ length: logits.length }, (_, i) => i);
+  return ids.sort((a, b) => logits[b] - logits[a] || a - b);
 }
 
 export function argmax(a: Float32Array, from = 0, to = a.length): number {

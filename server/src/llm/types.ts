@@ -22,6 +22,12 @@ export interface GenerateRequest {
   repetitionPenalty?: number;
   /** Generation stops before the first occurrence of any of these strings. */
   stop?: string[];
+  /**
+   * The names the answer may use (case-insensitive): the local engine then writes a name in `code`
+   * quotes, or a bare snake_case word, only from this list (see nameConstraint.ts). Remote servers
+   * cannot be held to it; their answers rely on the caller's own check.
+   */
+  names?: string[];
   /** A newer request with the same key supersedes a queued or running older one. */
   queueKey?: string;
   /** Higher runs first among queued requests (default 0). */

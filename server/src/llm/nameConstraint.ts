@@ -1,0 +1,101 @@
+// Name-constrained decoding: a name the answer writes in `code` quotes (or as a bare snake_case
+// word) can only be one of the names the caller gave, so a small model cannot invent identifiers.
+//
+// The check runs on token texts, character by character, through a tiny scanner of the answer:
+//   plain ──`──> quoted ──`──> plain          `cnt`, `state'high`, `(others => '0')`
+// An empty quote (``) is just that: a model cannot escape the rule by writing a fence.
+// Inside a quote, the leading identifier must stay a prefix of a known name while it grows and be a
+// whole known name once anything else follows it; text not starting with a letter (a literal) and
+// bit-string literals (x"FF") are free. In plain text only words with an inner `_` or with digits
+// are held to the list (prose words never are). A name may be spelled as given, in lower case or in upper case.
+// This is the same notion of "a name" as the server's grounding check, which still runs afterwards.
+
+export interface ScanState {
+  mode: 'plain' | 'quoted';
+  /** Quoted mode: the text after the opening backtick. Plain mode: the identifier word in progress. */
+  text: string;
+}
+
+export const START: ScanState = { mode: 'plain', text: '' };
+
+const IDENT_CHAR = /[A-Za-z0-9_]/;
+
+export class NameConstraint {
+  private readonly names: Set<string>;
+  private readonly prefixes = new Set<string>();
+
+  /**
+   * @param names the allowed names; each may be written as given, in lower case or in upper case
+   *   (VHDL does not care, but a reader would: `NAtural` is not how anyone spells `natural`)
+   */
+  constructor(names: Iterable<string>) {
+    const given = [...names];
+    this.names = new Set(given.map((n) => n.toLowerCase()));
+    for (const n of given) {
+      for (const form of new Set([n, n.toLowerCase(), n.toUpperCase()])) for (let i = 1; i <= form.length; i++) this.prefixes.add(form.slice(0, i));
+    }
+  }
+
+  /** The state after `piece`, or undefined when `piece` breaks the rule. */
+  advance(state: ScanState, piece: string): ScanState | undefined {
+    let { mode, text } = state;
+    for (const c of piece) {
+      if (mode === 'plain') {
+        if (IDENT_CHAR.test(c)) {
+          if (text === '' && !/[A-Za-z]/.test(c)) continue; // a name starts at a letter: `8bit_x` holds `bit_x`
+          text += c;
+          if (this.heldWord(text) && !this.prefixes.has(text)) return undefined;
+          continue;
+        }
+        if (this.heldWord(text) && !this.names.has(text.toLowerCase())) return undefined;
+        if (c === '`') mode = 'quoted';
+        text = '';
+        continue;
+      }
+      // quoted
+      if (c === '`') {
+        if (!this.quotedOk(text, true)) return undefined;
+        mode = 'plain';
+        text = '';
+        continue;
+      }
+      text += c;
+      if (!this.quotedOk(text, false)) return undefined;
+    }
+    return { mode, text };
+  }
+
+  /**
+   * Plain-text words held to the list, as the grounding check picks them: an inner underscore
+   * (`a_b`), or letters and digits mixed in four characters or more (`taps32`, not `x2` or `8n`).
+   */
+  private heldWord(w: string): boolean {
+    if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(w)) return true;
+    return w.length >= 4 && /\d/.test(w) && !/^[A-Za-z]{1,2}\d+$/.test(w);
+  }
+
+  /** Whether the quoted text so far can still be (closing: is) an allowed quote. */
+  private quotedOk(text: string, closing: boolean): boolean {
+    const m = /^\s*([A-Za-z][A-Za-z0-9_]*)([\s\S]?)/.exec(text);
+    if (!m) return true; // a literal or operator: '1', (others => '0'), 16#FF#
+    const [, ident, after] = m;
+    if (ident.length === 1 && /[xXbBoOdD]/.test(ident) && (after === '"' || (!after && !closing))) return true; // x"FF" on its way
+    if (!after && !closing) return this.prefixes.has(ident);
+    return this.prefixes.has(ident) && this.names.has(ident.toLowerCase());
+  }
+}
+
+/**
+ * The text each token id adds when it follows other text. Decoding a token alone can lose its leading
+ * space (SentencePiece decoders strip it at the start), so each is decoded after an anchor token and
+ * the anchor's own text is cut off.
+ */
+export function tokenPieces(vocabSize: number, decode: (ids: number[]) => string, anchor: number): string[] {
+  const head = decode([anchor]);
+  const out = new Array<string>(vocabSize);
+  for (let id = 0; id < vocabSize; id++) {
+    const both = decode([anchor, id]);
+    out[id] = both.startsWith(head) ? both.slice(head.length) : decode([id]);
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+// Name-constrained decoding: the scanner's verdicts on answers, split into pieces every way, the
+// sampler's use of it, and the engine with the shipped model: every quoted name is a design name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { NameConstraint, START, tokenPieces, type ScanState } from '../../server/src/llm/nameConstraint';
+import { sampleToken, seededRandom } from '../../server/src/llm/sampler';
+import { generate } from '../../server/src/llm/generate';
+import { loadModel } from '../../server/src/llm/model';
+import { readFileSync } from 'node:fs';
+import { Workspace } from '../../server/src/analysis/workspace';
+import { groundingNames, identifierCandidates } from '../../server/src/ide/grounding';
+import { buildPrompt } from '../../server/src/ide/prompt';
+
+const c = new NameConstraint(['clk_i', 'Clk_I', 'rst_n', 'cnt', 'state', 'IDLE', 'std_logic', 'x_q']);
+
+/** Where `text` first breaks the rule when written in pieces of `size` characters (-1: it never does). */
+function breaksAt(text: string, size = 1): number {
+  let s: ScanState | undefined = START;
+  for (let at = 0; at < text.length; at += size) {
+    s = c.advance(s, text.slice(at, at + size));
+    if (!s) return at;
+  }
+  return -1;
+}
+
+const cases: [string, boolean][] = [
+  ['The counter `cnt` counts on `clk_i`.', true],
+  ['`CNT`, `cnt` and `Clk_I` are spellings of given names.', true],
+  ['`CLk_i` is nobody\'s spelling.', false],
+  ['Words without an inner underscore are prose, whatever their case: NAtural.', true],
+  ['`cnt(3 downto 0)`, `cnt\'high`, `state.idle` name their base.', true],
+  ['Literals are free: `\'1\'`, `(others => \'0\')`, `x"FF"`, `16#FF#`.', true],
+  ['Plain prose words are free, and so are known names: rst_n resets.', true],
+  ['Prose names an invented `count_q` register.', false],
+  ['The bare word count_q is invented.', false],
+  ['`cn` is a prefix, not a name.', false],
+  ['`x` alone is not a name here.', false],
+  ['An empty quote `` does not open a way out: `made_up`.', false],
+  ['Trailing underscores are not names: foo_ bar.', true],
+  ['Letters and digits make a name: taps32 is one.', false],
+  ['Short ones do not: x2, 8N1, 16 bit, 32-bit.', true],
+  ['A name starts at a letter: 8bit_x holds bit_x.', false],
+  ['An open quote may stay open: `cn', true],
+];
+
+test('quoted names and snake_case words must be known names, whatever the split into pieces', () => {
+  for (const [text, ok] of cases) {
+    const whole = breaksAt(text, text.length);
+    for (const size of [1, 2, 3, 5, 8]) assert.equal(breaksAt(text, size) === -1, ok, `${JSON.stringify(text)} in pieces of ${size}`);
+    assert.equal(whole === -1, ok, JSON.stringify(text));
+  }
+});
+
+test('a broken piece is caught at the first character that cannot lead to a name', () => {
+  assert.equal(breaksAt('Uses `count`.'), 'Uses `co'.length - 1, '`c` starts cnt and clk_i, `co` nothing');
+  assert.equal(breaksAt('Uses `cnts`.'), 'Uses `cnts'.length - 1);
+  assert.equal(breaksAt('Uses `cnt`s.'), -1, 'after the closing quote it is prose again');
+});
+
+test('token pieces keep the space a token starts with', () => {
+  const vocab = ['a', ' b', 'c'];
+  const decode = (ids: number[]) => ids.map((i) => vocab[i]).join('').replace(/^ /, '');
+  assert.deepEqual(tokenPieces(3, decode, 0), ['a', ' b', 'c']);
+});
+
+test('the sampler takes the best allowed token, greedy or sampled', () => {
+  const greedy = { temperature: 0, topK: 0, topP: 1, repetitionPenalty: 1 };
+  const logits = () => Float32Array.from([1, 3, 2.9, -1, 0.5]);
+  assert.equal(sampleToken(logits(), greedy, Math.random, [], (id) => id !== 1), 2);
+  assert.equal(sampleToken(logits(), greedy, Math.random, [], (id) => id === 3), 3, 'far below the best, still chosen');
+  assert.equal(sampleToken(logits(), greedy, Math.random, [], () => false), 1, 'nothing allowed: the rule is dropped');
+  const rnd = seededRandom(3);
+  const hot = { temperature: 2, topK: 0, topP: 1, repetitionPenalty: 1 };
+  for (let i = 0; i < 500; i++) assert.ok([0, 4].includes(sampleToken(logits(), hot, rnd, [], (id) => id === 0 || id === 4)));
+});
+
+test('with the shipped model, every name of a constrained answer is a design name', async () => {
+  // The debouncer fixture: unconstrained, this model describes it with names from its training designs.
+  const ws = new Workspace();
+  const file = ws.setFile('file:///debouncer.vhd', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', 'debouncer.vhd'), 'utf8'));
+  const p = buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' });
+  const names = groundingNames(p.grounding);
+  const model = await loadModel(join(import.meta.dirname, '..', '..', 'models', 'default'), { threads: 1 });
+  try {
+    for (const seed of [0, 1, 2]) {
+      const r = await generate(model, { messages: p.messages, maxTokens: 160, names: process.env.NO_NAMES ? undefined : names, temperature: seed ? 0.9 : 0, seed });
+      const bad = identifierCandidates(r.text).filter((n) => !names.includes(n.toLowerCase()));
+      assert.deepEqual(bad, [], r.text);
+    }
+  } finally {
+    await model.decoder.release();
+  }
+});
