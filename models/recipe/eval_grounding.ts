@@ -113,7 +113,9 @@ async function main(args: string[]): Promise<void> {
   }
   const md = `On the ${designs.length} held-out gold designs, through the engine and the server's grounding check ` +
     '(what a user sees): sentences of "Explain this entity" that pass, why the others were dropped, and how many port hovers ' +
-    'show an explanation rather than withholding it.\n\n' + table(scores) + '\n';
+    'show an explanation rather than withholding it. Rows run as the extension does, with the engine\'s name-constrained ' +
+    'decoding (a name in `code` quotes, or a snake_case word, can only be one of the design\'s), unless they say ' +
+    '"names not constrained": the same model choosing names freely, as it would behind a remote server.\n\n' + table(scores) + '\n';
   writeFileSync(out, md);
   process.stdout.write(md);
 }

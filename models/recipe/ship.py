@@ -108,6 +108,9 @@ def card(cfg, run, data, variant, onnx_file, size_mb):
               '- Small and trained on CPU: explanations follow the training layout and can be generic or wrong; the facts '
               'shown beside them come from the analysis, not from the model.',
               '- Most training text is synthetic; perplexity on real, hand-written VHDL is much higher than on synthetic designs.',
+              '- On hand-written designs the model often describes a design it was trained on instead (the wrong family, '
+              'names from its training designs): the engine keeps quoted names to the design\'s own, and the server\'s '
+              'grounding check drops the sentences that still fail (see the table above: most are dropped).',
               f'- Context {a.max_seq} tokens: long files are trimmed by the engine before the model sees them.', '']
     return '\n'.join(lines)
 
