@@ -29,6 +29,8 @@ export interface GroundingContext {
   hasFsm?: boolean;
   /** Whether the design's text declares or defines a function. */
   hasFunctions: boolean;
+  /** What "Explain this ..." explains: a design entity (with its architecture) or a package; unset for hovers. */
+  unit?: 'entity' | 'package';
   /** What each name is declared as (generic, signal, port and its mode). */
   declared: DeclaredKinds;
 }
@@ -368,7 +370,18 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (g.hasFsm === false && /\b(state machine|fsm)\b/i.test(s) && !/\bno (state machine|fsm)\b|\bnot an? (state machine|fsm)\b/i.test(body) && !/^\s*\*\*state machine\.\*\*\s*(none|there is none|no )/i.test(s)) {
     return 'the facts found no state machine in the design';
   }
-  return declarationClaim(s, g.declared) ?? contradiction(s, g);
+  return declarationClaim(s, g.declared) ?? contradiction(s, g) ?? unitClaim(body, g);
+}
+
+/** "A package of requesters." said of an entity: the model describing the wrong kind of unit. */
+function unitClaim(body: string, g: GroundingContext): string | undefined {
+  if (g.unit === 'entity' && /^(?:an?|the|this)\s+(?:\w+\s+)?package\b|\b(?:is|as)\s+an?\s+(?:\w+\s+)?package\b/i.test(body) && !/\bpackage\s+`/i.test(body)) {
+    return 'the design is an entity, not a package';
+  }
+  if (g.unit === 'package' && /^(?:an?|the|this)\s+(?:\w+\s+)?(?:entity|module|block)\b|\b(?:is|as)\s+an?\s+(?:\w+\s+)?(?:entity|module)\b/i.test(body)) {
+    return 'the design is a package, not an entity';
+  }
+  return undefined;
 }
 
 /**

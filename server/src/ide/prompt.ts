@@ -267,6 +267,7 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     const name = (pkg ?? unit).name;
     const what = `the ${kindWord((pkg ?? unit).kind)} \`${name}\``;
     const g = groundingContext([...new Set([unit.file, pkg?.file ?? unit.file, ...(body ? [body.file] : [])])], []);
+    if ((pkg ?? unit).kind === 'package') g.unit = 'package';
     const facts = [`${kindWord((pkg ?? unit).kind)} \`${name}\``];
     const decls = (pkg ?? unit).file.scopes.declarations.filter((d) => d.scope.unit === (pkg ?? unit) && ['constant', 'function', 'procedure', 'type', 'subtype', 'component', 'signal'].includes(d.kind));
     const byKind = new Map<string, string[]>();
@@ -304,6 +305,7 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
     if (e) files.add(e.file);
   }
   const g = groundingContext([...files], af ? [af] : []);
+  g.unit = 'entity';
   const source = parts.join('\n\n');
   return finish(b, task, title, source, userMessage(b, task, what, source, unitFactLines(ef, af, b.summaries)), { lines, tokens, trimmed }, g, { architecture: af, entity: ef });
 }
