@@ -5,7 +5,7 @@ import { fitToContext } from './contextGuard';
 import { LlmError } from './errors';
 import type { LoadedModel } from './model';
 import type { ForwardResult } from './onnxDecoder';
-import { NameConstraint, START, tokenPieces, type ScanState } from './nameConstraint';
+import { NameConstraint, START, type ScanState } from './nameConstraint';
 import { sampleToken, seededRandom, type SamplingParams } from './sampler';
 import { emptyTimings, type FinishReason, type GenerateRequest, type GenerateResult, type OnText } from './types';
 
@@ -87,7 +87,7 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   const seen = [...promptIds];
   const stream = model.tokenizer.streamDecoder();
   const names = req.names?.length ? nameConstraintOf(req.names) : undefined;
-  const pieces = names ? piecesOf(model) : undefined;
+  const pieces = names ? model.tokenPieces : undefined;
   let scan: ScanState = START;
   const allow = names && pieces ? (id: number) => model.eosIds.has(id) || names.advance(scan, pieces[id] ?? '') !== undefined : undefined;
   let text = ''; // everything decoded so far
@@ -165,20 +165,6 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   if (!stopString) text += stream.flush();
   emit(text.length);
   return result(text, finish, generated);
-}
-
-const tokenPiecesOf = new WeakMap<LoadedModel, string[]>();
-
-/** Every token's text after other text, made once per loaded model (the first constrained request pays). */
-function piecesOf(model: LoadedModel): string[] {
-  let p = tokenPiecesOf.get(model);
-  if (!p) {
-    const t = model.tokenizer;
-    const anchor = t.encode('a')[0] ?? 0;
-    p = tokenPieces(t.vocabSize, (ids) => t.decode(ids), anchor);
-    tokenPiecesOf.set(model, p);
-  }
-  return p;
 }
 
 const constraints = new Map<string, NameConstraint>();
