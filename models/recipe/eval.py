@@ -148,18 +148,18 @@ def rouge_l(hyp, ref):
     return 2 * p * r / (p + r)
 
 
-def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, fp_from='sft/final.pt'):
+def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, fp_from='mix/final.pt'):
     from tokenizer import Tokenizer
     tok = Tokenizer.load(tok_dir)
     torch.set_num_threads(cfg.THREADS)
     fp, qat = load_models(cfg, run, fp_from)
-    if fp_from != 'sft/final.pt':
-        qat = None                                   # LR-QAT starts from sft/final.pt: not comparable
+    if fp_from != 'mix/final.pt':
+        qat = None                                   # LR-QAT starts from mix/final.pt: not comparable
     variants = [('fp32', fp), ('RTN int4', int4_model(fp, lrqat.rtn_int4(fp, cfg.QUANT_HEAD)))]
     if qat is not None:
         variants.append(('LR-QAT int4', int4_model(fp, lrqat.merged_int4(qat))))
         ref = os.path.join(run, 'fpref', 'final.pt')
-        if fp_from == 'sft/final.pt' and os.path.exists(ref):   # fp32 trained like LR-QAT, without quantization
+        if fp_from == 'mix/final.pt' and os.path.exists(ref):   # fp32 trained like LR-QAT, without quantization
             from train import load_checked
             fr = Llama(fp.args)
             fr.load_state_dict(load_checked(ref)['model'])
@@ -212,26 +212,31 @@ def markdown(rows):
                else 'not generated | - | - | -')
         lines.append(f"| {r['model']} | {r['ppl_val']:.3f} | {r['ppl_gold']:.3f} | {r['ppl_answer']:.3f} | {gen} |")
     by = {r['model']: r for r in rows}
+    if 'LR-QAT int4' in by:
+        # The paper's comparison: the fp32 model LR-QAT started from, its RTN int4, and LR-QAT int4.
+        cols = [('ppl_val', 'validation designs'), ('ppl_gold', 'held-out gold text'), ('ppl_answer', 'held-out answers')]
+        parts, beyond = [], False
+        for key, what in cols:
+            f, q, l = by['fp32'][key], by['RTN int4'][key], by['LR-QAT int4'][key]
+            if q - f > 1e-3 * f:
+                parts.append(f'{(q - l) / (q - f):.0%} on the {what} ({f:.3f} / {q:.3f} / {l:.3f})')
+                beyond |= l < f
+            else:
+                parts.append(f'no gap on the {what} (RTN int4 within 0.1% of fp32: {f:.3f} / {q:.3f} / {l:.3f})')
+        lines += ['', 'Share of the RTN-int4 to fp32 perplexity gap that LR-QAT closes, against the fp32 model it started from '
+                  '(fp32 / RTN int4 / LR-QAT int4): ' + '; '.join(parts) + '.'
+                  + (' Above 100%: the LR-QAT steps also trained the model further on the same data.' if beyond else '')]
     if 'fp32, trained like LR-QAT' in by:
         f, q, l = by['fp32, trained like LR-QAT']['ppl_val'], by['RTN int4 of it']['ppl_val'], by['LR-QAT int4']['ppl_val']
         lines.append('')
         nums = f'(validation designs: fp32 {f:.3f}, its RTN int4 {q:.3f}, LR-QAT int4 {l:.3f})'
         if l > q:
             lines.append(f'LR-QAT int4 is worse than RTN int4 of the equally trained fp32 model {nums}: in these steps the '
-                         'low-rank update learned less than full fp32 training did. LR-QAT pays off once fp32 training has converged.')
+                         'low-rank update learned less than full fp32 training did.')
         elif q > f:
             lines.append(f'Against the equally trained fp32 model, LR-QAT closes {(q - l) / (q - f):.0%} of the RTN-int4 gap {nums}.')
         else:
             lines.append(f'RTN int4 equals the equally trained fp32 model {nums}: no gap to close.')
-    elif 'LR-QAT int4' in by:
-        f, q, l = by['fp32']['ppl_val'], by['RTN int4']['ppl_val'], by['LR-QAT int4']['ppl_val']
-        lines.append('')
-        if q - f > 1e-3 * f:
-            lines.append(f'LR-QAT closes {(q - l) / (q - f):.0%} of the RTN-int4 to fp32 perplexity gap on the validation designs.'
-                         + (' Above 100%: the LR-QAT steps also trained the model further on the same data, so the fp32 '
-                            'reference is not equally trained.' if l < f else ''))
-        else:
-            lines.append('RTN int4 is within 0.1% of fp32 on the validation designs: there is no gap for LR-QAT to close.')
     return '\n'.join(lines)
 
 
@@ -244,12 +249,12 @@ def main():
     ap.add_argument('--n-gold', type=int, default=15, help='held-out gold designs to generate explanations for')
     ap.add_argument('--max-new', type=int, default=256)
     ap.add_argument('--max-windows', type=int, default=64)
-    ap.add_argument('--fp-from', default='sft/final.pt', help='fp32 weights to compare, e.g. pretrain/ckpt.pt during pretraining')
+    ap.add_argument('--fp-from', default='mix/final.pt', help='fp32 weights to compare, e.g. pretrain/ckpt.pt during pretraining')
     a = ap.parse_args()
     rows = evaluate(load_config(a.config), a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows, fp_from=a.fp_from)
     table = markdown(rows)
     print(table)
-    name = 'eval' if a.fp_from == 'sft/final.pt' else 'eval-' + a.fp_from.replace('/', '-').replace('.pt', '')
+    name = 'eval' if a.fp_from == 'mix/final.pt' else 'eval-' + a.fp_from.replace('/', '-').replace('.pt', '')
     with open(os.path.join(a.run, name + '.md'), 'w') as f:
         f.write(table + '\n')
     json.dump(rows, open(os.path.join(a.run, name + '.json'), 'w'), indent=1)

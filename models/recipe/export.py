@@ -4,7 +4,7 @@
 
 writes, per variant, a folder in the layout the engine loads (config.json, generation_config.json,
 tokenizer.json, tokenizer_config.json, onnx/model.onnx or onnx/model_q4.onnx, reference.json):
-    <out>/fp32      onnx/model.onnx      fp32 weights of sft/final.pt
+    <out>/fp32      onnx/model.onnx      fp32 weights of mix/final.pt (what LR-QAT started from)
     <out>/rtn       onnx/model_q4.onnx   round-to-nearest int4 of the same weights
     <out>/lrqat     onnx/model_q4.onnx   the integers LR-QAT trained (qat/final.pt), merged, not requantized
 
@@ -286,7 +286,7 @@ def write_variant(out, name, onnx_model, args, tok_dir, tok, torch_model, max_ne
     print(f'{name}: {os.path.join(d, "onnx", fname)} ({mb:.1f} MB)')
 
 
-def load_models(cfg, run, fp_from='sft/final.pt'):
+def load_models(cfg, run, fp_from='mix/final.pt'):
     """(fp32 model from <run>/<fp_from>, LR-QAT model from qat/final.pt or None)."""
     from train import load_checked
     args = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})

@@ -24,7 +24,7 @@ else
   STEP=pairs;   step $PY prepare.py pairs --data "$DATA"
 fi
 STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN"
-for phase in pretrain sft qat fpref; do   # fpref: fp32 trained like qat, the fair reference in eval
+for phase in pretrain sft mix qat fpref; do   # mix: fp32 on qat's data, qat's start; fpref: fp32 trained like qat, a reference in eval
   STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase
 done
 STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK" --reference-pairs "$DATA/heldout_pairs.jsonl"

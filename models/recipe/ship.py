@@ -43,7 +43,7 @@ def cpu_name():
 def phase_rows(run):
     import torch
     rows = []
-    for phase in ['pretrain', 'sft', 'qat']:
+    for phase in ['pretrain', 'sft', 'mix', 'qat']:
         p = os.path.join(run, phase, 'final.pt')
         if not os.path.exists(p):
             continue

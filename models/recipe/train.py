@@ -2,7 +2,8 @@
 
     python3 train.py --config small --run runs/small --data runs/data --phase pretrain
     python3 train.py --config small --run runs/small --data runs/data --phase sft    # starts from pretrain/final.pt
-    python3 train.py --config small --run runs/small --data runs/data --phase qat    # starts from sft/final.pt
+    python3 train.py --config small --run runs/small --data runs/data --phase mix    # starts from sft/final.pt
+    python3 train.py --config small --run runs/small --data runs/data --phase qat    # starts from mix/final.pt
 
 Each phase writes <run>/<phase>/ckpt.pt every CKPT_EVERY steps (model, optimizer, step; the data
 order is a pure function of the seed and the step, so the step is the data position) atomically:
@@ -29,10 +30,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import Args, Llama, load_config, n_params  # noqa: E402
 import lrqat  # noqa: E402
 
-PHASES = ['pretrain', 'sft', 'qat']
+PHASES = ['pretrain', 'sft', 'mix', 'qat']
+# 'mix': the instruction-tuned model trained on, in fp32, on task pairs and plain text alternately (the
+# data LR-QAT sees), so that LR-QAT starts from a model that has learnt that data: the paper's setting
+# (quantization-aware training of a trained model), where the low-rank update only has to recover the
+# rounding error. The fp32 model of the evaluation is mix/final.pt, the weights LR-QAT starts from.
 # 'fpref': the fp32 model trained exactly like 'qat' (same start, data and steps) but without quantization,
-# the fair reference for how much of the int4 gap LR-QAT closes on a model that is still learning.
-PREVIOUS = {'sft': 'pretrain', 'qat': 'sft', 'fpref': 'sft'}
+# the fair reference for how much of LR-QAT's result is the extra training rather than the int4 recovery.
+PREVIOUS = {'sft': 'pretrain', 'mix': 'sft', 'qat': 'mix', 'fpref': 'mix'}
+BASE = 'mix/final.pt'   # the fp32 weights that export and eval compare int4 against
 
 
 def steps_of(cfg, phase):
@@ -40,7 +46,7 @@ def steps_of(cfg, phase):
 
 
 def lr_of(cfg, phase):
-    return cfg.LR['sft'] if phase == 'fpref' else cfg.LR[phase]
+    return cfg.LR['sft'] if phase in ('fpref', 'mix') else cfg.LR[phase]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -95,7 +101,7 @@ def phase_data(cfg, data_dir, phase, split):
     if phase == 'pretrain':
         return [pre]
     sft = SFTData(os.path.join(data_dir, f'sft_{split}.npz'), cfg.SFT_SEQ)
-    return [sft] if phase == 'sft' else [sft, pre]    # qat, fpref: alternate task pairs and plain text
+    return [sft] if phase == 'sft' else [sft, pre]    # mix, qat, fpref: alternate task pairs and plain text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,11 +12,12 @@ import train
 def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
     cfg.VOCAB = 512                                   # the fixture's tokenizer
     run, quiet = str(tmp_path / 'run'), lambda *_: None
-    for phase in ['pretrain', 'sft', 'qat']:
+    for phase in ['pretrain', 'sft', 'mix', 'qat']:
         assert train.train(cfg, phase, run, tiny['data'], steps=2, log=quiet)
     export.export_all(cfg, run, tiny['tok'], os.path.join(run, 'export'), max_new=4)
     rows = ev.evaluate(cfg, run, tiny['data'], tiny['tok'], n_gold=0, max_new=4, max_windows=1, log=quiet)
     assert [r['model'] for r in rows] == ['fp32', 'RTN int4', 'LR-QAT int4']
+    assert 'against the fp32 model it started from' in ev.markdown(rows)   # the paper's comparison, per column
     open(os.path.join(run, 'eval.md'), 'w').write(ev.markdown(rows))
     out = str(tmp_path / 'default')
     ship.ship(cfg, run, tiny['data'], 'lrqat', out, force=False)
@@ -33,7 +34,7 @@ def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
 def test_equally_trained_fp32_reference_joins_the_table(tiny, cfg, tmp_path):
     cfg.VOCAB = 512
     run, quiet = str(tmp_path / 'run'), lambda *_: None
-    for phase in ['pretrain', 'sft', 'qat', 'fpref']:
+    for phase in ['pretrain', 'sft', 'mix', 'qat', 'fpref']:
         assert train.train(cfg, phase, run, tiny['data'], steps=2, log=quiet)
     rows = ev.evaluate(cfg, run, tiny['data'], tiny['tok'], n_gold=0, max_new=4, max_windows=1, log=quiet)
     assert [r['model'] for r in rows][-2:] == ['fp32, trained like LR-QAT', 'RTN int4 of it']
