@@ -28,7 +28,7 @@ interface Score {
 /** A verdict reason, without the names in it: `\`x\` is not a name in the design` -> `not a name in the design`. */
 function reasonKind(r: string): string {
   if (/is not a name in the design/.test(r)) return 'name not in the design';
-  if (/never mentions/.test(r)) return 'kind of design not in its text';
+  if (/never mentions/.test(r)) return 'kind of design or detail not in its text';
   if (/unreadable|fragment|not a complete sentence|repeats itself|unclosed/.test(r)) return 'broken text';
   return 'contradicts the facts';
 }
@@ -85,7 +85,7 @@ export async function score(designs: Design[], modelDir: string, name: string, f
 }
 
 export function table(scores: Score[]): string {
-  const kinds = ['name not in the design', 'kind of design not in its text', 'contradicts the facts', 'broken text'];
+  const kinds = ['name not in the design', 'kind of design or detail not in its text', 'contradicts the facts', 'broken text'];
   const lines = [
     '| model (engine, int4 where named) | entity: sentences kept / written | designs with a kept sentence | dropped: ' + kinds.join(' / ') + ' | hovers shown / asked | time |',
     '|---|---|---|---|---|---|',

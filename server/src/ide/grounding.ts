@@ -5,6 +5,7 @@ import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
 import { TokenKind as T } from '../syntax/tokenKind';
 import { declarationClaim, declaredKinds, type DeclaredKinds } from './groundingDeclarations';
+import { unsupportedDetail } from './groundingVocabulary';
 
 /** What the check compares against: the design's names and the facts, lower-cased. */
 export interface GroundingContext {
@@ -361,6 +362,8 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
       return `the design never mentions ${m[1].toUpperCase() === m[1] ? m[1] : `"${m[1]}"`}: a kind of design its text does not support`;
     }
   }
+  const detail = unsupportedDetail(body, g.words);
+  if (detail) return `the design never mentions "${detail}": a detail its text does not support`;
   if (!g.hasFunctions && /\b(the|all|its|these|pure|impure) functions?\b/i.test(body)) return 'the design declares no functions';
   for (const m of body.matchAll(/\bsuffix(?:ed)?(?: with)?\s+`?(_[a-z0-9_]+)`?/gi)) {
     const suffix = m[1].toLowerCase();
