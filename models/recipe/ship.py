@@ -69,7 +69,7 @@ def data_counts(data):
     return out
 
 
-def card(cfg, run, data, variant, onnx_file, size_mb):
+def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
     a = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
     dc = data_counts(data)
     hours = lambda s: f'{s / 3600:.2f} h' if s else 'not recorded'
@@ -95,8 +95,10 @@ def card(cfg, run, data, variant, onnx_file, size_mb):
     for phase, steps, tokens, elapsed in phase_rows(run):
         lines.append(f'| {phase} | {steps:,} | {tokens:,} | {hours(elapsed)} |' if tokens is not None else f'| {phase} | {steps:,} | not recorded | {hours(elapsed)} |')
     ev = os.path.join(run, 'eval.md')
-    lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data}` '
-              '(perplexities on held-out text; explanation metrics on held-out gold designs).', '']
+    tok = tok or '<tokenizer folder>'
+    lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data} --tok {tok} '
+              '--n-gold 16 --max-new 160` (perplexities on held-out text; explanation metrics, from greedy answers of at most '
+              '160 tokens, on 16 of the held-out gold designs).', '']
     lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
     eg = os.path.join(run, 'eval_grounding.md')   # eval_grounding.ts: the exports through the engine and the grounding check
     if os.path.exists(eg):
@@ -115,7 +117,7 @@ def card(cfg, run, data, variant, onnx_file, size_mb):
     return '\n'.join(lines)
 
 
-def ship(cfg, run, data, variant, out, force):
+def ship(cfg, run, data, variant, out, force, tok=None):
     src = os.path.join(run, 'export', variant)
     onnx_file = 'model.onnx' if variant == 'fp32' else 'model_q4.onnx'
     if not os.path.exists(os.path.join(src, 'onnx', onnx_file)):
@@ -132,7 +134,7 @@ def ship(cfg, run, data, variant, out, force):
         shutil.copy(os.path.join(src, f), os.path.join(out, f))
     shutil.copy(os.path.join(src, 'onnx', onnx_file), os.path.join(out, 'onnx', onnx_file))
     with open(os.path.join(out, 'MODEL_CARD.md'), 'w') as fh:
-        fh.write(card(cfg, run, data, variant, onnx_file, size_mb))
+        fh.write(card(cfg, run, data, variant, onnx_file, size_mb, tok))
     print(f'shipped {src} to {out} ({size_mb:.1f} MB)')
 
 
@@ -144,8 +146,9 @@ def main():
     ap.add_argument('--variant', default='lrqat', choices=['lrqat', 'rtn', 'fp32'])
     ap.add_argument('--out', default=DEFAULT_OUT)
     ap.add_argument('--force', action='store_true')
+    ap.add_argument('--tok', help='the tokenizer folder, for the evaluation command the card shows')
     a = ap.parse_args()
-    ship(load_config(a.config), a.run, a.data, a.variant, os.path.abspath(a.out), a.force)
+    ship(load_config(a.config), a.run, a.data, a.variant, os.path.abspath(a.out), a.force, a.tok)
 
 
 if __name__ == '__main__':
