@@ -705,7 +705,7 @@ test('procedures: calls that fan out are walked up to a bound, then noted, never
     'end;',
   ].join('\n');
   const a = archOf(ws, ws.setFile('file:///fan.vhd', text).uri);
-  assert.equal(a.notes.filter((n) => n.includes('the remaining procedure bodies are not analysed')).length, 1, a.notes.join('; '));
+  assert.equal(a.notes.filter((n) => n.includes('the remaining subprogram bodies are not analysed')).length, 1, a.notes.join('; '));
   assert.equal(a.partial, true);
   // One call, one access: the repeats through the fan-out are merged.
   assert.deepEqual(obj(a, 'q').drivers.map((d) => [d.line, d.via]), [[procs.length + 7, 'p0 → p1 → p2 → p3 → p4 → p5 → p6 → p7']]);

@@ -12,6 +12,7 @@ const CASES = [
   ['record_2p.vhd'],
   ['record_fsm.vhd'],
   ['procedures.vhd'],
+  ['functions.vhd'],
   ['expanded_names.vhd'],
   ['comb.vhd'],
   ['generate_loops.vhd'],

@@ -502,6 +502,7 @@ export class Collector {
       case N.SimpleName: {
         const d = this.names.object(n);
         if (d) this.addRead(d, n, this.element(n, undefined), context);
+        else if (context !== 'sensitivity' && context !== 'attribute' && this.isFunctionName(n)) this.functionCall(n, n);
         else if (this.names.isUndeclared(n, this.ws)) {
           const name = compact(n);
           if (this.proc && !this.proc.unknown.includes(name)) this.proc.unknown.push(name);
@@ -528,6 +529,7 @@ export class Collector {
         const [prefix, ...rest] = n.childNodes();
         if (prefix && prefix.kind !== N.SimpleName) this.read(prefix, context);
         for (const c of rest) this.read(c, context === 'condition' || context === 'sensitivity' ? 'argument' : 'argument');
+        if (prefix?.kind === N.SimpleName && this.isFunctionName(prefix)) this.functionCall(prefix, n);
         return;
       }
       case N.AttributeName: {
@@ -605,11 +607,32 @@ export class Collector {
     });
     const body = called?.body;
     if (!body || !this.stmt || !nameNode) return;
+    this.walkBody(body, nameNode, name, call, callStmt, formals, 'procedure');
+  }
+
+  /**
+   * `f(x)` or `f` in an expression, where `f` is a function declared in the architecture (or a
+   * process): what its body reads outside its own declarations (an impure function reading a
+   * signal) is read by the caller's statement (`via`). Its arguments are read by `read` as usual.
+   */
+  private functionCall(nameNode: SyntaxNode, call: SyntaxNode): void {
+    if (!this.stmt || nameNode.kind !== N.SimpleName || this.names.object(nameNode)) return;
+    const body = calledProcedure(this.ws, this.names, nameNode, 'function')?.body;
+    if (body) this.walkBody(body, nameNode, compact(nameNode), call, call, new Map(), 'function');
+  }
+
+  /** Whether `n` names a function declared where the facts can see its body (not an object, not a type conversion). */
+  private isFunctionName(n: SyntaxNode): boolean {
+    return this.names.lookup(n)?.kind === 'function';
+  }
+
+  /** Walks a subprogram body for its accesses, inside a frame of the call; bounded in depth and count, never entering a body twice. */
+  private walkBody(body: SyntaxNode, nameNode: SyntaxNode, name: string, call: SyntaxNode, callStmt: SyntaxNode, formals: Map<string, string>, kind: 'procedure' | 'function'): void {
     if (this.frames.some((f) => f.body === body)) return; // recursion: the body's accesses are already counted
     if (this.frames.length >= MAX_CALL_DEPTH || this.bodyWalks >= MAX_BODY_WALKS) {
       if (this.bodyWalks === Infinity) return; // said once per statement
       this.bodyWalks = Infinity;
-      this.notes.push(`Procedure calls nested deeper than ${MAX_CALL_DEPTH} or more than ${MAX_BODY_WALKS} per statement at line ${this.line(call.start)}: the remaining procedure bodies are not analysed.`);
+      this.notes.push(`Subprogram calls nested deeper than ${MAX_CALL_DEPTH} or more than ${MAX_BODY_WALKS} per statement at line ${this.line(call.start)}: the remaining subprogram bodies are not analysed.`);
       return;
     }
     this.bodyWalks++;
@@ -627,7 +650,7 @@ export class Collector {
     const before = this.uncertain;
     // A half-written body: what it is seen to access is reported, marked uncertain.
     if (!body.child(N.EndClause) || this.file.syntaxDiagnostics.some((x) => x.start >= body.start && x.start <= body.end)) {
-      this.uncertain ??= `procedure \`${nameOf(nameNode) ?? name}\` is incomplete (syntax errors)`;
+      this.uncertain ??= `${kind} \`${nameOf(nameNode) ?? name}\` is incomplete (syntax errors)`;
     }
     try {
       this.sequential(body.child(N.SequentialStatements));

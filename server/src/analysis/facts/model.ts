@@ -93,8 +93,8 @@ export class ArchitectureModel {
 
   /**
    * The concurrent statements whose analysis sees a use of a name: the statement it is in, or for a
-   * use inside a procedure declared outside any process (in the architecture, a block or a
-   * generate), the statements that call that procedure, directly or through other procedures.
+   * use inside a procedure or function declared outside any process (in the architecture, a block
+   * or a generate), the statements that call it, directly or through other subprograms.
    */
   statementsFor(n: SyntaxNode): SyntaxNode[] {
     const body = enclosingBody(n, this.arch.node);
@@ -106,7 +106,7 @@ export class ArchitectureModel {
       const visit = (b: SyntaxNode, depth: number) => {
         if (seen.has(b) || depth > MAX_CALL_DEPTH) return;
         seen.add(b);
-        const name = nameOf(b.child(N.ProcedureSpecification)?.child(N.DefiningName));
+        const name = nameOf((b.child(N.ProcedureSpecification) ?? b.child(N.FunctionSpecification))?.child(N.DefiningName));
         if (!name) return;
         for (const use of this.occurrences(name)) {
           if (use.start >= b.start && use.end <= b.end) continue; // its own recursive calls

@@ -1,5 +1,6 @@
-// Procedures called by the statements of an architecture: which one a call names, its parameters,
-// and its body when it is declared in the architecture (so its signal accesses count for the caller).
+// Subprograms called by the statements of an architecture: which one a call names, its parameters,
+// and its body when it is declared in the architecture (so its signal accesses count for the caller:
+// a procedure's writes and reads, an impure function's reads).
 import { NodeKind as N } from '../../syntax/nodeKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
 import { resolveNameNode } from '../resolve';
@@ -39,26 +40,26 @@ export interface CalledProcedure {
 }
 
 /**
- * The procedure a call names, when that is certain: one candidate (overloads with different
- * parameters cannot be told apart without types). Undefined otherwise.
+ * The procedure (or function) a call names, when that is certain: one candidate (overloads with
+ * different parameters cannot be told apart without types). Undefined otherwise.
  */
-export function calledProcedure(ws: Workspace | undefined, names: Names, nameNode: SyntaxNode | undefined): CalledProcedure | undefined {
+export function calledProcedure(ws: Workspace | undefined, names: Names, nameNode: SyntaxNode | undefined, kind: 'procedure' | 'function' = 'procedure'): CalledProcedure | undefined {
   if (!nameNode) return undefined;
   const local = names.lookup(nameNode);
   let candidates: Declaration[];
   if (!local && !ws) return undefined;
   if (local) {
     // Every declaration of the name in the region that declares it: a specification and its body count as one.
-    candidates = (local.scope.decls.get(local.name) ?? [local]).filter((d) => d.kind === 'procedure');
+    candidates = (local.scope.decls.get(local.name) ?? [local]).filter((d) => d.kind === kind);
   } else {
     const r = resolveNameNode(ws!, names.file, nameNode);
-    candidates = r.kind === 'declarations' ? r.decls.filter((d) => d.kind === 'procedure') : [];
+    candidates = r.kind === 'declarations' ? r.decls.filter((d) => d.kind === kind) : [];
   }
   const bodies = candidates.filter((d) => d.node.kind === N.SubprogramBody);
   const specs = candidates.filter((d) => d.node.kind !== N.SubprogramBody);
   if (bodies.length > 1 || specs.length > 1 || candidates.length === 0) return undefined;
   const decl = specs[0] ?? bodies[0];
-  const spec = decl.node.child(N.ProcedureSpecification) ?? decl.node;
+  const spec = decl.node.child(kind === 'procedure' ? N.ProcedureSpecification : N.FunctionSpecification) ?? decl.node;
   const params = interfaceItems(spec.child(N.ParameterList) ?? spec, undefined);
   const b = bodies[0]?.node;
   const region = names.archScope?.node;
