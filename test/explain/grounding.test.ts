@@ -74,6 +74,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'It uses the constants of the package `numeric_std`.', reason: null },
   { file: 'util_pkg.vhd', sentence: 'A small entity that counts events.', reason: /the design is a package, not an entity/ },
   { file: 'util_pkg.vhd', sentence: 'A package of helper functions.', reason: null },
+  { file: 'debouncer.vhd', sentence: '**Interface.** `NAK` is the width.', reason: /`NAK` is not a name in the design/ },
+  { file: 'debouncer.vhd', sentence: 'The counter `stable_cnt` is an `unsigned`, compared with a `natural` generic.', reason: null },
   { file: 'debouncer.vhd', sentence: 'Segments g..a (bit 0 = a), active high.', reason: /the design never mentions "Segments": a detail/ },
   { file: 'debouncer.vhd', sentence: 'One request per requester, granted in turn.', reason: /the design never mentions "requester"/ },
   { file: 'traffic.vhd', sentence: 'A pedestrian request is served after the current phase.', reason: null },

@@ -49,6 +49,12 @@ export interface GroundedText {
   verdict: GroundingVerdict;
 }
 
+/**
+ * STD.STANDARD's names an explanation may use without the design declaring them: all but the
+ * character literals' names (`NAK`, `ACK`, `CR`, `C128`), which no explanation means.
+ */
+const STANDARD_PROSE = new Set([...STANDARD_NAMES].filter((n) => !/^(nul|soh|stx|etx|eot|enq|ack|bel|bs|ht|lf|vt|ff|cr|so|si|dle|dc[1-4]|nak|syn|etb|can|em|sub|esc|fsp|gsp|rsp|usp|del|c1[2-5]\d)$/.test(n)));
+
 /** Names an explanation may use without them being in the design: libraries, packages, standard functions. */
 const WELL_KNOWN = new Set([
   'ieee', 'std', 'work', 'std_logic', 'std_ulogic', 'std_logic_vector', 'std_ulogic_vector', 'std_logic_1164', 'numeric_std',
@@ -66,7 +72,7 @@ const WELL_KNOWN = new Set([
  * from writing a name the check would drop.
  */
 export function groundingNames(g: GroundingContext): string[] {
-  return [...new Set([...g.identifiers, ...g.spellings, ...WELL_KNOWN, ...STANDARD_NAMES])].sort();
+  return [...new Set([...g.identifiers, ...g.spellings, ...WELL_KNOWN, ...STANDARD_PROSE])].sort();
 }
 
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */
@@ -346,14 +352,14 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (!/^[A-Z0-9`"'(\[*_|<>-]/.test(body)) return 'does not start like a sentence: a fragment';
   for (const w of identifierCandidates(s)) {
     const low = w.toLowerCase();
-    if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_NAMES.has(low)) continue;
+    if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_PROSE.has(low)) continue;
     // Attribute-style and element-style uses: `cnt'high`, `bus.valid` were cut to the base already.
     return `\`${w}\` is not a name in the design`;
   }
   // Upper-case words outside backticks are how prose names states and constants (IDLE -> START).
   for (const m of s.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']').matchAll(/\b[A-Z][A-Z0-9_]{2,}\b/g)) {
     const low = m[0].toLowerCase();
-    if (g.identifiers.has(low) || g.words.has(low) || ACRONYMS.has(low.replace(/\d+$/, '')) || WELL_KNOWN.has(low) || STANDARD_NAMES.has(low) || /^[0-9a-f]+$/.test(low)) continue;
+    if (g.identifiers.has(low) || g.words.has(low) || ACRONYMS.has(low.replace(/\d+$/, '')) || WELL_KNOWN.has(low) || STANDARD_PROSE.has(low) || /^[0-9a-f]+$/.test(low)) continue;
     return `\`${m[0]}\` is not a name in the design`;
   }
   for (const m of s.matchAll(DESIGN_KIND_RE)) {
