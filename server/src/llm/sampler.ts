@@ -36,7 +36,8 @@ export function sampleToken(logits: Float32Array, p: SamplingParams, random: () 
   if (p.temperature <= 0 || p.topK === 1) {
     const best = argmax(logits);
     if (!allow || allow(best)) return best;
-    return byLogit(logits).find(allow) ?? best;
+    // The near candidates first (a large vocabulary is not sorted whole for every refused choice).
+    return byLogit(logits, logits[best] - 16).find(allow) ?? byLogit(logits).find(allow) ?? best;
   }
 
   // Candidates sorted by logit, cut to top-k. Tokens more than 40 temperature-units below the best
@@ -78,9 +79,10 @@ export function sampleToken(logits: Float32Array, p: SamplingParams, random: () 
   return order[keep - 1];
 }
 
-/** Token ids from the highest logit down (ties: lower id first). */
-function byLogit(logits: Float32Array): number[] {
-  const ids = Array.from({ length: logits.length }, (_, i) => i);
+/** Token ids from the highest logit down (ties: lower id first), those at `floor` or above. */
+function byLogit(logits: Float32Array, floor = -Infinity): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < logits.length; i++) if (logits[i] >= floor) ids.push(i);
   return ids.sort((a, b) => logits[b] - logits[a] || a - b);
 }
 
