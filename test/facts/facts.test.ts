@@ -655,7 +655,42 @@ test('record FSM, reset inside the combinational process (v := RES_T): a transit
   assert.equal(f.uncertain, undefined);
 });
 
-test('FSM whose state is set inside a procedure: the transition is not followed, and that is said', () => {
+test('FSM whose state is set inside a procedure: the body is followed on the call path, at the call line', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity k is port (clk, go, stop : in std_logic); end;',
+    'architecture rtl of k is',
+    '  type state_t is (IDLE, BUSY, DONE);',
+    '  signal state : state_t;',
+    'begin',
+    '  p : process (clk)',
+    "    procedure finish is begin if stop = '1' then state <= DONE; else state <= IDLE; end if; end procedure;",
+    '  begin',
+    '    if rising_edge(clk) then',
+    '      case state is',
+    "        when IDLE => if go = '1' then state <= BUSY; end if;",
+    '        when BUSY => finish;',
+    '        when DONE => null;',
+    '      end case;',
+    '    end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///k.vhd', text).uri);
+  const [f] = a.fsms;
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.condition, x.line]), [
+    ['IDLE', 'BUSY', "go = '1'", 12],
+    ['BUSY', 'DONE', "stop = '1'", 13],
+    ['BUSY', 'IDLE', "not (stop = '1')", 13],
+  ]);
+  assert.equal(f.uncertain, undefined);
+  assert.deepEqual(f.unreachable, []);
+  // Two assignments in the body: two accesses of the call, each with its value.
+  assert.deepEqual(obj(a, 'state').drivers.map((d) => [d.line, d.via ?? null]), [[12, null], [13, 'finish'], [13, 'finish']]);
+});
+
+test('FSM whose state is set through a procedure parameter: not followed, and that is said', () => {
   const ws = new Workspace();
   const text = [
     'library ieee; use ieee.std_logic_1164.all;',
@@ -663,14 +698,14 @@ test('FSM whose state is set inside a procedure: the transition is not followed,
     'architecture rtl of k is',
     '  type state_t is (IDLE, BUSY);',
     '  signal state : state_t;',
+    '  procedure set_idle(signal s : out state_t) is begin s <= IDLE; end procedure;',
     'begin',
     '  p : process (clk)',
-    '    procedure go_idle is begin state <= IDLE; end procedure;',
     '  begin',
     '    if rising_edge(clk) then',
     '      case state is',
     "        when IDLE => if go = '1' then state <= BUSY; end if;",
-    '        when BUSY => go_idle;',
+    '        when BUSY => set_idle(state);',
     '      end case;',
     '    end if;',
     '  end process;',
@@ -679,9 +714,8 @@ test('FSM whose state is set inside a procedure: the transition is not followed,
   const a = archOf(ws, ws.setFile('file:///k.vhd', text).uri);
   const [f] = a.fsms;
   assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.line]), [['IDLE', 'BUSY', 12]]);
-  assert.equal(f.uncertain, 'line 13: the state is set inside procedure `go_idle`, so its transitions are not listed');
+  assert.equal(f.uncertain, 'line 13: the state is set inside procedure `set_idle`, so its transitions are not listed');
   assert.deepEqual(f.unreachable, []);
-  assert.deepEqual(obj(a, 'state').drivers.map((d) => [d.line, d.via ?? null]), [[12, null], [13, 'go_idle']]);
 });
 
 test('procedures: calls that fan out are walked up to a bound, then noted, never exhaustively', () => {

@@ -6,6 +6,7 @@ import { nameOf, type SyntaxNode } from '../../syntax/tree';
 import type { ArchitectureModel } from './model';
 import type { Declaration } from '../scopes';
 import type { Names, Write } from './collect';
+import { calledProcedure, callParts } from './procedures';
 import type { ProcessAnalysis } from './processes';
 import { fieldOfElement, fieldResets, fieldValue, namesField, type RecordField, recordFields } from './records';
 import { compact, conditionOf, lineOf, simpleValue, statementsOf, stripParens, targetNames } from './text';
@@ -33,6 +34,8 @@ interface Ctx {
   notes: string[];
   /** The writes of the process walked (to see those made through procedure calls). */
   writes: Write[];
+  /** Inside a procedure body followed from a call: the call's line, where its transitions are reported. */
+  callLine?: number;
 }
 
 /** Every state machine of the model: one per registered enumeration signal (or enumeration field of a record register) switched on by case/if. */
@@ -251,9 +254,19 @@ function walk(stmts: SyntaxNode[], path: Path, ctx: Ctx): void {
         assignment(s, path, ctx);
         break;
       case N.ProcedureCallStatement: {
-        // The state set inside a procedure: a transition we do not follow, said rather than missed.
         const w = ctx.writes.find((x) => x.stmt.start >= s.start && x.stmt.end <= s.end && x.via && ctx.holders.includes(x.decl) && (!ctx.field || !x.element || fieldOfElement(x.element) === ctx.field));
-        if (w) ctx.notes.push(`line ${lineOf(ctx.names.file, s.start)}: the state is set inside procedure \`${w.via}\`, so its transitions are not listed`);
+        if (!w) break;
+        // The state assigned by name inside a procedure called directly (not through a parameter, not
+        // through a further call): its body is walked on the call's path, transitions at the call's line.
+        const call = s.childNodes().find((c) => c.kind !== N.Label);
+        const body = call && ctx.callLine === undefined && w.source && !w.via!.includes('→') ? calledProcedure(undefined, ctx.names, callParts(call).nameNode)?.body : undefined;
+        if (body && w.source!.start >= body.start && w.source!.end <= body.end) {
+          const before = ctx.out.length;
+          walk(statementsOf(body), path, { ...ctx, callLine: lineOf(ctx.names.file, s.start) });
+          if (ctx.out.length > before) break;
+        }
+        // A transition we do not follow, said rather than missed.
+        ctx.notes.push(`line ${lineOf(ctx.names.file, s.start)}: the state is set inside procedure \`${w.via}\`, so its transitions are not listed`);
         break;
       }
       default:
@@ -288,7 +301,7 @@ function assignment(s: SyntaxNode, path: Path, ctx: Ctx): void {
   // A record field state machine: a whole-record assignment sets the field too.
   const toRecord = !toField && field !== undefined && ctx.holders.some((d) => namesField(names, t, d, undefined));
   if (!toField && !toRecord) return;
-  const line = lineOf(names.file, s.start);
+  const line = ctx.callLine ?? lineOf(names.file, s.start);
   const holding = (v: SyntaxNode, f: string | undefined) => [...ctx.selectors, ...ctx.holders].some((d) => namesField(names, v, d, f));
   const emit = (value: SyntaxNode | undefined, extra: string[]) => {
     let v = stripParens(value);
