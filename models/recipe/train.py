@@ -190,7 +190,7 @@ def evaluate(model, cfg, datas, device='cpu'):
     return float(np.mean(losses))
 
 
-def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None, device='cpu'):
+def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None, device='cpu', extend=False):
     """Run (or resume) one phase; returns the path of final.pt, or None when stopped early (resumable).
 
     stop_after simulates an interruption after that many steps of this call (tests).
@@ -200,13 +200,20 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     os.makedirs(ckdir, exist_ok=True)
     final = os.path.join(ckdir, 'final.pt')
     if os.path.exists(final):
-        if not force:
-            log(f'{final} exists: phase {phase} is done (use --force to retrain; the old result is kept)')
+        if extend:
+            # Continue from the last checkpoint to the new step count: the finished result is kept aside.
+            done = load_checked(final).get('step', 0)
+            if not steps or steps <= done:
+                raise SystemExit(f'error: --extend needs --steps above the {done} steps {final} has')
+            os.replace(final, final.replace('.pt', f'.{done}.pt'))
+        elif not force:
+            log(f'{final} exists: phase {phase} is done (use --force to retrain, --extend --steps N to train on; the old result is kept)')
             return final
-        os.replace(final, final.replace('.pt', f'.{time.strftime("%Y%m%d-%H%M%S")}.pt'))
-        for n in ['ckpt.pt', 'ckpt.bak.pt']:
-            if os.path.exists(os.path.join(ckdir, n)):
-                os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
+        else:
+            os.replace(final, final.replace('.pt', f'.{time.strftime("%Y%m%d-%H%M%S")}.pt'))
+            for n in ['ckpt.pt', 'ckpt.bak.pt']:
+                if os.path.exists(os.path.join(ckdir, n)):
+                    os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
     total = steps or steps_of(cfg, phase)
     torch.manual_seed(seed)                      # initial weights (and LR-QAT's B) depend only on the seed
     model = build(cfg, phase, run).to(device)
@@ -292,9 +299,11 @@ def main():
     ap.add_argument('--steps', type=int, help='override the config\'s step count')
     ap.add_argument('--max-minutes', type=float, help='checkpoint and stop after this long (resume later)')
     ap.add_argument('--force', action='store_true', help='retrain a finished phase (the old final.pt is moved aside)')
+    ap.add_argument('--extend', action='store_true', help='train a finished phase on, from its last checkpoint to --steps '
+                    '(final.pt is kept as final.<steps>.pt; the schedule is the cosine of the new total, so the rate rises again)')
     ap.add_argument('--device', default='cpu', help='cpu, or cuda on a GPU machine (checkpoints are portable)')
     a = ap.parse_args()
-    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force, device=a.device)
+    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force, device=a.device, extend=a.extend)
 
 
 if __name__ == '__main__':

@@ -46,6 +46,20 @@ def test_finished_phase_is_kept_and_force_moves_it_aside(tiny, cfg, tmp_path):
     assert len(kept) == 1 and open(os.path.join(os.path.dirname(final), kept[0]), 'rb').read() == before
 
 
+def test_extend_trains_a_finished_phase_on_from_its_checkpoint(tiny, cfg, tmp_path):
+    run = str(tmp_path / 'x')
+    quiet = lambda *_: None
+    final = train.train(cfg, 'pretrain', run, tiny['data'], steps=2, log=quiet)
+    before = open(final, 'rb').read()
+    with pytest.raises(SystemExit, match='--extend needs --steps above the 2 steps'):
+        train.train(cfg, 'pretrain', run, tiny['data'], steps=2, log=quiet, extend=True)
+    lines = []
+    train.train(cfg, 'pretrain', run, tiny['data'], steps=4, log=lines.append, extend=True)
+    assert any('steps 2..4' in l for l in lines), lines              # resumed at step 2, not restarted
+    assert train.load_checked(final)['step'] == 4
+    assert open(os.path.join(os.path.dirname(final), 'final.2.pt'), 'rb').read() == before
+
+
 def test_sft_loss_counts_only_answer_tokens(tiny, cfg):
     d = train.SFTData(os.path.join(tiny['data'], 'sft_train.npz'), cfg.SFT_SEQ)
     x, y, m = d.batch(0, 0, 2)
