@@ -4,8 +4,8 @@ import { neverCancelled, type CancellationToken } from './cancellation';
 import { fitToContext } from './contextGuard';
 import { LlmError } from './errors';
 import type { LoadedModel } from './model';
-import type { ForwardResult } from './onnxDecoder';
 import { NameConstraint, START, type ScanState } from './nameConstraint';
+import type { ForwardResult } from './onnxDecoder';
 import { sampleToken, seededRandom, type SamplingParams } from './sampler';
 import { emptyTimings, type FinishReason, type GenerateRequest, type GenerateResult, type OnText } from './types';
 
