@@ -2,6 +2,7 @@
 // "`valid` is an output", "the input `clk`") must match its declaration: a generic, a port of that
 // direction, a signal. Small models fill the interface layout of their training answers with the
 // wrong names; these sentences name real things and are still wrong.
+import { interfaceMode } from '../analysis/facts/interfaces';
 import type { SourceFile } from '../analysis/sourceFile';
 
 /** Lower-case name -> what it is declared as: `generic`, `signal`, `constant`, `variable`, `port`, and the port's mode. */
@@ -21,8 +22,7 @@ export function declaredKinds(files: SourceFile[]): DeclaredKinds {
     for (const d of f.scopes.declarations) {
       if (d.kind === 'port') {
         add(d.name, 'port');
-        const mode = /:\s*(in|out|inout|buffer|linkage)\b/i.exec(d.node.text)?.[1]?.toLowerCase();
-        add(d.name, mode ?? 'in'); // VHDL's default mode is in
+        add(d.name, interfaceMode(d.node));
       } else if (['generic', 'signal', 'constant', 'variable', 'parameter'].includes(d.kind)) {
         add(d.name, d.kind);
       }

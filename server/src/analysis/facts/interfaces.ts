@@ -11,6 +11,11 @@ export interface InterfaceItem {
   node: SyntaxNode;
 }
 
+/** The mode of an interface declaration: `in` when it has none, as VHDL defaults it. */
+export function interfaceMode(decl: SyntaxNode): string {
+  return decl.child(N.Mode)?.childTokens()[0]?.text.toLowerCase() ?? 'in';
+}
+
 /**
  * The interface items of `owner`'s port or generic clause (`clause`), or of an interface list
  * holder when `clause` is undefined (a parameter list).
@@ -22,7 +27,7 @@ export function interfaceItems(owner: SyntaxNode, clause: N | undefined): Interf
   if (!list) return out;
   for (const decl of list.childNodes()) {
     const names = decl.child(N.IdentifierList)?.childNodes(N.DefiningName) ?? decl.childNodes(N.DefiningName);
-    const mode = decl.child(N.Mode)?.childTokens()[0]?.text.toLowerCase() ?? 'in';
+    const mode = interfaceMode(decl);
     const st = decl.child(N.SubtypeIndication);
     for (const n of names) {
       const name = nameOf(n);
