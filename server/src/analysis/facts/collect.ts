@@ -614,9 +614,10 @@ export class Collector {
    * `f(x)` or `f` in an expression, where `f` is a function declared in the architecture (or a
    * process): what its body reads outside its own declarations (an impure function reading a
    * signal) is read by the caller's statement (`via`). Its arguments are read by `read` as usual.
+   * Called for simple names that `isFunctionName` accepts.
    */
   private functionCall(nameNode: SyntaxNode, call: SyntaxNode): void {
-    if (!this.stmt || nameNode.kind !== N.SimpleName || this.names.object(nameNode)) return;
+    if (!this.stmt) return;
     const body = calledProcedure(this.ws, this.names, nameNode, 'function')?.body;
     if (body) this.walkBody(body, nameNode, compact(nameNode), call, call, new Map(), 'function');
   }
