@@ -36,6 +36,8 @@ export class SourceFile {
   private scopesBasis: FileScopes | undefined;
   /** How the incremental reparse changed the basis tree (undefined after a full parse). */
   private change: TreeChange | undefined;
+  /** Data later layers derive from this version (see `derived`). */
+  private derivedData: Map<object, unknown> | undefined;
   /** Whether the parse was spliced from the previous one rather than made from scratch (for tests and benchmarks). */
   incremental = false;
   /** Whether the line index is patched from the previous version's (off: rebuilt; benchmarks compare both). */
@@ -129,6 +131,18 @@ export class SourceFile {
     const basis: ScopesBasis | undefined = this.scopesBasis && this.change ? { scopes: this.scopesBasis, change: this.change } : undefined;
     this.scopesBasis = undefined;
     return (this.fileScopes = buildFileScopes(this, !this.analysable, basis));
+  }
+
+  /**
+   * Data a later layer derives from this version (the design facts), made on first use and dropped
+   * with the version. Kept here rather than in a WeakMap keyed by the file: V8's minor collections
+   * keep a WeakMap's values alive, and every version's facts, tree and text then survived each
+   * scavenge until the next full collection.
+   */
+  derived<T>(key: object, make: () => T): T {
+    const m = (this.derivedData ??= new Map());
+    if (!m.has(key)) m.set(key, make());
+    return m.get(key) as T;
   }
 
   /** The text lower-cased, for quick "does this file mention the name" checks. */

@@ -23,15 +23,15 @@ export type * from './types';
 export { ArchitectureModel } from './model';
 export { entityUsages } from './hierarchy';
 
-const cache = new WeakMap<SourceFile, Map<SyntaxNode, { generation: number; model: ArchitectureModel }>>();
+/** The key of each file version's architecture models (SourceFile.derived). */
+const MODELS = {};
 
 /**
  * The lazy model of one architecture: statements are analysed when a question needs them. Cached
  * per file version (a new SourceFile per edit) and workspace generation (other files' changes).
  */
 export function architectureModel(ws: Workspace, arch: DesignUnit): ArchitectureModel {
-  let perFile = cache.get(arch.file);
-  if (!perFile) cache.set(arch.file, (perFile = new Map()));
+  const perFile = arch.file.derived(MODELS, () => new Map<SyntaxNode, { generation: number; model: ArchitectureModel }>());
   const hit = perFile.get(arch.node);
   if (hit && hit.generation === ws.generation) return hit.model;
   const model = new ArchitectureModel(ws, arch);
