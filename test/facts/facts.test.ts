@@ -690,7 +690,44 @@ test('FSM whose state is set inside a procedure: the body is followed on the cal
   assert.deepEqual(obj(a, 'state').drivers.map((d) => [d.line, d.via ?? null]), [[12, null], [13, 'finish'], [13, 'finish']]);
 });
 
-test('FSM whose state is set through a procedure parameter: not followed, and that is said', () => {
+test('FSM whose state is set through a procedure parameter: the body is followed with the parameter standing for the state', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity k is port (clk, go, err : in std_logic); end;',
+    'architecture rtl of k is',
+    '  type state_t is (IDLE, BUSY, FAIL);',
+    '  signal state : state_t;',
+    "  procedure leave(signal s : out state_t; signal e : in std_logic) is begin if e = '1' then s <= FAIL; else s <= IDLE; end if; end procedure;",
+    '  procedure hold(signal s : out state_t; v : state_t) is begin s <= v; end procedure;',
+    'begin',
+    '  p : process (clk)',
+    '  begin',
+    '    if rising_edge(clk) then',
+    '      case state is',
+    "        when IDLE => if go = '1' then state <= BUSY; end if;",
+    '        when BUSY => leave(state, err);',
+    '        when FAIL => hold(state, FAIL);',
+    '      end case;',
+    '    end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///k.vhd', text).uri);
+  const [f] = a.fsms;
+  // The body's conditions are on the formals, as written there.
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.condition, x.line]), [
+    ['IDLE', 'BUSY', "go = '1'", 13],
+    ['BUSY', 'FAIL', "e = '1'", 14],
+    ['BUSY', 'IDLE', "not (e = '1')", 14],
+    // `s <= v` inside `hold`, the call giving `v` the literal FAIL.
+    ['FAIL', 'FAIL', '', 15],
+  ]);
+  assert.equal(f.uncertain, undefined);
+  assert.deepEqual(f.unreachable, []);
+});
+
+test('FSM set through a procedure parameter to a value the body computes: said, once, rather than guessed', () => {
   const ws = new Workspace();
   const text = [
     'library ieee; use ieee.std_logic_1164.all;',
@@ -698,7 +735,72 @@ test('FSM whose state is set through a procedure parameter: not followed, and th
     'architecture rtl of k is',
     '  type state_t is (IDLE, BUSY);',
     '  signal state : state_t;',
+    "  procedure step(signal s : out state_t; cur : state_t) is begin s <= state_t'succ(cur); end procedure;",
+    'begin',
+    '  p : process (clk)',
+    '  begin',
+    '    if rising_edge(clk) then',
+    '      case state is',
+    "        when IDLE => if go = '1' then step(state, state); end if;",
+    '        when BUSY => state <= IDLE;',
+    '      end case;',
+    '    end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///k.vhd', text).uri);
+  const [f] = a.fsms;
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.line]), [['BUSY', 'IDLE', 13]]);
+  assert.equal(f.uncertain, "line 12: the next state `state_t'succ(cur)` is computed, so its transitions are not listed");
+  assert.deepEqual(f.unreachable, []);
+});
+
+test('FSM on a record field set through a procedure parameter: the whole record is passed, the field assigned inside', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'entity k is port (clk, go : in std_logic); end;',
+    'architecture rtl of k is',
+    '  type state_t is (IDLE, BUSY);',
+    '  type regs_t is record state : state_t; count : integer; end record;',
+    '  signal r : regs_t;',
+    '  procedure back(signal x : inout regs_t) is begin x.state <= IDLE; x.count <= 0; end procedure;',
+    'begin',
+    '  p : process (clk)',
+    '  begin',
+    '    if rising_edge(clk) then',
+    '      case r.state is',
+    "        when IDLE => if go = '1' then r.state <= BUSY; end if;",
+    '        when BUSY => back(r);',
+    '      end case;',
+    '    end if;',
+    '  end process;',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///k.vhd', text).uri);
+  const [f] = a.fsms;
+  assert.equal(f.signal, 'r.state');
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.line]), [['IDLE', 'BUSY', 13], ['BUSY', 'IDLE', 14]]);
+  assert.equal(f.uncertain, undefined);
+});
+
+test('FSM whose state is set through a parameter of a procedure declared elsewhere: not followed, and that is said', () => {
+  const ws = new Workspace();
+  ws.setFile('file:///pkg.vhd', [
+    'package fsm_pkg is',
+    '  type state_t is (IDLE, BUSY);',
+    '  procedure set_idle(signal s : out state_t);',
+    'end package;',
+    'package body fsm_pkg is',
     '  procedure set_idle(signal s : out state_t) is begin s <= IDLE; end procedure;',
+    'end package body;',
+  ].join('\n'));
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all;',
+    'use work.fsm_pkg.all;',
+    'entity k is port (clk, go : in std_logic); end;',
+    'architecture rtl of k is',
+    '  signal state : state_t;',
     'begin',
     '  p : process (clk)',
     '  begin',
@@ -713,9 +815,8 @@ test('FSM whose state is set through a procedure parameter: not followed, and th
   ].join('\n');
   const a = archOf(ws, ws.setFile('file:///k.vhd', text).uri);
   const [f] = a.fsms;
-  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.line]), [['IDLE', 'BUSY', 12]]);
-  assert.equal(f.uncertain, 'line 13: the state is set inside procedure `set_idle`, so its transitions are not listed');
-  assert.deepEqual(f.unreachable, []);
+  assert.deepEqual(f.transitions.map((x) => [x.from, x.to, x.line]), [['IDLE', 'BUSY', 11]]);
+  assert.equal(f.uncertain, 'line 12: the state is set inside procedure `set_idle`, so its transitions are not listed');
 });
 
 test('procedures: calls that fan out are walked up to a bound, then noted, never exhaustively', () => {

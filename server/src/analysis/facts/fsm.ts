@@ -4,12 +4,12 @@ import { NodeKind as N } from '../../syntax/nodeKind';
 import { TokenKind as T } from '../../syntax/tokenKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
 import type { ArchitectureModel } from './model';
-import type { Declaration } from '../scopes';
+import type { Declaration, Scope } from '../scopes';
 import type { Names, Write } from './collect';
-import { calledProcedure, callParts } from './procedures';
+import { calledProcedure, callParts, pairArguments } from './procedures';
 import type { ProcessAnalysis } from './processes';
 import { fieldOfElement, fieldResets, fieldValue, namesField, type RecordField, recordFields } from './records';
-import { compact, conditionOf, lineOf, simpleValue, statementsOf, stripParens, targetNames } from './text';
+import { compact, conditionOf, lineOf, nameBase, simpleValue, statementsOf, stripParens, targetNames } from './text';
 import { enumLiterals } from './typeInfo';
 import type { FsmFacts, FsmTransition } from './types';
 
@@ -36,6 +36,15 @@ interface Ctx {
   writes: Write[];
   /** Inside a procedure body followed from a call: the call's line, where its transitions are reported. */
   callLine?: number;
+  /** Inside that body: the parameters whose actual is a selector or holder, each mapped to it. */
+  formals?: Map<Declaration, Declaration>;
+  /** Inside that body: the `in` parameters whose actual is a plain name (a state literal, say), each mapped to it. */
+  values?: Map<Declaration, SyntaxNode>;
+}
+
+/** Whether `n` names `d` (its state field, or the whole of it when `field` is undefined), a parameter standing for it included. */
+function denotes(ctx: Ctx, n: SyntaxNode | undefined, d: Declaration, field: string | undefined): boolean {
+  return namesField(ctx.names, n, d, field, ctx.formals);
 }
 
 /** Every state machine of the model: one per registered enumeration signal (or enumeration field of a record register) switched on by case/if. */
@@ -169,7 +178,7 @@ function buildFsm(model: ArchitectureModel, reg: Declaration, field: string | un
 
 /** Whether `n` is the state as tested: a selector object (or its state field). */
 function isState(n: SyntaxNode | undefined, ctx: Ctx): boolean {
-  return ctx.selectors.some((d) => namesField(ctx.names, n, d, ctx.field));
+  return ctx.selectors.some((d) => denotes(ctx, n, d, ctx.field));
 }
 
 /** Whether a case statement or an if condition tests the state. */
@@ -256,15 +265,11 @@ function walk(stmts: SyntaxNode[], path: Path, ctx: Ctx): void {
       case N.ProcedureCallStatement: {
         const w = ctx.writes.find((x) => x.stmt.start >= s.start && x.stmt.end <= s.end && x.via && ctx.holders.includes(x.decl) && (!ctx.field || !x.element || fieldOfElement(x.element) === ctx.field));
         if (!w) break;
-        // The state assigned by name inside a procedure called directly (not through a parameter, not
-        // through a further call): its body is walked on the call's path, transitions at the call's line.
         const call = s.childNodes().find((c) => c.kind !== N.Label);
-        const body = call && ctx.callLine === undefined && w.source && !w.via!.includes('→') ? calledProcedure(undefined, ctx.names, callParts(call).nameNode)?.body : undefined;
-        if (body && w.source!.start >= body.start && w.source!.end <= body.end) {
-          const before = ctx.out.length;
-          walk(statementsOf(body), path, { ...ctx, callLine: lineOf(ctx.names.file, s.start) });
-          if (ctx.out.length > before) break;
-        }
+        const before = ctx.out.length;
+        const noted = ctx.notes.length;
+        // Followed: its transitions, or what it says about those it cannot list.
+        if (call && ctx.callLine === undefined && followCall(s, call, w, path, ctx) && (ctx.out.length > before || ctx.notes.length > noted)) break;
         // A transition we do not follow, said rather than missed.
         ctx.notes.push(`line ${lineOf(ctx.names.file, s.start)}: the state is set inside procedure \`${w.via}\`, so its transitions are not listed`);
         break;
@@ -273,6 +278,53 @@ function walk(stmts: SyntaxNode[], path: Path, ctx: Ctx): void {
         break;
     }
   }
+}
+
+/**
+ * Walks the body of a procedure declared in the architecture that a call statement `s` makes, on the
+ * call's path, its transitions reported at the call's line: when the state is assigned by name inside
+ * it, or through `out`/`inout` parameters whose actuals are the state (`set_idle(state)`; the
+ * parameter then stands for the state inside the body). Not through a further call. Returns whether
+ * the body was walked.
+ */
+function followCall(s: SyntaxNode, call: SyntaxNode, w: Write, path: Path, ctx: Ctx): boolean {
+  const { nameNode, args } = callParts(call);
+  const called = calledProcedure(undefined, ctx.names, nameNode);
+  const body = called?.body;
+  if (!body || w.via!.includes('→')) return false;
+  const inner: Ctx = { ...ctx, callLine: lineOf(ctx.names.file, s.start) };
+  if (w.source) {
+    if (w.source.start < body.start || w.source.end > body.end) return false;
+  } else {
+    const region = regionOf(ctx.names, body);
+    const formals = new Map<Declaration, Declaration>();
+    for (const { item, actual } of pairArguments(args, called.params)) {
+      if (!item || (item.mode !== 'out' && item.mode !== 'inout')) continue;
+      const nb = nameBase(stripParens(actual) ?? actual);
+      const obj = nb && nb.element === undefined ? ctx.names.object(nb.base) : undefined;
+      const formal = region?.decls.get(item.name)?.find((d) => d.kind === 'parameter');
+      if (obj && formal && (ctx.holders.includes(obj) || ctx.selectors.includes(obj))) formals.set(formal, obj);
+    }
+    if (!formals.size) return false;
+    inner.formals = formals;
+    const values = new Map<Declaration, SyntaxNode>();
+    for (const { item, actual } of pairArguments(args, called.params)) {
+      const v = stripParens(actual);
+      const formal = item && (item.mode === 'in' || !item.mode) ? region?.decls.get(item.name)?.find((d) => d.kind === 'parameter') : undefined;
+      if (formal && v?.kind === N.SimpleName) values.set(formal, v);
+    }
+    inner.values = values;
+  }
+  walk(statementsOf(body), path, inner);
+  return true;
+}
+
+/** The region a subprogram body opens (its parameters and declarations). */
+function regionOf(names: Names, body: SyntaxNode): Scope | undefined {
+  const inside = body.child(N.SequentialStatements) ?? body.child(N.DeclarativePart);
+  if (!inside) return undefined;
+  for (let r: Scope | undefined = names.file.scopes.scopeAt(inside.start); r; r = r.parent) if (r.node === body) return r;
+  return undefined;
 }
 
 /**
@@ -297,15 +349,17 @@ function assignment(s: SyntaxNode, path: Path, ctx: Ctx): void {
   const { names, field } = ctx;
   const t = targetNames(s)[0];
   if (!t) return;
-  const toField = ctx.holders.some((d) => namesField(names, t, d, field));
+  const toField = ctx.holders.some((d) => denotes(ctx, t, d, field));
   // A record field state machine: a whole-record assignment sets the field too.
-  const toRecord = !toField && field !== undefined && ctx.holders.some((d) => namesField(names, t, d, undefined));
+  const toRecord = !toField && field !== undefined && ctx.holders.some((d) => denotes(ctx, t, d, undefined));
   if (!toField && !toRecord) return;
   const line = ctx.callLine ?? lineOf(names.file, s.start);
-  const holding = (v: SyntaxNode, f: string | undefined) => [...ctx.selectors, ...ctx.holders].some((d) => namesField(names, v, d, f));
+  const holding = (v: SyntaxNode, f: string | undefined) => [...ctx.selectors, ...ctx.holders].some((d) => denotes(ctx, v, d, f));
   const emit = (value: SyntaxNode | undefined, extra: string[]) => {
     let v = stripParens(value);
     if (!v) return; // a half-written assignment: the process's syntax error is noted
+    // A parameter given a plain name by the call (`hold(state, FAIL)`): that name.
+    if (v.kind === N.SimpleName && ctx.values?.size) v = ctx.values.get(names.lookup(v)!) ?? v;
     if (toRecord) {
       // A copy of the register or of a variable holding it keeps the state; an aggregate or constant record names it.
       if (holding(v, undefined)) return;

@@ -100,12 +100,15 @@ export function fieldResets(names: Names, reg: Declaration, fields: RecordField[
   return out;
 }
 
-/** Whether `n` names `d` followed by exactly `.field` (or, with no field, `d` alone). */
-export function namesField(names: Names, n: SyntaxNode | undefined, d: Declaration, field: string | undefined): boolean {
+/**
+ * Whether `n` names `d` followed by exactly `.field` (or, with no field, `d` alone). With `formals`,
+ * a subprogram parameter stands for the object it maps to (inside a procedure body followed from a call).
+ */
+export function namesField(names: Names, n: SyntaxNode | undefined, d: Declaration, field: string | undefined, formals?: Map<Declaration, Declaration>): boolean {
   const s = stripParens(n);
   if (!s || (s.kind !== N.SimpleName && s.kind !== N.SelectedName)) return false;
   const nb = nameBase(s);
-  if (!nb || names.object(nb.base) !== d) return false;
+  if (!nb || (names.object(nb.base) ?? formals?.get(names.lookup(nb.base)!)) !== d) return false;
   if (field === undefined) return nb.element === undefined;
   return nb.element !== undefined && nb.element.replace(/\s/g, '').toLowerCase() === `.${field}`;
 }
