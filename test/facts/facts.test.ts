@@ -911,3 +911,34 @@ test('procedures: a signal parameter inside a procedure body drives the actual o
   assert.equal(obj(a, 'q').role, 'register');
   assert.deepEqual(obj(a, 'd').readers.map((r) => [r.label, r.line, r.context, r.via]), [['p', 9, 'argument', 'step']]);
 });
+
+test('package subprograms: reads of package signals inside impure functions and procedures are the calling statements\', in full and lazily', () => {
+  const F = ['package_functions/status_pkg.vhd', 'package_functions/status_pkg_body.vhd', 'package_functions/top.vhd'];
+  const readersOf = (name: string, lazy: boolean) => {
+    const { ws, uri, text } = loadFixtures(...F);
+    const top = text(F[2]);
+    const file = ws.getFile(uri(F[2]))!;
+    // The complete analysis first, or the name alone (only the statements that can reach it).
+    if (!lazy) archOf(ws, uri(F[2]));
+    const at = name === 'bus_busy' ? top.indexOf('bus_busy;') + 1 : top.indexOf('ready(req)') + 1;
+    const nf = factsAt(ws, file, at);
+    return nf?.readers.map((r) => [r.line, r.label ?? r.statement, r.via ?? null]);
+  };
+  const expected = [
+    [lineOf(loadFixtures(F[2]).text(F[2]), 'grant <= ready(req);'), 'p_grant', 'ready → is_idle'],
+    [31, 'p_flag', 'set_flag'],
+    [35, 'idle_o', 'is_idle'],
+    [37, 'busy_o', null],
+  ];
+  assert.deepEqual(readersOf('bus_busy', true), expected);
+  assert.deepEqual(readersOf('bus_busy', false), expected);
+  // The combinational process reads both package signals through `ready`, and its sensitivity list has neither.
+  const { ws, uri } = loadFixtures(...F);
+  const a = archOf(ws, uri(F[2]));
+  const p = a.processes.find((x) => x.label === 'p_grant')!;
+  assert.deepEqual(p.missingSensitivity, ['err_seen', 'bus_busy']);
+  // The pure `parity` is not walked, and the functions' own variable `r` is no access of the architecture's.
+  const reads = a.processes.flatMap((x) => x.reads);
+  assert.ok(!reads.includes('r') && !reads.includes('p') && !reads.includes('v'), reads.join(', '));
+  assert.equal(a.partial, false);
+});

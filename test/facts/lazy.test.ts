@@ -23,6 +23,7 @@ const CASES = [
   ['aliases.vhd'],
   ['variables.vhd'],
   ['scoped_names.vhd'],
+  ['package_functions/status_pkg.vhd', 'package_functions/status_pkg_body.vhd', 'package_functions/top.vhd'],
   ['hierarchy/leaf_reg.vhd', 'hierarchy/leaf_inv.vhd', 'hierarchy/leaf_cfg.vhd', 'hierarchy/top.vhd'],
 ];
 

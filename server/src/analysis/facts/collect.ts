@@ -71,6 +71,8 @@ interface Frame {
   callText: string;
   /** Formal name -> actual text of this call. */
   formals: Map<string, string>;
+  /** The file the body is in (a package body's, for a subprogram of a package). */
+  file: SourceFile;
   /** Where this call's accesses start in `writes` and `reads` (to merge repeats). */
   firstWrite: number;
   firstRead: number;
@@ -219,11 +221,20 @@ export class Collector {
   /** Procedure bodies walked for the current statement (bounded: calls may fan out). */
   private bodyWalks = 0;
 
+  /** The file and names of the architecture; while a package subprogram's body is walked, `file` and `names` are the package body's. */
+  private readonly home: { file: SourceFile; names: Names };
+  /** Names of package bodies whose subprograms were walked, by package body. */
+  private readonly packageNames = new Map<DesignUnit, Names>();
+  /** Package functions by spelling: whether the name, not declared in the architecture, denotes a function of a package. */
+  private readonly packageFunctions = new Map<string, boolean>();
+
   constructor(
     readonly ws: Workspace,
-    readonly file: SourceFile,
-    readonly names: Names,
-  ) {}
+    public file: SourceFile,
+    public names: Names,
+  ) {
+    this.home = { file, names };
+  }
 
   architecture(arch: SyntaxNode): void {
     this.concurrent(arch.child(N.ConcurrentStatements), [], false);
@@ -409,7 +420,7 @@ export class Collector {
     }
     if (!decl) {
       const d = this.names.lookup(nb.base);
-      if (!d && this.stmt) {
+      if (!d && this.stmt && this.file === this.home.file) {
         const r = resolveNameNode(this.ws, this.file, nb.base);
         if (r.kind !== 'declarations')
           this.notes.push(`\`${compact(nb.base)}\` (line ${this.line(nb.base.start)}) is assigned but not declared here: its drivers are unknown.`);
@@ -467,7 +478,7 @@ export class Collector {
 
   /** Whether an object is declared inside a procedure body being walked (its own variable): not an outer access. */
   private isLocalToFrame(d: Declaration): boolean {
-    return this.frames.some((f) => d.node.start >= f.body.start && d.node.end <= f.body.end);
+    return this.frames.some((f) => d.file === f.file && d.node.start >= f.body.start && d.node.end <= f.body.end);
   }
 
   /** `send` or, for calls inside procedures, `idle → send`. */
@@ -503,7 +514,7 @@ export class Collector {
         const d = this.names.object(n);
         if (d) this.addRead(d, n, this.element(n, undefined), context);
         else if (context !== 'sensitivity' && context !== 'attribute' && this.isFunctionName(n)) this.functionCall(n, n);
-        else if (this.names.isUndeclared(n, this.ws)) {
+        else if (this.file === this.home.file && this.names.isUndeclared(n, this.ws)) {
           const name = compact(n);
           if (this.proc && !this.proc.unknown.includes(name)) this.proc.unknown.push(name);
           this.notes.push(`\`${name}\` (line ${this.line(n.start)}) is not declared anywhere visible: facts that depend on it are incomplete.`);
@@ -607,7 +618,7 @@ export class Collector {
     });
     const body = called?.body;
     if (!body || !this.stmt || !nameNode) return;
-    this.walkBody(body, nameNode, name, call, callStmt, formals, 'procedure');
+    this.walkBody(body, nameNode, name, call, callStmt, formals, 'procedure', called.packageBody);
   }
 
   /**
@@ -618,17 +629,41 @@ export class Collector {
    */
   private functionCall(nameNode: SyntaxNode, call: SyntaxNode): void {
     if (!this.stmt) return;
-    const body = calledProcedure(this.ws, this.names, nameNode, 'function')?.body;
-    if (body) this.walkBody(body, nameNode, compact(nameNode), call, call, new Map(), 'function');
+    const called = calledProcedure(this.ws, this.names, nameNode, 'function');
+    if (called?.body) this.walkBody(called.body, nameNode, compact(nameNode), call, call, new Map(), 'function', called.packageBody);
   }
 
-  /** Whether `n` names a function declared where the facts can see its body (not an object, not a type conversion). */
+  /**
+   * Whether `n` names a function declared where the facts can see its body (not an object, not a
+   * type conversion): in the architecture (or a process), or an impure function of a package that
+   * a use clause makes visible (resolved once per spelling).
+   */
   private isFunctionName(n: SyntaxNode): boolean {
-    return this.names.lookup(n)?.kind === 'function';
+    const local = this.names.lookup(n);
+    if (local) return local.kind === 'function';
+    const name = nameOf(n);
+    if (!name || n.childTokens()[0]?.kind !== T.Identifier) return false;
+    const key = `${this.names.file.uri}\0${name}`;
+    let hit = this.packageFunctions.get(key);
+    if (hit === undefined) {
+      const r = resolveNameNode(this.ws, this.names.file, n);
+      hit = r.kind === 'declarations' && r.decls.some((d) => d.kind === 'function' && d.scope.kind === 'unit' && d.scope.unit?.kind === 'package' && d.node.child(N.FunctionSpecification)?.token(T.ImpureKw) !== undefined);
+      this.packageFunctions.set(key, hit);
+    }
+    return hit;
   }
 
   /** Walks a subprogram body for its accesses, inside a frame of the call; bounded in depth and count, never entering a body twice. */
-  private walkBody(body: SyntaxNode, nameNode: SyntaxNode, name: string, call: SyntaxNode, callStmt: SyntaxNode, formals: Map<string, string>, kind: 'procedure' | 'function'): void {
+  private walkBody(
+    body: SyntaxNode,
+    nameNode: SyntaxNode,
+    name: string,
+    call: SyntaxNode,
+    callStmt: SyntaxNode,
+    formals: Map<string, string>,
+    kind: 'procedure' | 'function',
+    packageBody?: { body: DesignUnit; pkg: DesignUnit },
+  ): void {
     if (this.frames.some((f) => f.body === body)) return; // recursion: the body's accesses are already counted
     if (this.frames.length >= MAX_CALL_DEPTH || this.bodyWalks >= MAX_BODY_WALKS) {
       if (this.bodyWalks === Infinity) return; // said once per statement
@@ -645,10 +680,18 @@ export class Collector {
       callStmt: outer?.callStmt ?? callStmt,
       callText: outer?.callText ?? compact(call),
       formals,
+      file: packageBody?.body.file ?? this.file,
       firstWrite: outer?.firstWrite ?? this.writes.length,
       firstRead: outer?.firstRead ?? this.reads.length,
     });
     const before = this.uncertain;
+    const { file, names } = this;
+    if (packageBody) {
+      // A package's subprogram: the names in its body are the package body's and the package's.
+      this.file = packageBody.body.file;
+      this.names = this.packageNames.get(packageBody.body) ?? new Names(this.file, unitScope(packageBody.body), packageBody.pkg, this.ws);
+      this.packageNames.set(packageBody.body, this.names);
+    }
     // A half-written body: what it is seen to access is reported, marked uncertain.
     if (!body.child(N.EndClause) || this.file.syntaxDiagnostics.some((x) => x.start >= body.start && x.start <= body.end)) {
       this.uncertain ??= `${kind} \`${nameOf(nameNode) ?? name}\` is incomplete (syntax errors)`;
@@ -658,6 +701,8 @@ export class Collector {
     } finally {
       this.frames.pop();
       this.uncertain = before;
+      this.file = file;
+      this.names = names;
     }
   }
 

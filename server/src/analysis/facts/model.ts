@@ -129,6 +129,7 @@ export class ArchitectureModel {
     for (const name of this.spellings(d)) {
       for (const n of this.occurrencesFor(d, name)) for (const s of this.statementsFor(n)) stmts.add(s);
     }
+    for (const s of this.packageCallers(d)) stmts.add(s);
     const writes: Write[] = [];
     const reads: Read[] = [];
     for (const s of stmts) {
@@ -141,6 +142,44 @@ export class ArchitectureModel {
     const out = { writes, reads };
     this.accesses.set(d, out);
     return out;
+  }
+
+  /**
+   * For an object declared in a package (a signal, a shared variable): the statements here that call
+   * a subprogram of that package whose body mentions the object's name, directly or through other
+   * subprograms of the package body (the analysis of such a call walks the body: see Collector).
+   * Found by searching texts, so a mention that is no access only costs that statement's analysis.
+   */
+  private packageCallers(d: Declaration): SyntaxNode[] {
+    const pkg = d.scope.kind === 'unit' && d.scope.unit?.kind === 'package' ? d.scope.unit : undefined;
+    if (!pkg) return [];
+    return this.cached('packageCallers', d, () => {
+      const pb = this.ws.packageBodyOf(pkg);
+      const scope = pb ? unitScope(pb) : undefined;
+      if (!pb || !scope) return [];
+      const text = pb.file.lowerText;
+      const mentions = (b: SyntaxNode, name: string): boolean => {
+        const i = text.indexOf(name, b.start);
+        return i >= 0 && i + name.length <= b.end;
+      };
+      const bodies: { name: string; node: SyntaxNode }[] = [];
+      for (const list of scope.decls.values()) {
+        for (const x of list) if ((x.kind === 'function' || x.kind === 'procedure') && x.node.kind === N.SubprogramBody) bodies.push({ name: x.name, node: x.node });
+      }
+      // Subprograms whose body mentions the name, then those whose body calls one of them, and so on.
+      const reaching = new Set(bodies.filter((b) => mentions(b.node, d.name)).map((b) => b.name));
+      for (let depth = 0, grew = true; grew && depth < MAX_CALL_DEPTH; depth++) {
+        grew = false;
+        for (const b of bodies) {
+          if (reaching.has(b.name) || ![...reaching].some((n) => mentions(b.node, n))) continue;
+          reaching.add(b.name);
+          grew = true;
+        }
+      }
+      const out = new Set<SyntaxNode>();
+      for (const name of reaching) for (const use of this.occurrences(name)) for (const s of this.statementsFor(use)) out.add(s);
+      return [...out];
+    });
   }
 
   /**

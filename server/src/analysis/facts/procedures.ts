@@ -3,7 +3,9 @@
 // a procedure's writes and reads, an impure function's reads).
 import { NodeKind as N } from '../../syntax/nodeKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
-import { resolveNameNode } from '../resolve';
+import { TokenKind as T } from '../../syntax/tokenKind';
+import type { DesignUnit } from '../designUnits';
+import { resolveNameNode, unitScope } from '../resolve';
 import type { Declaration } from '../scopes';
 import type { Workspace } from '../workspace';
 import type { Names } from './collect';
@@ -35,8 +37,14 @@ export interface CalledProcedure {
   decl: Declaration;
   /** The parameters, from the declaration (or the body). */
   params: InterfaceItem[];
-  /** The body, when it is in the architecture's file and region (null otherwise). */
+  /**
+   * The body, when it is in the architecture's file and region, or (asked with a workspace) in the
+   * body of the package that declares the subprogram, for a procedure or an impure function (a
+   * pure one reads nothing outside itself); null otherwise.
+   */
   body: SyntaxNode | null;
+  /** For a body in a package body: that package body and its package (the names there are theirs). */
+  packageBody?: { body: DesignUnit; pkg: DesignUnit };
 }
 
 /**
@@ -64,7 +72,25 @@ export function calledProcedure(ws: Workspace | undefined, names: Names, nameNod
   const b = bodies[0]?.node;
   const region = names.archScope?.node;
   const body = b && bodies[0].file === names.file && region && b.start >= region.start && b.end <= region.end ? b : null;
+  if (!body && ws && !bodies.length) {
+    const inPackage = packageBodyOf(ws, decl, kind);
+    if (inPackage) return { decl, params, body: inPackage.node, packageBody: inPackage.where };
+  }
   return { decl, params, body };
+}
+
+/**
+ * The body of a subprogram declared in a package, in that package's body: one body of the name and
+ * kind there (overloads cannot be told apart without types). Functions only when impure.
+ */
+function packageBodyOf(ws: Workspace, decl: Declaration, kind: 'procedure' | 'function'): { node: SyntaxNode; where: { body: DesignUnit; pkg: DesignUnit } } | undefined {
+  const pkg = decl.scope.kind === 'unit' ? decl.scope.unit : undefined;
+  if (pkg?.kind !== 'package') return undefined;
+  if (kind === 'function' && !decl.node.child(N.FunctionSpecification)?.token(T.ImpureKw)) return undefined;
+  const pb = ws.packageBodyOf(pkg);
+  const scope = pb ? unitScope(pb) : undefined;
+  const found = (scope?.decls.get(decl.name) ?? []).filter((d) => d.kind === kind && d.node.kind === N.SubprogramBody);
+  return pb && found.length === 1 ? { node: found[0].node, where: { body: pb, pkg } } : undefined;
 }
 
 /**
