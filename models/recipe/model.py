@@ -174,6 +174,20 @@ class Llama(nn.Module):
         m = mask.reshape(-1).float()
         return (lp * m).sum() / m.sum().clamp(min=1)
 
+    def distill_loss(self, input_ids, teacher, mask=None):
+        """Mean KL(teacher || self) of the next-token distributions: LR-QAT's objective when it distils
+        the fp32 model it started from, so that the int4 model learns to match that model rather than
+        train further on the data (which the fp32 model has already seen). `mask` as in loss()."""
+        logits, _ = self(input_ids)
+        with torch.no_grad():
+            t = F.log_softmax(teacher(input_ids)[0].float(), dim=-1)
+        s = F.log_softmax(logits.float(), dim=-1)
+        kl = (t.exp() * (t - s)).sum(-1).reshape(-1)
+        if mask is None:
+            return kl.mean()
+        m = mask.reshape(-1).float()
+        return (kl * m).sum() / m.sum().clamp(min=1)
+
     @torch.no_grad()
     def generate(self, ids, max_new, stop_id=None):
         """Greedy decoding with the key/value cache (the reference for the export's recorded text)."""

@@ -148,16 +148,28 @@ def resume(ckdir):
 
 
 def build(cfg, phase, run):
+    """The model a phase trains, and the frozen fp32 teacher when the phase distils (LR-QAT with QAT_DISTILL)."""
     args = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
     model = Llama(args)
+    teacher = None
     if phase != 'pretrain':
         prev = os.path.join(run, PREVIOUS[phase], 'final.pt')
         if not os.path.exists(prev):
             raise SystemExit(f'error: {prev} missing: run the {PREVIOUS[phase]} phase first')
-        model.load_state_dict(load_checked(prev)['model'])
+        weights = load_checked(prev)['model']
+        model.load_state_dict(weights)
+        if phase == 'qat' and distils(cfg):
+            teacher = Llama(args)
+            teacher.load_state_dict(weights)
+            teacher.eval().requires_grad_(False)
     if phase == 'qat':
         lrqat.wrap(model, cfg.QAT_RANK, cfg.QAT_ALPHA, cfg.QUANT_HEAD)
-    return model
+    return model, teacher
+
+
+def distils(cfg):
+    """LR-QAT's loss: KL to the fp32 model it starts from (QAT_DISTILL), or next-token cross-entropy."""
+    return getattr(cfg, 'QAT_DISTILL', False)
 
 
 def lr_at(cfg, phase, step, total):
@@ -216,7 +228,10 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
                     os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
     total = steps or steps_of(cfg, phase)
     torch.manual_seed(seed)                      # initial weights (and LR-QAT's B) depend only on the seed
-    model = build(cfg, phase, run).to(device)
+    model, teacher = build(cfg, phase, run)
+    model = model.to(device)
+    if teacher is not None:
+        teacher = teacher.to(device)
     named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
     params = [p for _, p in named]
     if phase == 'qat':   # A, B; and the scales s, whose Adam steps must be much smaller than their size (~1e-3)
@@ -237,7 +252,8 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     vals = phase_data(cfg, data_dir, phase, 'val')
     frozen_int8 = sum(b.numel() for n, b in model.named_buffers() if n.endswith('phi0_q'))
     log(f'{phase}: {n_params(model):,} parameters' + (f' + {frozen_int8:,} frozen int8 weights (Phi0)' if frozen_int8 else '') +
-        f', {sum(p.numel() for p in params):,} trained; steps {step}..{total}')
+        f', {sum(p.numel() for p in params):,} trained; steps {step}..{total}' +
+        ('; loss: KL to the fp32 model it starts from (val: cross-entropy)' if teacher is not None else ''))
     stop = {'now': False}
 
     def on_signal(sig, _):
@@ -257,7 +273,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             for g in opt.param_groups:
                 g['lr'] = lr_at(cfg, phase, step, total) * g['lr_mult']
             with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.BF16):
-                loss = model.loss(x, y, m)
+                loss = model.loss(x, y, m) if teacher is None else model.distill_loss(x, teacher, m)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, cfg.GRAD_CLIP)

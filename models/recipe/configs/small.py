@@ -30,3 +30,4 @@ QAT_RANK = 16
 QAT_ALPHA = 16.0
 QAT_SCALE_LR_MULT = 0.01  # the scales' learning rate relative to LR['qat']
 QUANT_HEAD = False    # keep lm_head in fp32: it is the layer most sensitive to int4
+QAT_DISTILL = True    # loss: KL to the fp32 model LR-QAT starts from (mix), not cross-entropy on the data

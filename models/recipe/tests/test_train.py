@@ -70,3 +70,28 @@ def test_sft_loss_counts_only_answer_tokens(tiny, cfg):
 def test_missing_previous_phase_is_a_clear_error(tiny, cfg, tmp_path):
     with pytest.raises(SystemExit, match='run the pretrain phase first'):
         train.train(cfg, 'sft', str(tmp_path / 'e'), tiny['data'], steps=1, log=lambda *_: None)
+
+
+def test_distillation_loss_is_zero_against_itself_and_falls_as_lrqat_learns(tiny, cfg, tmp_path):
+    """QAT_DISTILL: LR-QAT's loss is KL to the fp32 model it starts from; it is 0 for that model itself
+    and the int4 model's KL to it goes down while LR-QAT trains."""
+    run = str(tmp_path / 'k')
+    quiet = lambda *_: None
+    for phase in ('pretrain', 'sft', 'mix'):
+        train.train(cfg, phase, run, tiny['data'], steps=3, log=quiet)
+    cfg.QAT_DISTILL = True
+    student, teacher = train.build(cfg, 'qat', run)
+    assert teacher is not None and not any(p.requires_grad for p in teacher.parameters())
+    x, _, m = train.SFTData(os.path.join(tiny['data'], 'sft_val.npz'), cfg.SFT_SEQ).batch(0, 0, 2)
+    with torch.no_grad():
+        assert teacher.distill_loss(x, teacher, m).item() == pytest.approx(0.0, abs=1e-6)
+        before = student.distill_loss(x, teacher, m).item()
+    assert before > 0
+    cfg.LR['qat'] = 1e-2
+    lines = []
+    final = train.train(cfg, 'qat', run, tiny['data'], steps=20, log=lines.append)
+    assert any('KL to the fp32 model' in l for l in lines), lines
+    trained, _ = train.build(cfg, 'qat', run)
+    trained.load_state_dict(train.load_checked(final)['model'])
+    with torch.no_grad():
+        assert trained.distill_loss(x, teacher, m).item() < before
