@@ -159,7 +159,9 @@ def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, f
     if qat is not None:
         variants.append(('LR-QAT int4', int4_model(fp, lrqat.merged_int4(qat))))
         ref = os.path.join(run, 'fpref', 'final.pt')
-        if fp_from == 'mix/final.pt' and os.path.exists(ref):   # fp32 trained like LR-QAT, without quantization
+        # fp32 trained like LR-QAT, without quantization: a like-for-like reference only when LR-QAT
+        # trains on the data too; a distilled LR-QAT (QAT_DISTILL) is measured against its teacher, fp32.
+        if fp_from == 'mix/final.pt' and os.path.exists(ref) and not getattr(cfg, 'QAT_DISTILL', False):
             from train import load_checked
             fr = Llama(fp.args)
             fr.load_state_dict(load_checked(ref)['model'])
@@ -240,6 +242,42 @@ def markdown(rows):
     return '\n'.join(lines)
 
 
+def score_outputs(path, data):
+    """The explanation metrics of the table (grounding, contradictions, family named, ROUGE-L) on the answers
+    eval_grounding.ts recorded through the engine (OUT.md.outputs.jsonl): as the model wrote them, and as shown
+    after the server's grounding check. Returns the Markdown table."""
+    held = {d['id']: d for d in read_jsonl(os.path.join(data, 'heldout.jsonl'))}
+    gold_manifest = {}
+    gold = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'gold')
+    for m in sorted(os.listdir(gold)):
+        if m.startswith('manifest') and m.endswith('.jsonl'):
+            for row in read_jsonl(os.path.join(gold, m)):
+                gold_manifest[row['id']] = row
+    by_model = {}
+    for o in read_jsonl(path):
+        by_model.setdefault(o['model'], []).append(o)
+    lines = ['| model (engine) | answers | grounding, as written | grounding, as shown | contradictions, as written / shown | family named (shown) | ROUGE-L (shown) |',
+             '|---|---|---|---|---|---|---|']
+    for model, outs in by_model.items():
+        gw, gs, cw, cs, fam, rl = [], [], 0, 0, [], []
+        for o in outs:
+            d = held.get(o['id'])
+            if d is None:
+                continue
+            facts = dict(d['meta'], edge=gold_manifest.get(d['id'], {}).get('edge'))
+            for text, g in ((o['raw'], gw), (o['shown'], gs)):
+                x = grounding(text, d['vhdl'])
+                if x is not None:
+                    g.append(x)
+            cw += contradictions(o['raw'], facts)
+            cs += contradictions(o['shown'], facts)
+            fam.append(family_named(o['shown'], d['meta'].get('family')))
+            rl.append(rouge_l(o['shown'], d['explanation']))
+        pct = lambda g: f'{np.mean(g):.1%} ({len(g)} with identifiers)' if g else 'n/a'
+        lines.append(f'| {model} | {len(outs)} | {pct(gw)} | {pct(gs)} | {cw} / {cs} | {np.mean(fam):.0%} | {np.mean(rl):.3f} |')
+    return '\n'.join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--config', default='small')
@@ -250,7 +288,15 @@ def main():
     ap.add_argument('--max-new', type=int, default=256)
     ap.add_argument('--max-windows', type=int, default=64)
     ap.add_argument('--fp-from', default='mix/final.pt', help='fp32 weights to compare, e.g. pretrain/ckpt.pt during pretraining')
+    ap.add_argument('--score-outputs', metavar='FILE', help='instead: score the answers eval_grounding.ts recorded (OUT.md.outputs.jsonl) '
+                    'and write <run>/eval_outputs.md')
     a = ap.parse_args()
+    if a.score_outputs:
+        table = score_outputs(a.score_outputs, a.data)
+        print(table)
+        with open(os.path.join(a.run, 'eval_outputs.md'), 'w') as f:
+            f.write(table + '\n')
+        return
     rows = evaluate(load_config(a.config), a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows, fp_from=a.fp_from)
     table = markdown(rows)
     print(table)

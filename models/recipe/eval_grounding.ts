@@ -3,6 +3,9 @@
 // against the analysis facts. Writes a Markdown table (eval.py scores the same designs in torch).
 //   node --import tsx models/recipe/eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME[=free]] ...
 // `=free` runs that model without the engine's name constraint (GenerateRequest.names).
+// Also writes OUT.outputs.jsonl: each "Explain this entity" answer as the model wrote it and as shown
+// after the grounding check, for `eval.py --score-outputs` (the same identifier and contradiction
+// metrics as eval.py's table, on what the engine produced).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { explain } from '../../server/src/ide/explain';
@@ -23,6 +26,8 @@ interface Score {
   hovers: number;
   hoversShown: number;
   seconds: number;
+  /** Per design: the explanation as the model wrote it (kept sentences, then the dropped ones) and as shown. */
+  outputs: { id: string; raw: string; shown: string }[];
 }
 
 /** A verdict reason, without the names in it: `\`x\` is not a name in the design` -> `not a name in the design`. */
@@ -49,7 +54,7 @@ export async function score(designs: Design[], modelDir: string, name: string, f
   const local = createBackend({ modelDir, threads: 1 });
   const backend: Backend = free ? { id: local.id, generate: (req, onText, token) => local.generate({ ...req, names: undefined }, onText, token), tokenCounter: () => local.tokenCounter?.(), dispose: () => local.dispose() } : local;
   const hover = new HoverExplainer(() => backend, 96);
-  const s: Score = { model: name, designs: 0, written: 0, kept: 0, designsWithKept: 0, reasons: new Map(), hovers: 0, hoversShown: 0, seconds: 0 };
+  const s: Score = { model: name, designs: 0, written: 0, kept: 0, designsWithKept: 0, reasons: new Map(), hovers: 0, hoversShown: 0, seconds: 0, outputs: [] };
   const t0 = performance.now();
   try {
     for (const d of designs) {
@@ -60,7 +65,10 @@ export async function score(designs: Design[], modelDir: string, name: string, f
       if (!unit) continue;
       s.designs++;
       const a = await explain(ws, { kind: 'unit', unit }, { backend, maxTokens: 256 });
-      const kept = sentences(explanationOf(a.markdown)).filter((x) => x.trim() && !x.trim().startsWith('_')).length;
+      const shownSentences = sentences(explanationOf(a.markdown)).filter((x) => x.trim() && !x.trim().startsWith('_'));
+      const kept = shownSentences.length;
+      const shown = shownSentences.join(' ').trim();
+      s.outputs.push({ id: d.id, raw: [shown, ...(a.grounding?.dropped ?? [])].join(' ').trim(), shown });
       const dropped = a.grounding?.dropped.length ?? 0;
       s.written += kept + dropped;
       s.kept += kept;
@@ -117,6 +125,7 @@ async function main(args: string[]): Promise<void> {
     'decoding (a name in `code` quotes, or a snake_case word, can only be one of the design\'s), unless they say ' +
     '"names not constrained": the same model choosing names freely, as it would behind a remote server.\n\n' + table(scores) + '\n';
   writeFileSync(out, md);
+  writeFileSync(`${out}.outputs.jsonl`, scores.flatMap((x) => x.outputs.map((o) => JSON.stringify({ model: x.model, ...o }))).join('\n') + '\n');
   process.stdout.write(md);
 }
 

@@ -61,3 +61,19 @@ def test_held_out_gold_designs_never_reach_training_files(tiny):
     for r in ROWS:
         if r['split'] == 'heldout':
             assert open(os.path.join(GOLD, r['file'])).read() not in texts, r['id']
+
+
+@pytest.mark.skipif(not ROWS, reason='no gold manifest yet')
+def test_score_outputs_scores_engine_answers_as_written_and_as_shown(tiny, tmp_path):
+    """eval.py --score-outputs: the table's metrics on answers recorded by eval_grounding.ts, per model."""
+    import json
+    from eval import score_outputs
+    from prepare import read_jsonl
+    d = read_jsonl(os.path.join(tiny['data'], 'heldout.jsonl'))[0]
+    real = sorted({w for w in re.findall(r'[A-Za-z_][A-Za-z0-9_]*', d['vhdl']) if '_' in w.strip('_')})[0]
+    rows = [{'model': 'm', 'id': d['id'], 'raw': f'It drives `{real}`. It also drives `not_in_design_x`.', 'shown': f'It drives `{real}`.'}]
+    path = tmp_path / 'o.jsonl'
+    path.write_text('\n'.join(json.dumps(r) for r in rows) + '\n')
+    table = score_outputs(str(path), tiny['data'])
+    row = [l for l in table.splitlines() if l.startswith('| m |')][0].split('|')
+    assert row[3].strip().startswith('50.0%') and row[4].strip().startswith('100.0%'), table
