@@ -81,6 +81,9 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'traffic.vhd', sentence: 'A pedestrian request is served after the current phase.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The debounced level of the push button.', reason: null },
   { file: 'debouncer.vhd', sentence: 'Byte to send, sampled when the line is idle.', reason: /the design never mentions "Byte"/ },
+  { file: 'debouncer.vhd', sentence: 'The counter is in one clocked `process`, its reset branch before the `elsif`.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'A file that cannot be opened gives NAME_ERROR.', reason: /`NAME_ERROR` is not a name in the design/ },
+  { file: 'debouncer.vhd', sentence: 'The input is of subtype `x01z`.', reason: /`x01z` is not a name in the design/ },
 ];
 
 for (const c of CASES) {

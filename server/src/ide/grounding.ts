@@ -3,7 +3,7 @@
 import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
-import { TokenKind as T } from '../syntax/tokenKind';
+import { FIRST_KEYWORD, LAST_KEYWORD, TokenKind, TokenKind as T } from '../syntax/tokenKind';
 import { declarationClaim, declaredKinds, type DeclaredKinds } from './groundingDeclarations';
 import { unsupportedDetail } from './groundingVocabulary';
 
@@ -50,10 +50,23 @@ export interface GroundedText {
 }
 
 /**
- * STD.STANDARD's names an explanation may use without the design declaring them: all but the
- * character literals' names (`NAK`, `ACK`, `CR`, `C128`), which no explanation means.
+ * STD.STANDARD's names an explanation may use without the design declaring them: its types, time
+ * units and common functions; not the character literals' names (`NAK`, `ACK`, `CR`, `C128`) nor
+ * the file-handling literals and subprograms (`NAME_ERROR`, `read_mode`, `endfile`), which an
+ * explanation of a design that does not use them never means.
  */
-const STANDARD_PROSE = new Set([...STANDARD_NAMES].filter((n) => !/^(nul|soh|stx|etx|eot|enq|ack|bel|bs|ht|lf|vt|ff|cr|so|si|dle|dc[1-4]|nak|syn|etb|can|em|sub|esc|fsp|gsp|rsp|usp|del|c1[2-5]\d)$/.test(n)));
+const STANDARD_PROSE = new Set(
+  [...STANDARD_NAMES].filter(
+    (n) =>
+      !/^(nul|soh|stx|etx|eot|enq|ack|bel|bs|ht|lf|vt|ff|cr|so|si|dle|dc[1-4]|nak|syn|etb|can|em|sub|esc|fsp|gsp|rsp|usp|del|c1[2-5]\d)$/.test(n) &&
+      !/^(read_mode|write_mode|append_mode|open_ok|status_error|name_error|mode_error|file_\w+|endfile|flush|deallocate|foreign|universal_\w+)$/.test(n),
+  ),
+);
+
+/** VHDL's reserved words: quoting one (`process`, `others`) names a construct, not a design name. */
+const RESERVED = new Set(
+  Array.from({ length: LAST_KEYWORD - FIRST_KEYWORD + 1 }, (_, i) => TokenKind[FIRST_KEYWORD + i].slice(0, -2).toLowerCase()),
+);
 
 /** Names an explanation may use without them being in the design: libraries, packages, standard functions. */
 const WELL_KNOWN = new Set([
@@ -62,17 +75,17 @@ const WELL_KNOWN = new Set([
   'to_unsigned', 'to_signed', 'to_integer', 'resize', 'shift_left', 'shift_right', 'rotate_left', 'rotate_right',
   'conv_integer', 'conv_std_logic_vector', 'to_slv', 'to_stdlogicvector', 'to_stdulogicvector', 'to_bitvector', 'to_x01', 'is_x',
   'rising_edge', 'falling_edge', 'others', 'downto', 'vhdl_2008', 'vhdl_93', 'read_mode', 'write_mode',
-  'i2c', 'axi4', 'axi4_lite', 'crc32', 'crc16', 'crc8', 'utf8', 'base64', 'ieee754', 'fp32', 'fp16', 'int4', 'int8',
-  'ram32', 'x01z', 'spi', 'pwm',
+  'i2c', 'axi4', 'axi4_lite', 'crc32', 'crc16', 'crc8', 'utf8', 'base64', 'ieee754', 'spi', 'pwm',
 ]);
 
 /**
- * The names an explanation may quote: the design's identifiers and the well-known and standard
- * names the check accepts without them (sorted). Given to the engine as `names`, they keep a model
- * from writing a name the check would drop.
+ * The names a model may quote, given to the engine as `names` (sorted): the design's identifiers
+ * (its libraries, packages and the standard names it uses among them) and VHDL's reserved words.
+ * Not the well-known and standard names the check lets through without the design using them:
+ * offered to a small model they were written where nothing called for them (`NAME_ERROR`, `x01z`).
  */
 export function groundingNames(g: GroundingContext): string[] {
-  return [...new Set([...g.identifiers, ...g.spellings, ...WELL_KNOWN, ...STANDARD_PROSE])].sort();
+  return [...new Set([...g.identifiers, ...g.spellings, ...RESERVED])].sort();
 }
 
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */
@@ -352,7 +365,7 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (!/^[A-Z0-9`"'(\[*_|<>-]/.test(body)) return 'does not start like a sentence: a fragment';
   for (const w of identifierCandidates(s)) {
     const low = w.toLowerCase();
-    if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_PROSE.has(low)) continue;
+    if (g.identifiers.has(low) || WELL_KNOWN.has(low) || STANDARD_PROSE.has(low) || RESERVED.has(low)) continue;
     // Attribute-style and element-style uses: `cnt'high`, `bus.valid` were cut to the base already.
     return `\`${w}\` is not a name in the design`;
   }
