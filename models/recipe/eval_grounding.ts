@@ -26,7 +26,7 @@ interface Score {
   hovers: number;
   hoversShown: number;
   seconds: number;
-  /** Per design: the explanation as the model wrote it (kept sentences, then the dropped ones) and as shown. */
+  /** Per design: the "Explain this entity" answer as the model wrote it, and its explanation as shown after the check. */
   outputs: { id: string; raw: string; shown: string }[];
 }
 
@@ -52,7 +52,18 @@ function explanationOf(markdown: string): string {
  */
 export async function score(designs: Design[], modelDir: string, name: string, free = false): Promise<Score> {
   const local = createBackend({ modelDir, threads: 1 });
-  const backend: Backend = free ? { id: local.id, generate: (req, onText, token) => local.generate({ ...req, names: undefined }, onText, token), tokenCounter: () => local.tokenCounter?.(), dispose: () => local.dispose() } : local;
+  // Every request goes through here: the answer as the model wrote it is kept (the last one).
+  let written = '';
+  const backend: Backend = {
+    id: local.id,
+    generate: async (req, onText, token) => {
+      const r = await local.generate(free ? { ...req, names: undefined } : req, onText, token);
+      written = r.text;
+      return r;
+    },
+    tokenCounter: () => local.tokenCounter?.(),
+    dispose: () => local.dispose(),
+  };
   const hover = new HoverExplainer(() => backend, 96);
   const s: Score = { model: name, designs: 0, written: 0, kept: 0, designsWithKept: 0, reasons: new Map(), hovers: 0, hoversShown: 0, seconds: 0, outputs: [] };
   const t0 = performance.now();
@@ -64,11 +75,12 @@ export async function score(designs: Design[], modelDir: string, name: string, f
       const unit = f.units.find((u) => u.kind === 'entity' && (!d.meta.entity || u.name === d.meta.entity.toLowerCase())) ?? f.units[0];
       if (!unit) continue;
       s.designs++;
+      written = '';
       const a = await explain(ws, { kind: 'unit', unit }, { backend, maxTokens: 256 });
       const shownSentences = sentences(explanationOf(a.markdown)).filter((x) => x.trim() && !x.trim().startsWith('_'));
       const kept = shownSentences.length;
       const shown = shownSentences.join(' ').trim();
-      s.outputs.push({ id: d.id, raw: [shown, ...(a.grounding?.dropped ?? [])].join(' ').trim(), shown });
+      s.outputs.push({ id: d.id, raw: written, shown });
       const dropped = a.grounding?.dropped.length ?? 0;
       s.written += kept + dropped;
       s.kept += kept;

@@ -42,6 +42,8 @@ const cases: [string, boolean][] = [
   ['Short ones do not: x2, 8N1, 16 bit, 32-bit.', true],
   ['A name starts at a letter: 8bit_x holds bit_x.', false],
   ['An open quote may stay open: `cn', true],
+  ['A quote starts at its backtick: ` 11` is not one.', false],
+  ['Nor is ` cnt` with a blank before the name.', false],
 ];
 
 test('quoted names and snake_case words must be known names, whatever the split into pieces', () => {

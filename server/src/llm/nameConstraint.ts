@@ -6,7 +6,7 @@
 // An empty quote (``) is just that: a model cannot escape the rule by writing a fence.
 // Inside a quote, the leading identifier must stay a prefix of a known name while it grows and be a
 // whole known name once anything else follows it; text not starting with a letter (a literal) and
-// bit-string literals (x"FF") are free. In plain text only words with an inner `_` or with digits
+// bit-string literals (x"FF") are free, but not a quote starting with blank space. In plain text only words with an inner `_` or with digits
 // are held to the list (prose words never are). A name may be spelled as given, in lower case or in upper case.
 // This is the same notion of "a name" as the server's grounding check, which still runs afterwards.
 
@@ -76,7 +76,10 @@ export class NameConstraint {
 
   /** Whether the quoted text so far can still be (closing: is) an allowed quote. */
   private quotedOk(text: string, closing: boolean): boolean {
-    const m = /^\s*([A-Za-z][A-Za-z0-9_]*)([\s\S]?)/.exec(text);
+    // A quote starts right after its backtick: ` 11` is how a quote pairs with the wrong backtick
+    // (the rest of the sentence then reads as code), never how a name or literal is written.
+    if (/^\s/.test(text)) return false;
+    const m = /^([A-Za-z][A-Za-z0-9_]*)([\s\S]?)/.exec(text);
     if (!m) return true; // a literal or operator: '1', (others => '0'), 16#FF#
     const [, ident, after] = m;
     if (ident.length === 1 && /[xXbBoOdD]/.test(ident) && (after === '"' || (!after && !closing))) return true; // x"FF" on its way
