@@ -80,12 +80,13 @@ const WELL_KNOWN = new Set([
 
 /**
  * The names a model may quote, given to the engine as `names` (sorted): the design's identifiers
- * (its libraries, packages and the standard names it uses among them) and VHDL's reserved words.
- * Not the well-known and standard names the check lets through without the design using them:
- * offered to a small model they were written where nothing called for them (`NAME_ERROR`, `x01z`).
+ * (its libraries, packages and the standard names it uses among them). Not the well-known and
+ * standard names the check lets through without the design using them: offered to a small model
+ * they were written where nothing called for them (`NAME_ERROR`, `x01z`). Nor the reserved words:
+ * a quote may go on after its leading name (`cnt + 1`), and one opened on `generic` ran on as prose.
  */
 export function groundingNames(g: GroundingContext): string[] {
-  return [...new Set([...g.identifiers, ...g.spellings, ...RESERVED])].sort();
+  return [...new Set([...g.identifiers, ...g.spellings])].sort();
 }
 
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */

@@ -89,7 +89,8 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   const names = req.names?.length ? nameConstraintOf(req.names) : undefined;
   const pieces = names ? model.tokenPieces : undefined;
   let scan: ScanState = START;
-  const allow = names && pieces ? (id: number) => model.eosIds.has(id) || names.advance(scan, pieces[id] ?? '') !== undefined : undefined;
+  // The end of the answer is allowed only where a name is not left half-written (`SYNC_F` of sync_ff).
+  const allow = names && pieces ? (id: number) => (model.eosIds.has(id) ? names.canEnd(scan) : names.advance(scan, pieces[id] ?? '') !== undefined) : undefined;
   let text = ''; // everything decoded so far
   let sent = 0; // how much of `text` went to onText
   const emit = (upTo: number) => {

@@ -6,7 +6,8 @@
 // An empty quote (``) is just that: a model cannot escape the rule by writing a fence.
 // Inside a quote, the leading identifier must stay a prefix of a known name while it grows and be a
 // whole known name once anything else follows it; text not starting with a letter (a literal) and
-// bit-string literals (x"FF") are free, but not a quote starting with blank space. In plain text only words with an inner `_` or with digits
+// bit-string literals (x"FF") are free, but not a quote starting with blank space or other
+// punctuation, nor one longer than MAX_QUOTE characters. In plain text only words with an inner `_` or with digits
 // are held to the list (prose words never are). A name may be spelled as given, in lower case or in upper case.
 // This is the same notion of "a name" as the server's grounding check, which still runs afterwards.
 
@@ -19,6 +20,9 @@ export interface ScanState {
 export const START: ScanState = { mode: 'plain', text: '' };
 
 const IDENT_CHAR = /[A-Za-z0-9_]/;
+
+/** The longest quote: a name or an expression (`cnt(WIDTH - 1 downto 0)`), never a sentence. */
+const MAX_QUOTE = 60;
 
 export class NameConstraint {
   private readonly names: Set<string>;
@@ -66,6 +70,16 @@ export class NameConstraint {
   }
 
   /**
+   * Whether the text may end in `state`: not inside a held word that is no whole name yet, nor
+   * inside a quote whose text is not an allowed quote (an answer that stops on `SYNC_F` would leave
+   * a name that is only the start of one).
+   */
+  canEnd(state: ScanState): boolean {
+    if (state.mode === 'plain') return !this.heldWord(state.text) || this.names.has(state.text.toLowerCase());
+    return this.quotedOk(state.text, true);
+  }
+
+  /**
    * Plain-text words held to the list, as the grounding check picks them: an inner underscore
    * (`a_b`), or letters and digits mixed in four characters or more (`taps32`, not `x2` or `8n`).
    */
@@ -78,9 +92,11 @@ export class NameConstraint {
   private quotedOk(text: string, closing: boolean): boolean {
     // A quote starts right after its backtick: ` 11` is how a quote pairs with the wrong backtick
     // (the rest of the sentence then reads as code), never how a name or literal is written.
-    if (/^\s/.test(text)) return false;
+    if (/^\s/.test(text) || text.length > MAX_QUOTE) return false;
     const m = /^([A-Za-z][A-Za-z0-9_]*)([\s\S]?)/.exec(text);
-    if (!m) return true; // a literal or operator: '1', (others => '0'), 16#FF#
+    // A literal or an expression: '1', (others => '0'), 16#FF#, "0101", -1. Not any other start
+    // (`. There is no reset: ...` is prose that a stray backtick turned into a quote).
+    if (!m) return text === '' || /^['"(\d#+-]/.test(text);
     const [, ident, after] = m;
     if (ident.length === 1 && /[xXbBoOdD]/.test(ident) && (after === '"' || (!after && !closing))) return true; // x"FF" on its way
     if (!after && !closing) return this.prefixes.has(ident);
