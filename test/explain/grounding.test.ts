@@ -84,6 +84,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The counter is in one clocked `process`, its reset branch before the `elsif`.', reason: null },
   { file: 'debouncer.vhd', sentence: 'A file that cannot be opened gives NAME_ERROR.', reason: /`NAME_ERROR` is not a name in the design/ },
   { file: 'debouncer.vhd', sentence: 'The input is of subtype `x01z`.', reason: /`x01z` is not a name in the design/ },
+  { file: 'debouncer.vhd', sentence: 'The count `stable_cnt is the counter` runs up.', reason: /`the` is not a name in the design/ },
+  { file: 'debouncer.vhd', sentence: 'It resets `stable_cnt` to `(others => \'0\')` when `rst_n = \'0\'`.', reason: null },
 ];
 
 for (const c of CASES) {

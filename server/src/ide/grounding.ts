@@ -80,13 +80,13 @@ const WELL_KNOWN = new Set([
 
 /**
  * The names a model may quote, given to the engine as `names` (sorted): the design's identifiers
- * (its libraries, packages and the standard names it uses among them). Not the well-known and
- * standard names the check lets through without the design using them: offered to a small model
- * they were written where nothing called for them (`NAME_ERROR`, `x01z`). Nor the reserved words:
- * a quote may go on after its leading name (`cnt + 1`), and one opened on `generic` ran on as prose.
+ * (its libraries, packages and the standard names it uses among them) and the reserved words (so
+ * that `cnt(3 downto 0)` can be quoted; the engine holds every word of a quote to this list). Not
+ * the well-known and standard names the check lets through without the design using them: offered
+ * to a small model they were written where nothing called for them (`NAME_ERROR`, `x01z`).
  */
 export function groundingNames(g: GroundingContext): string[] {
-  return [...new Set([...g.identifiers, ...g.spellings])].sort();
+  return [...new Set([...g.identifiers, ...g.spellings, ...RESERVED])].sort();
 }
 
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */
@@ -190,13 +190,18 @@ export function sentences(text: string): string[] {
 
 const VOWELS = /[aeiouy]/i;
 
-/** Words that look like identifiers rather than English: `backticked`, snake_case, or letters mixed with digits. */
+/**
+ * Words that look like identifiers rather than English: every word of a `quote` (not those of its
+ * literals, nor those after a tick or a dot: `cnt'high`, `r.state`), snake_case, or letters mixed
+ * with digits. A quote is code: a word in one that is no name (`shift_reg is the input`) is prose
+ * that a stray backtick swallowed (the engine's name constraint holds quotes to the same rule).
+ */
 export function identifierCandidates(sentence: string): string[] {
   const out = new Set<string>();
   for (const m of sentence.matchAll(/`([^`]+)`/g)) {
-    const base = /^\s*([A-Za-z][A-Za-z0-9_]*)/.exec(m[1]);
-    // `'1'`, `(others => '0')`, `x"FF"` and other literals are not names.
-    if (base && !/^[xXbBoO]"/.test(m[1])) out.add(base[1]);
+    // `'1'`, `(others => '0')`, `x"FF"`, `16#FF#` and other literals are not names.
+    const body = m[1].replace(/\b[xXbBoOdD]?"[^"]*"/g, ' ').replace(/'[^']'/g, ' ').replace(/\b\d[\d_]*#[0-9A-Fa-f_.]*#/g, ' ');
+    for (const w of body.matchAll(/(?<![\w'.])[A-Za-z][A-Za-z0-9_]*/g)) out.add(w[0]);
   }
   const plain = sentence.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']');
   for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {

@@ -4,10 +4,11 @@
 // The check runs on token texts, character by character, through a tiny scanner of the answer:
 //   plain ──`──> quoted ──`──> plain          `cnt`, `state'high`, `(others => '0')`
 // An empty quote (``) is just that: a model cannot escape the rule by writing a fence.
-// Inside a quote, the leading identifier must stay a prefix of a known name while it grows and be a
-// whole known name once anything else follows it; text not starting with a letter (a literal) and
-// bit-string literals (x"FF") are free, but not a quote starting with blank space or other
-// punctuation, nor one longer than MAX_QUOTE characters. In plain text only words with an inner `_` or with digits
+// Inside a quote, every word must stay a prefix of a known name while it grows and be a whole known
+// name once anything else follows it (the caller includes the language's reserved words, so that
+// `cnt(3 downto 0)` passes and `shift_reg is the input` does not); literals (`'1'`, x"FF", 16#FF#)
+// and words after a tick or a dot are free; a quote may not start with blank space or punctuation
+// other than a literal's or an expression's, nor run past MAX_QUOTE characters. In plain text only words with an inner `_` or with digits
 // are held to the list (prose words never are). A name may be spelled as given, in lower case or in upper case.
 // This is the same notion of "a name" as the server's grounding check, which still runs afterwards.
 
@@ -88,19 +89,34 @@ export class NameConstraint {
     return w.length >= 4 && /\d/.test(w) && !/^[A-Za-z]{1,2}\d+$/.test(w);
   }
 
-  /** Whether the quoted text so far can still be (closing: is) an allowed quote. */
+  /**
+   * Whether the quoted text so far can still be (closing: is) an allowed quote: a name or an
+   * expression whose every word is a known name (`cnt(WIDTH - 1 downto 0)`: the reserved words are
+   * among the names the server gives), its literals free (`'1'`, `x"FF"`, `16#FF#`, `"0101"`) and
+   * the words after a tick or a dot (`cnt'high`, `r.state`) too. A word still being written must be
+   * the start of a name; once anything follows it, a whole one.
+   */
   private quotedOk(text: string, closing: boolean): boolean {
     // A quote starts right after its backtick: ` 11` is how a quote pairs with the wrong backtick
     // (the rest of the sentence then reads as code), never how a name or literal is written.
     if (/^\s/.test(text) || text.length > MAX_QUOTE) return false;
-    const m = /^([A-Za-z][A-Za-z0-9_]*)([\s\S]?)/.exec(text);
-    // A literal or an expression: '1', (others => '0'), 16#FF#, "0101", -1. Not any other start
-    // (`. There is no reset: ...` is prose that a stray backtick turned into a quote).
-    if (!m) return text === '' || /^['"(\d#+-]/.test(text);
-    const [, ident, after] = m;
-    if (ident.length === 1 && /[xXbBoOdD]/.test(ident) && (after === '"' || (!after && !closing))) return true; // x"FF" on its way
-    if (!after && !closing) return this.prefixes.has(ident);
-    return this.prefixes.has(ident) && this.names.has(ident.toLowerCase());
+    // Its first character starts a name, a literal or an expression (not `. There is no reset: ...`,
+    // prose that a stray backtick turned into a quote).
+    if (text !== '' && !/^[A-Za-z'"(\d+-]/.test(text)) return false;
+    // Literals out of the way (an unfinished one runs to the end of the text).
+    const body = text
+      .replace(/\b[xXbBoOdD]?"[^"]*("|$)/g, (m) => ' '.repeat(m.length))
+      .replace(/'[^']'/g, '   ')
+      .replace(/\b\d[\d_]*#[0-9A-Fa-f_.]*#?/g, (m) => ' '.repeat(m.length));
+    for (const m of body.matchAll(/(?<![\w'.])[A-Za-z][A-Za-z0-9_]*/g)) {
+      const w = m[0];
+      const growing = !closing && m.index + w.length === body.length;
+      if (growing) {
+        // `x` may still become the bit-string literal x"FF".
+        if (!this.prefixes.has(w) && !/^[xXbBoOdD]$/.test(w)) return false;
+      } else if (!this.names.has(w.toLowerCase()) || !this.prefixes.has(w)) return false;
+    }
+    return true;
   }
 }
 
