@@ -85,6 +85,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'A file that cannot be opened gives NAME_ERROR.', reason: /`NAME_ERROR` is not a name in the design/ },
   { file: 'debouncer.vhd', sentence: 'The input is of subtype `x01z`.', reason: /`x01z` is not a name in the design/ },
   { file: 'debouncer.vhd', sentence: 'The count `stable_cnt is the counter` runs up.', reason: /`the` is not a name in the design/ },
+  { file: 'debouncer.vhd', sentence: '`rol` is an input (std_logic): the raw button.', reason: /`rol` is called an input, but it is a reserved word/ },
+  { file: 'debouncer.vhd', sentence: '`return` (out std_logic): the debounced level.', reason: /`return` is called an `out` port, but it is a reserved word/ },
   { file: 'debouncer.vhd', sentence: 'It resets `stable_cnt` to `(others => \'0\')` when `rst_n = \'0\'`.', reason: null },
 ];
 

@@ -44,6 +44,7 @@ const cases: [string, boolean][] = [
   ['A name starts at a letter: 8bit_x holds bit_x.', false],
   ['An open quote may stay open: `cn', true],
   ['A quote starts at its backtick: ` 11` is not one.', false],
+  ['An empty quote `` is not written.', false],
   ['Nor is ` cnt` with a blank before the name.', false],
   ['A stray backtick does not make prose a literal: `. There is no made_up here.`', false],
   ['A quote is a name or an expression, not a paragraph: `cnt + 1 and then the counter goes on counting for a long time`.', false],

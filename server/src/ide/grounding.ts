@@ -3,8 +3,8 @@
 import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
-import { FIRST_KEYWORD, LAST_KEYWORD, TokenKind, TokenKind as T } from '../syntax/tokenKind';
-import { declarationClaim, declaredKinds, type DeclaredKinds } from './groundingDeclarations';
+import { TokenKind as T } from '../syntax/tokenKind';
+import { declarationClaim, declaredKinds, type DeclaredKinds, RESERVED_WORDS } from './groundingDeclarations';
 import { unsupportedDetail } from './groundingVocabulary';
 
 /** What the check compares against: the design's names and the facts, lower-cased. */
@@ -64,9 +64,7 @@ const STANDARD_PROSE = new Set(
 );
 
 /** VHDL's reserved words: quoting one (`process`, `others`) names a construct, not a design name. */
-const RESERVED = new Set(
-  Array.from({ length: LAST_KEYWORD - FIRST_KEYWORD + 1 }, (_, i) => TokenKind[FIRST_KEYWORD + i].slice(0, -2).toLowerCase()),
-);
+const RESERVED = RESERVED_WORDS;
 
 /** Names an explanation may use without them being in the design: libraries, packages, standard functions. */
 const WELL_KNOWN = new Set([

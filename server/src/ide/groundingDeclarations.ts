@@ -4,11 +4,17 @@
 // wrong names; these sentences name real things and are still wrong.
 import { interfaceMode } from '../analysis/facts/interfaces';
 import type { SourceFile } from '../analysis/sourceFile';
+import { FIRST_KEYWORD, LAST_KEYWORD, TokenKind } from '../syntax/tokenKind';
 
 /** Lower-case name -> what it is declared as: `generic`, `signal`, `constant`, `variable`, `port`, and the port's mode. */
 export type DeclaredKinds = Map<string, Set<string>>;
 
 const MODES = ['in', 'out', 'inout', 'buffer', 'linkage'];
+
+/** VHDL's reserved words (lower case): quoted, they name a construct (`process`), never a declaration. */
+export const RESERVED_WORDS = new Set(
+  Array.from({ length: LAST_KEYWORD - FIRST_KEYWORD + 1 }, (_, i) => TokenKind[FIRST_KEYWORD + i].slice(0, -2).toLowerCase()),
+);
 
 /** What each name of `files` is declared as. */
 export function declaredKinds(files: SourceFile[]): DeclaredKinds {
@@ -62,6 +68,8 @@ export function declarationClaim(sentence: string, declared: DeclaredKinds): str
     const base = /^[a-z][a-z0-9_]*/.exec(c.name)?.[0];
     if (!base) return `\`${c.name}\` is called ${c.said}, but it is not a name`;
     const is = declared.get(base);
+    // A reserved word cannot be declared: `in` or `return` called a port is no name at all.
+    if (!is && RESERVED_WORDS.has(base)) return `\`${c.name}\` is called ${c.said}, but it is a reserved word, not a name`;
     if (!is) continue; // not declared in these files (the name check decides about it)
     if (c.kinds.some((k) => is.has(k))) continue;
     return `\`${base}\` is called ${c.said}, but it is ${describe(is)}`;

@@ -3,7 +3,7 @@
 //
 // The check runs on token texts, character by character, through a tiny scanner of the answer:
 //   plain ──`──> quoted ──`──> plain          `cnt`, `state'high`, `(others => '0')`
-// An empty quote (``) is just that: a model cannot escape the rule by writing a fence.
+// An empty quote (``) is not allowed: it pairs the backticks after it the wrong way.
 // Inside a quote, every word must stay a prefix of a known name while it grows and be a whole known
 // name once anything else follows it (the caller includes the language's reserved words, so that
 // `cnt(3 downto 0)` passes and `shift_reg is the input` does not); literals (`'1'`, x"FF", 16#FF#)
@@ -99,7 +99,7 @@ export class NameConstraint {
   private quotedOk(text: string, closing: boolean): boolean {
     // A quote starts right after its backtick: ` 11` is how a quote pairs with the wrong backtick
     // (the rest of the sentence then reads as code), never how a name or literal is written.
-    if (/^\s/.test(text) || text.length > MAX_QUOTE) return false;
+    if (/^\s/.test(text) || text.length > MAX_QUOTE || (closing && text === '')) return false;
     // Its first character starts a name, a literal or an expression (not `. There is no reset: ...`,
     // prose that a stray backtick turned into a quote).
     if (text !== '' && !/^[A-Za-z'"(\d+-]/.test(text)) return false;
