@@ -226,6 +226,9 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             for n in ['ckpt.pt', 'ckpt.bak.pt']:
                 if os.path.exists(os.path.join(ckdir, n)):
                     os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
+    if phase == 'fpref' and distils(cfg):
+        log('fpref: not run: LR-QAT distils the fp32 model it starts from (QAT_DISTILL), which is then its reference')
+        return None
     total = steps or steps_of(cfg, phase)
     torch.manual_seed(seed)                      # initial weights (and LR-QAT's B) depend only on the seed
     model, teacher = build(cfg, phase, run)
