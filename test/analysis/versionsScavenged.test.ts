@@ -41,7 +41,7 @@ test('replaced versions do not survive a scavenge: the texts promoted to the old
     before = now;
   }
   // Scavenges happened (a few dozen megabytes were allocated) and typically kept the current
-  // version's text and its lower-cased copy, give or take one version's: not dozens of replaced
+  // version's text, give or take one version's: not dozens of replaced
   // versions (15 to 57 per scavenge before). The median, as a full collection running alongside
   // on a loaded machine can let one scavenge keep more.
   assert.ok(promoted.length >= 2, `only ${promoted.length} scavenges promoted a text`);

@@ -48,7 +48,7 @@ export function findReferences(
   const needle = name.startsWith('\\') ? name : name.toLowerCase();
   for (const file of files) {
     if (isCancelled()) return out;
-    if (!(needle.startsWith('\\') ? file.text : file.lowerText).includes(needle)) continue;
+    if (!(needle.startsWith('\\') ? file.text.includes(needle) : file.mentions(needle))) continue;
     for (const n of file.scopes.namesCalled(name)) {
       const r = resolveNameNode(ws, file, n);
       if (r.kind === 'declarations' && r.decls.some((d) => wanted.has(d))) out.push({ file, node: n, isDeclaration: false });

@@ -22,8 +22,7 @@ export function entityUsages(ws: Workspace, entity: DesignUnit): EntityUsage[] {
   const needle = entity.name.toLowerCase();
   const configs = ws.allUnits().filter((u) => u.kind === 'configuration' && u.primaryName === entity.name).map((u) => u.name);
   for (const file of ws.files()) {
-    const text = file.lowerText;
-    if (!text.includes(needle) && !configs.some((cfg) => text.includes(cfg))) continue;
+    if (!file.mentions(needle) && !configs.some((cfg) => file.mentions(cfg))) continue;
     for (const unit of file.units) {
       if (unit.kind !== 'architecture') continue;
       for (const s of unit.node.descendants(N.ComponentInstantiationStatement)) {

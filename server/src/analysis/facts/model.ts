@@ -157,9 +157,10 @@ export class ArchitectureModel {
       const pb = this.ws.packageBodyOf(pkg);
       const scope = pb ? unitScope(pb) : undefined;
       if (!pb || !scope) return [];
-      const text = pb.file.lowerText;
       const mentions = (b: SyntaxNode, name: string): boolean => {
-        const i = text.indexOf(name, b.start);
+        const search = pb.file.nameSearch(name);
+        search.lastIndex = b.start;
+        const i = search.exec(pb.file.text)?.index ?? -1;
         return i >= 0 && i + name.length <= b.end;
       };
       const bodies: { name: string; node: SyntaxNode }[] = [];
@@ -262,9 +263,16 @@ export class ArchitectureModel {
   private scanOccurrences(name: string, region?: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [];
     const extended = name.startsWith('\\');
-    const text = extended ? this.file.text : this.file.lowerText;
+    const text = this.file.text;
     const end = this.arch.node.end;
-    for (let at = text.indexOf(name, this.arch.node.start); at >= 0 && at < end; at = text.indexOf(name, at + 1)) {
+    // An extended identifier is spelled exactly; a basic one in any case.
+    const search = extended ? undefined : this.file.nameSearch(name);
+    const next = (from: number): number => {
+      if (!search) return text.indexOf(name, from);
+      search.lastIndex = from;
+      return search.exec(text)?.index ?? -1;
+    };
+    for (let at = next(this.arch.node.start); at >= 0 && at < end; at = next(at + 1)) {
       if (!extended && (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length)))) continue;
       const inside = !region || (at >= region.start && at < region.end);
       if (!inside && !mayFollowDot(text, at)) continue;
@@ -281,8 +289,10 @@ export class ArchitectureModel {
     const aliases = this.cached('aliases', 0, () => {
       // Found by searching the text for the keyword: cheaper than listing every declaration of the file.
       const m = new Map<Declaration, string[]>();
-      const text = this.file.lowerText;
-      for (let at = text.indexOf('alias', this.arch.node.start); at >= 0 && at < this.arch.node.end; at = text.indexOf('alias', at + 1)) {
+      const search = this.file.nameSearch('alias');
+      search.lastIndex = this.arch.node.start;
+      for (let hit = search.exec(this.file.text); hit && hit.index < this.arch.node.end; hit = search.exec(this.file.text)) {
+        const at = hit.index;
         const tok = tokenAt(this.file.root, at);
         const decl = tok?.start === at && tok.parent?.kind === N.AliasDeclaration ? tok.parent : undefined;
         const name = decl ? nameOf(decl.child(N.DefiningName)) : undefined;
