@@ -115,11 +115,11 @@ test('with the shipped model, every name of a constrained answer is a design nam
   }
 });
 
-test('the names offered to the engine are the design\'s and the reserved words, not every standard name', () => {
+test('the names offered to the engine are the design\'s and the reserved words of expressions, not every standard name', () => {
   const ws = new Workspace();
   const file = ws.setFile('file:///debouncer.vhd', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', 'debouncer.vhd'), 'utf8'));
   const names = groundingNames(buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' }).grounding);
-  for (const n of ['stable_cnt', 'btn_in', 'clk', 'ieee', 'std_logic', 'downto', 'others', 'process']) assert.ok(names.includes(n), n);
-  // Offered, a small model wrote these where nothing called for them.
-  for (const n of ['name_error', 'x01z', 'int8', 'read_mode', 'nak']) assert.ok(!names.includes(n), n);
+  for (const n of ['stable_cnt', 'btn_in', 'clk', 'ieee', 'std_logic', 'downto', 'others', 'not']) assert.ok(names.includes(n), n);
+  // Offered, a small model wrote these where nothing called for them (`SHARED`, `disconnect with ...`).
+  for (const n of ['name_error', 'x01z', 'int8', 'read_mode', 'nak', 'shared', 'disconnect', 'context']) assert.ok(!names.includes(n), n);
 });
