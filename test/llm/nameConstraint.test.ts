@@ -9,11 +9,11 @@ import { generate } from '../../server/src/llm/generate';
 import { loadModel } from '../../server/src/llm/model';
 import { readFileSync } from 'node:fs';
 import { Workspace } from '../../server/src/analysis/workspace';
-import { groundingNames, identifierCandidates } from '../../server/src/ide/grounding';
+import { groundingNames, identifierCandidates, QUOTE_WORDS } from '../../server/src/ide/grounding';
 import { buildPrompt } from '../../server/src/ide/prompt';
 
-// The design's names, and reserved words as the server adds them (every word of a quote is held to the list).
-const c = new NameConstraint(['clk_i', 'Clk_I', 'rst_n', 'cnt', 'state', 'IDLE', 'std_logic', 'x_q', 'downto', 'others', 'and', 'not']);
+// The design's names, and reserved words of expressions as the server gives them (quote words: not first in a quote).
+const c = new NameConstraint(['clk_i', 'Clk_I', 'rst_n', 'cnt', 'state', 'IDLE', 'std_logic', 'x_q'], ['downto', 'others', 'and', 'not']);
 
 /** Where `text` first breaks the rule when written in pieces of `size` characters (-1: it never does). */
 function breaksAt(text: string, size = 1): number {
@@ -48,7 +48,9 @@ const cases: [string, boolean][] = [
   ['Nor is ` cnt` with a blank before the name.', false],
   ['A stray backtick does not make prose a literal: `. There is no made_up here.`', false],
   ['A quote is a name or an expression, not a paragraph: `cnt + 1 and then the counter goes on counting for a long time`.', false],
-  ['Expressions are fine: `cnt(3 downto 0)`, `-1`, `"0101"`, `not rst_n and cnt\'high`.', true],
+  ['Expressions are fine: `cnt(3 downto 0)`, `-1`, `"0101"`, `rst_n and not cnt\'high`.', true],
+  ['A quote does not start with a reserved word: `downto` is high.', false],
+  ['Nor is one a name: `NAND` is the data width.', false],
   ['Every word of a quote is held, not only the first: `cnt is the counter`.', false],
   ['A quote opened on a reserved word does not run on as prose: `others are zero`.', false],
 ];
@@ -104,10 +106,10 @@ test('with the shipped model, every name of a constrained answer is a design nam
   const model = await loadModel(join(import.meta.dirname, '..', '..', 'models', 'default'), { threads: 1 });
   try {
     for (const seed of [0, 1, 2]) {
-      const r = await generate(model, { messages: p.messages, maxTokens: 160, names: process.env.NO_NAMES ? undefined : names, temperature: seed ? 0.9 : 0, seed });
+      const r = await generate(model, { messages: p.messages, maxTokens: 160, names: process.env.NO_NAMES ? undefined : names, quoteWords: QUOTE_WORDS, temperature: seed ? 0.9 : 0, seed });
       // An answer cut off at maxTokens may end inside a name: that last word is a prefix of one, not yet whole.
       const text = r.finishReason === 'length' ? r.text.replace(/[A-Za-z0-9_]+$/, '') : r.text;
-      const bad = identifierCandidates(text).filter((n) => !names.includes(n.toLowerCase()));
+      const bad = identifierCandidates(text).filter((n) => !names.includes(n.toLowerCase()) && !QUOTE_WORDS.includes(n.toLowerCase()));
       assert.deepEqual(bad, [], r.text);
     }
   } finally {
@@ -115,11 +117,13 @@ test('with the shipped model, every name of a constrained answer is a design nam
   }
 });
 
-test('the names offered to the engine are the design\'s and the reserved words of expressions, not every standard name', () => {
+test('the names offered to the engine are the design\'s, not every standard name nor a reserved word', () => {
   const ws = new Workspace();
   const file = ws.setFile('file:///debouncer.vhd', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', 'debouncer.vhd'), 'utf8'));
   const names = groundingNames(buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' }).grounding);
-  for (const n of ['stable_cnt', 'btn_in', 'clk', 'ieee', 'std_logic', 'downto', 'others', 'not']) assert.ok(names.includes(n), n);
-  // Offered, a small model wrote these where nothing called for them (`SHARED`, `disconnect with ...`).
-  for (const n of ['name_error', 'x01z', 'int8', 'read_mode', 'nak', 'shared', 'disconnect', 'context']) assert.ok(!names.includes(n), n);
+  for (const n of ['stable_cnt', 'btn_in', 'clk', 'ieee', 'std_logic']) assert.ok(names.includes(n), n);
+  // Offered, a small model wrote these where nothing called for them (`NAND` as a signal, `disconnect with ...`).
+  for (const n of ['name_error', 'x01z', 'int8', 'read_mode', 'nak', 'shared', 'disconnect', 'downto', 'nand']) assert.ok(!names.includes(n), n);
+  // The reserved words of expressions come separately, for inside a quote.
+  for (const n of ['downto', 'others', 'and', 'not']) assert.ok(QUOTE_WORDS.includes(n), n);
 });

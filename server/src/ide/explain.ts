@@ -7,7 +7,7 @@ import type { Workspace } from '../analysis/workspace';
 import { commentOf } from '../analysis/facts/comments';
 import { isLlmError } from '../llm/errors';
 import type { Backend, CancellationToken, GenerateRequest } from '../llm/index';
-import { groundingNames, mergeVerdicts, StreamingGrounder, type GroundingVerdict } from './grounding';
+import { groundingNames, mergeVerdicts, QUOTE_WORDS, StreamingGrounder, type GroundingVerdict } from './grounding';
 import { buildPrompt, type ExplainTarget, type Prompt } from './prompt';
 import { clockPhrase, fsmLine, processName, resetPhrase, roleText } from './promptFacts';
 import type { Position, Range } from './types';
@@ -235,7 +235,7 @@ async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, 
   const started = Date.now();
   let firstTextMs: number | null = null;
   let firstTokenMs: number | undefined;
-  let req: GenerateRequest = { messages: prompt.messages, maxTokens: opts.maxTokens ?? 512, queueKey: 'explain', priority: 10, names: groundingNames(prompt.grounding) };
+  let req: GenerateRequest = { messages: prompt.messages, maxTokens: opts.maxTokens ?? 512, queueKey: 'explain', priority: 10, names: groundingNames(prompt.grounding), quoteWords: QUOTE_WORDS };
   let retried = false;
   const earlier: GroundingVerdict[] = [];
   for (let attempt = 0; attempt < 2; attempt++) {

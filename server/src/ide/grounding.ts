@@ -78,20 +78,20 @@ const WELL_KNOWN = new Set([
 
 /**
  * The reserved words an expression in a quote needs (`cnt(3 downto 0)`, `(others => '0')`,
- * `not rst_n and en`); the others (`shared`, `disconnect`, `context`) a small model offered them
- * strung into quotes of nothing but reserved words.
+ * `rst_n = '0' and en`), given to the engine as `quoteWords`: a quote may use them after its first
+ * word. Offered as names, a small model quoted `NAND` and `downto` as if they were signals, and
+ * strung quotes of nothing but reserved words (`disconnect with ...`).
  */
-const EXPRESSION_WORDS = ['downto', 'to', 'others', 'and', 'or', 'not', 'xor', 'xnor', 'nand', 'nor', 'mod', 'rem', 'abs', 'sll', 'srl', 'sla', 'sra', 'rol', 'ror', 'open', 'when', 'else'];
+export const QUOTE_WORDS = ['downto', 'to', 'others', 'and', 'or', 'not', 'xor', 'xnor', 'nand', 'nor', 'mod', 'rem', 'abs', 'sll', 'srl', 'sla', 'sra', 'rol', 'ror', 'open', 'when', 'else'];
 
 /**
  * The names a model may quote, given to the engine as `names` (sorted): the design's identifiers
- * (its libraries, packages and the standard names it uses among them) and the reserved words of
- * expressions (the engine holds every word of a quote to this list). Not the well-known and
+ * (its libraries, packages and the standard names it uses among them). Not the well-known and
  * standard names the check lets through without the design using them: offered to a small model
  * they were written where nothing called for them (`NAME_ERROR`, `x01z`).
  */
 export function groundingNames(g: GroundingContext): string[] {
-  return [...new Set([...g.identifiers, ...g.spellings, ...EXPRESSION_WORDS])].sort();
+  return [...new Set([...g.identifiers, ...g.spellings])].sort();
 }
 
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */

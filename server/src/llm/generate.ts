@@ -30,6 +30,7 @@ export function validateRequest(req: GenerateRequest): void {
   if (req.repetitionPenalty === 0) bad('repetitionPenalty must be > 0');
   if (req.stop !== undefined && (!Array.isArray(req.stop) || req.stop.some((s) => typeof s !== 'string'))) bad('stop must be an array of strings');
   if (req.names !== undefined && (!Array.isArray(req.names) || req.names.some((s) => typeof s !== 'string'))) bad('names must be an array of strings');
+  if (req.quoteWords !== undefined && (!Array.isArray(req.quoteWords) || req.quoteWords.some((s) => typeof s !== 'string'))) bad('quoteWords must be an array of strings');
 }
 
 /** The sampling settings of a request, with the model's generation_config as defaults. */
@@ -86,7 +87,7 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   const random = seededRandom(p.seed);
   const seen = [...promptIds];
   const stream = model.tokenizer.streamDecoder();
-  const names = req.names?.length ? nameConstraintOf(req.names) : undefined;
+  const names = req.names?.length ? nameConstraintOf(req.names, req.quoteWords ?? []) : undefined;
   const pieces = names ? model.tokenPieces : undefined;
   let scan: ScanState = START;
   // The end of the answer is allowed only where a name is not left half-written (`SYNC_F` of sync_ff).
@@ -171,13 +172,13 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
 const constraints = new Map<string, NameConstraint>();
 
 /** The constraint for a name list; the last few are kept (hover and explain ask about the same design again and again). */
-function nameConstraintOf(names: string[]): NameConstraint {
-  const key = names.join('\n');
+function nameConstraintOf(names: string[], quoteWords: string[]): NameConstraint {
+  const key = `${names.join('\n')}\0${quoteWords.join('\n')}`;
   let c = constraints.get(key);
   if (c) {
     constraints.delete(key);
   } else {
-    c = new NameConstraint(names);
+    c = new NameConstraint(names, quoteWords);
     if (constraints.size >= 8) constraints.delete(constraints.keys().next().value!);
   }
   constraints.set(key, c);

@@ -77,7 +77,7 @@ export class LocalBackend implements Backend {
     const s = samplingOf(model, req);
     const deterministic = s.temperature <= 0 || req.seed !== undefined;
     const key = req.cache !== false && deterministic
-      ? cacheKey({ model: model.id, files: model.fingerprint, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...(req.names?.length ? { names: [...req.names].sort() } : {}), ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
+      ? cacheKey({ model: model.id, files: model.fingerprint, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...(req.names?.length ? { names: [...req.names].sort(), quoteWords: [...(req.quoteWords ?? [])].sort() } : {}), ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
       : undefined;
     const hit = key ? this.cache.use(key) : undefined;
     if (hit) {

@@ -28,16 +28,25 @@ const MAX_QUOTE = 60;
 export class NameConstraint {
   private readonly names: Set<string>;
   private readonly prefixes = new Set<string>();
+  /** Words a quote may use after its first word (`downto`, `others`), and their prefixes. */
+  private readonly inner = new Set<string>();
+  private readonly innerPrefixes = new Set<string>();
 
   /**
    * @param names the allowed names; each may be written as given, in lower case or in upper case
    *   (VHDL does not care, but a reader would: `NAtural` is not how anyone spells `natural`)
+   * @param quoteWords words a quote may also use, but not as its first word (`cnt(3 downto 0)`;
+   *   offered as names, a small model quoted `NAND` and `downto` as if they were signals)
    */
-  constructor(names: Iterable<string>) {
+  constructor(names: Iterable<string>, quoteWords: Iterable<string> = []) {
     const given = [...names];
     this.names = new Set(given.map((n) => n.toLowerCase()));
     for (const n of given) {
       for (const form of new Set([n, n.toLowerCase(), n.toUpperCase()])) for (let i = 1; i <= form.length; i++) this.prefixes.add(form.slice(0, i));
+    }
+    for (const w of quoteWords) {
+      this.inner.add(w.toLowerCase());
+      for (const form of new Set([w.toLowerCase(), w.toUpperCase()])) for (let i = 1; i <= form.length; i++) this.innerPrefixes.add(form.slice(0, i));
     }
   }
 
@@ -111,10 +120,11 @@ export class NameConstraint {
     for (const m of body.matchAll(/(?<![\w'.])[A-Za-z][A-Za-z0-9_]*/g)) {
       const w = m[0];
       const growing = !closing && m.index + w.length === body.length;
-      if (growing) {
-        // `x` may still become the bit-string literal x"FF".
-        if (!this.prefixes.has(w) && !/^[xXbBoOdD]$/.test(w)) return false;
-      } else if (!this.names.has(w.toLowerCase()) || !this.prefixes.has(w)) return false;
+      const first = m.index === 0;
+      const name = growing ? this.prefixes.has(w) : this.names.has(w.toLowerCase()) && this.prefixes.has(w);
+      const word = !first && (growing ? this.innerPrefixes.has(w) : this.inner.has(w.toLowerCase()) && this.innerPrefixes.has(w));
+      // `x` may still become the bit-string literal x"FF".
+      if (!name && !word && !(growing && /^[xXbBoOdD]$/.test(w))) return false;
     }
     return true;
   }

@@ -28,6 +28,11 @@ export interface GenerateRequest {
    * cannot be held to it; their answers rely on the caller's own check.
    */
   names?: string[];
+  /**
+   * With `names`: words a quote may also use after its first word (a language's operators and
+   * keywords of expressions, `cnt(3 downto 0)`), never as a quote's first word nor bare.
+   */
+  quoteWords?: string[];
   /** A newer request with the same key supersedes a queued or running older one. */
   queueKey?: string;
   /** Higher runs first among queued requests (default 0). */
