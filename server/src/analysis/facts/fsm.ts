@@ -5,7 +5,9 @@ import { TokenKind as T } from '../../syntax/tokenKind';
 import { nameOf, type SyntaxNode } from '../../syntax/tree';
 import type { ArchitectureModel } from './model';
 import type { Declaration, Scope } from '../scopes';
-import type { Names, Write } from './collect';
+import { unitScope } from '../resolve';
+import type { Workspace } from '../workspace';
+import { Names, type Write } from './collect';
 import { calledProcedure, callParts, pairArguments } from './procedures';
 import type { ProcessAnalysis } from './processes';
 import { fieldOfElement, fieldResets, fieldValue, namesField, type RecordField, recordFields } from './records';
@@ -21,6 +23,7 @@ interface Path {
 
 /** What the walk over a state machine's process needs to know. */
 interface Ctx {
+  ws: Workspace;
   names: Names;
   /** The record field holding the state (`state` of `r.state`), or undefined for a whole enumeration object. */
   field: string | undefined;
@@ -133,7 +136,7 @@ function buildFsm(model: ArchitectureModel, reg: Declaration, field: string | un
   const target = next ?? reg;
   const body = source === p ? p.edgeBody : statementsOf(source.info.node);
   // Variables that carry the next state inside the process (`v := r; ... rin <= v;`, or `r <= v` in one process).
-  const ctx: Ctx = { names, field, fields, selectors: [reg], holders: [target], states, out: [], notes: [], writes: source.info.writes };
+  const ctx: Ctx = { ws: model.ws, names, field, fields, selectors: [reg], holders: [target], states, out: [], notes: [], writes: source.info.writes };
   for (const w of source.info.writes) {
     if (w.decl !== target || w.element || w.via) continue;
     const v = stripParens(simpleValue(w.stmt));
@@ -281,22 +284,26 @@ function walk(stmts: SyntaxNode[], path: Path, ctx: Ctx): void {
 }
 
 /**
- * Walks the body of a procedure declared in the architecture that a call statement `s` makes, on the
- * call's path, its transitions reported at the call's line: when the state is assigned by name inside
- * it, or through `out`/`inout` parameters whose actuals are the state (`set_idle(state)`; the
+ * Walks the body of a procedure that a call statement `s` makes, on the call's path, its transitions
+ * reported at the call's line: a procedure declared in the architecture that assigns the state by
+ * name, or one declared there or in a package (its body then read with the package body's names)
+ * that sets it through `out`/`inout` parameters whose actuals are the state (`set_idle(state)`; the
  * parameter then stands for the state inside the body). Not through a further call. Returns whether
  * the body was walked.
  */
 function followCall(s: SyntaxNode, call: SyntaxNode, w: Write, path: Path, ctx: Ctx): boolean {
   const { nameNode, args } = callParts(call);
-  const called = calledProcedure(undefined, ctx.names, nameNode);
+  const called = calledProcedure(ctx.ws, ctx.names, nameNode);
   const body = called?.body;
   if (!body || w.via!.includes('→')) return false;
   const inner: Ctx = { ...ctx, callLine: lineOf(ctx.names.file, s.start) };
+  const pb = called.packageBody;
   if (w.source) {
-    if (w.source.start < body.start || w.source.end > body.end) return false;
+    if (pb || w.source.start < body.start || w.source.end > body.end) return false;
   } else {
-    const region = regionOf(ctx.names, body);
+    const bodyNames = pb ? new Names(pb.body.file, unitScope(pb.body), pb.pkg, ctx.ws) : ctx.names;
+    inner.names = bodyNames;
+    const region = regionOf(bodyNames, body);
     const formals = new Map<Declaration, Declaration>();
     for (const { item, actual } of pairArguments(args, called.params)) {
       if (!item || (item.mode !== 'out' && item.mode !== 'inout')) continue;
