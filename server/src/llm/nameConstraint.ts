@@ -5,11 +5,12 @@
 //   plain ──`──> quoted ──`──> plain          `cnt`, `state'high`, `(others => '0')`
 // An empty quote (``) is not allowed: it pairs the backticks after it the wrong way.
 // Inside a quote, every word must stay a prefix of a known name while it grows and be a whole known
-// name once anything else follows it (the caller includes the language's reserved words, so that
-// `cnt(3 downto 0)` passes and `shift_reg is the input` does not); literals (`'1'`, x"FF", 16#FF#)
-// and words after a tick or a dot are free; a quote may not start with blank space or punctuation
-// other than a literal's or an expression's, nor run past MAX_QUOTE characters. In plain text only words with an inner `_` or with digits
-// are held to the list (prose words never are). A name may be spelled as given, in lower case or in upper case.
+// name once anything else follows it, or, after the quote's first word, one of the caller's quote
+// words (the language's reserved words of expressions: `cnt(3 downto 0)` passes, `shift_reg is the
+// input` and `downto` alone do not); literals (`'1'`, x"FF", 16#FF#) and words after a tick or a dot
+// are free; a quote may not start with blank space or punctuation other than a literal's or an
+// expression's, nor run past MAX_QUOTE characters. In plain text only words with an inner `_` or
+// with digits are held to the list (prose words never are). A name may be spelled as given, in lower case or in upper case.
 // This is the same notion of "a name" as the server's grounding check, which still runs afterwards.
 
 export interface ScanState {
@@ -100,8 +101,8 @@ export class NameConstraint {
 
   /**
    * Whether the quoted text so far can still be (closing: is) an allowed quote: a name or an
-   * expression whose every word is a known name (`cnt(WIDTH - 1 downto 0)`: the reserved words are
-   * among the names the server gives), its literals free (`'1'`, `x"FF"`, `16#FF#`, `"0101"`) and
+   * expression whose every word is a known name or, after the first, a quote word
+   * (`cnt(WIDTH - 1 downto 0)`), its literals free (`'1'`, `x"FF"`, `16#FF#`, `"0101"`) and
    * the words after a tick or a dot (`cnt'high`, `r.state`) too. A word still being written must be
    * the start of a name; once anything follows it, a whole one.
    */
