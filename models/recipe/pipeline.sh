@@ -2,7 +2,8 @@
 # The whole recipe, end to end: data -> tokenizer -> pretrain -> instruct -> LR-QAT -> export -> eval.
 #   models/recipe/pipeline.sh tiny            # proof run, a few minutes
 #   models/recipe/pipeline.sh small           # the real thing (hours; each phase resumes if interrupted)
-# Environment: N_SYNTH (synthetic designs), VOCAB (tokenizer size), RUNS (output root, default models/recipe/runs).
+# Environment: N_SYNTH (synthetic designs), VOCAB (tokenizer size), RUNS (output root, default models/recipe/runs),
+# THREADS (training threads; default the config's, 1 for a shared machine).
 set -euo pipefail
 cd "$(dirname "$0")"
 CONFIG=${1:-tiny}
@@ -25,7 +26,7 @@ else
 fi
 STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN"
 for phase in pretrain sft mix qat fpref; do   # mix: fp32 on qat's data, qat's start; fpref: fp32 trained like qat, a reference in eval
-  STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase
+  STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase ${THREADS:+--threads $THREADS}
 done
 STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK" --reference-pairs "$DATA/heldout_pairs.jsonl"
 STEP=eval;      step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --tok "$TOK" ${EVAL_ARGS:-}

@@ -48,7 +48,7 @@ def phase_rows(run):
         if not os.path.exists(p):
             continue
         ck = torch.load(p, map_location='cpu')
-        rows.append((phase, ck.get('step', 0), ck.get('tokens'), ck.get('elapsed')))
+        rows.append((phase, ck.get('step', 0), ck.get('tokens'), ck.get('elapsed'), ck.get('threads')))
     return rows
 
 
@@ -89,11 +89,13 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         f'- Pretraining tokens: {dc.get("pretrain_tokens") or 0:,}; instruction pairs: {dc.get("sft_pairs", 0):,} '
         f'({dc.get("sft_answer_tokens", 0):,} answer tokens). {dc["heldout"]} gold designs are held out for evaluation only.', '',
         '## Training', '',
-        f'Machine: {cpu_name()}, {os.cpu_count()} cores, {cfg.THREADS} training thread(s), bf16 autocast={cfg.BF16}.', '',
-        '| phase | steps | tokens | time |', '|---|---|---|---|',
+        f'Machine: {cpu_name()}, {os.cpu_count()} cores, bf16 autocast={cfg.BF16}. Tokens count the padding of a batch.', '',
+        '| phase | steps | tokens | time | threads |', '|---|---|---|---|---|',
     ]
-    for phase, steps, tokens, elapsed in phase_rows(run):
-        lines.append(f'| {phase} | {steps:,} | {tokens:,} | {hours(elapsed)} |' if tokens is not None else f'| {phase} | {steps:,} | not recorded | {hours(elapsed)} |')
+    for phase, steps, tokens, elapsed, threads in phase_rows(run):   # older checkpoints do not record their threads
+        tokens = f'{tokens:,}' if tokens is not None else 'not recorded'
+        threads = threads or f'{cfg.THREADS} (the config; not recorded)'
+        lines.append(f'| {phase} | {steps:,} | {tokens} | {hours(elapsed)} | {threads} |')
     ev = os.path.join(run, 'eval.md')
     tok = tok or '<tokenizer folder>'
     lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data} --tok {tok} '

@@ -202,12 +202,13 @@ def evaluate(model, cfg, datas, device='cpu'):
     return float(np.mean(losses))
 
 
-def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None, device='cpu', extend=False):
+def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None, device='cpu', extend=False,
+          threads=None):
     """Run (or resume) one phase; returns the path of final.pt, or None when stopped early (resumable).
 
     stop_after simulates an interruption after that many steps of this call (tests).
     """
-    torch.set_num_threads(cfg.THREADS)
+    torch.set_num_threads(threads or cfg.THREADS)
     ckdir = os.path.join(run, phase)
     os.makedirs(ckdir, exist_ok=True)
     final = os.path.join(ckdir, 'final.pt')
@@ -268,7 +269,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     def checkpoint():
         save_atomic({'model': model.state_dict(), 'opt': opt.state_dict(), 'step': step, 'phase': phase,
                      'config': cfg.name, 'seed': seed, 'complete': True, 'elapsed': done_s + time.time() - t0,
-                     'tokens': done_tok + tokens}, os.path.join(ckdir, 'ckpt.pt'))
+                     'tokens': done_tok + tokens, 'threads': torch.get_num_threads()}, os.path.join(ckdir, 'ckpt.pt'))
     try:
         while step < total:
             d = datas[step % len(datas)]
@@ -304,7 +305,8 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             signal.signal(s, h)
         logf.close()
     save_atomic({'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'step': step, 'phase': phase, 'config': cfg.name, 'complete': True,
-                 'args': model.args.to_dict(), 'elapsed': done_s + time.time() - t0, 'tokens': done_tok + tokens}, final)
+                 'args': model.args.to_dict(), 'elapsed': done_s + time.time() - t0, 'tokens': done_tok + tokens,
+                 'threads': torch.get_num_threads()}, final)
     log(f'{phase}: done, {final}')
     return final
 
@@ -321,8 +323,11 @@ def main():
     ap.add_argument('--extend', action='store_true', help='train a finished phase on, from its last checkpoint to --steps '
                     '(final.pt is kept as final.<steps>.pt; the schedule is the cosine of the new total, so the rate rises again)')
     ap.add_argument('--device', default='cpu', help='cpu, or cuda on a GPU machine (checkpoints are portable)')
+    ap.add_argument('--threads', type=int, help='CPU threads (default: the config\'s THREADS, for a shared machine); '
+                    'the data order does not depend on it')
     a = ap.parse_args()
-    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force, device=a.device, extend=a.extend)
+    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force, device=a.device, extend=a.extend,
+          threads=a.threads)
 
 
 if __name__ == '__main__':

@@ -12,8 +12,8 @@ import train
 def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
     cfg.VOCAB = 512                                   # the fixture's tokenizer
     run, quiet = str(tmp_path / 'run'), lambda *_: None
-    for phase in ['pretrain', 'sft', 'mix', 'qat']:
-        assert train.train(cfg, phase, run, tiny['data'], steps=2, log=quiet)
+    for phase in ['pretrain', 'sft', 'mix', 'qat']:   # pretraining on 2 threads, the rest on the config's
+        assert train.train(cfg, phase, run, tiny['data'], steps=2, log=quiet, threads=2 if phase == 'pretrain' else None)
     export.export_all(cfg, run, tiny['tok'], os.path.join(run, 'export'), max_new=4)
     rows = ev.evaluate(cfg, run, tiny['data'], tiny['tok'], n_gold=0, max_new=4, max_windows=1, log=quiet)
     assert [r['model'] for r in rows] == ['fp32', 'RTN int4', 'LR-QAT int4']
@@ -25,6 +25,8 @@ def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
         assert os.path.exists(os.path.join(out, f)), f
     card = open(os.path.join(out, 'MODEL_CARD.md')).read()
     assert '| LR-QAT int4 |' in card and '| pretrain | 2 |' in card and 'LR-QAT' in card
+    rows = {l.split('|')[1].strip(): l.split('|')[-2].strip() for l in card.splitlines() if l.startswith('| ') and l.count('|') == 6}
+    assert rows['pretrain'] == '2' and rows['qat'] == str(cfg.THREADS), rows   # the threads each phase ran on
     with pytest.raises(SystemExit, match='already holds a model'):
         ship.ship(cfg, run, tiny['data'], 'lrqat', out, force=False)
     ship.ship(cfg, run, tiny['data'], 'rtn', out, force=True)
