@@ -110,12 +110,16 @@ export class NameConstraint {
     // A quote starts right after its backtick: ` 11` is how a quote pairs with the wrong backtick
     // (the rest of the sentence then reads as code), never how a name or literal is written.
     if (/^\s/.test(text) || text.length > MAX_QUOTE || (closing && text === '')) return false;
+    // A quote is one line: no VHDL literal or expression quoted in prose runs across a line break
+    // (`D".` then a new paragraph would otherwise read as a bit-string literal still being written).
+    if (text.includes('\n')) return false;
     // Its first character starts a name, a literal or an expression (not `. There is no reset: ...`,
     // prose that a stray backtick turned into a quote).
     if (text !== '' && !/^[A-Za-z'"(\d+-]/.test(text)) return false;
     // Literals out of the way (an unfinished one runs to the end of the text).
+    let open = false;   // a string or bit-string literal not closed yet: a quote cannot end inside one
     const body = text
-      .replace(/\b[xXbBoOdD]?"[^"]*("|$)/g, (m) => ' '.repeat(m.length))
+      .replace(/(?:\b[xXbBoOdD])?"[^"]*("|$)/g, (m, end) => { open ||= end === ''; return ' '.repeat(m.length); })
       .replace(/'[^']'/g, '   ')
       .replace(/\b\d[\d_]*#[0-9A-Fa-f_.]*#?/g, (m) => ' '.repeat(m.length));
     for (const m of body.matchAll(/(?<![\w'.])[A-Za-z][A-Za-z0-9_]*/g)) {
@@ -127,7 +131,7 @@ export class NameConstraint {
       // `x` may still become the bit-string literal x"FF".
       if (!name && !word && !(growing && /^[xXbBoOdD]$/.test(w))) return false;
     }
-    return true;
+    return !(closing && open);
   }
 }
 
