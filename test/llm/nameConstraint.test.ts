@@ -53,6 +53,11 @@ const cases: [string, boolean][] = [
   ['Nor is one a name: `NAND` is the data width.', false],
   ['Every word of a quote is held, not only the first: `cnt is the counter`.', false],
   ['A quote opened on a reserved word does not run on as prose: `others are zero`.', false],
+  // The shipped model of session 5 wrote `D". ` and `D".\n\n**Behaviour.** `: a decimal bit-string literal's start,
+  // never closed, then prose, closed by the next backtick.
+  ['A quote does not close inside a literal: `D". ` is not one.', false],
+  ['A quote is one line: `D".\n\n**Behaviour.** ` is not one.', false],
+  ['Closed literals still are: `D"12"`, `x"0F"`.', true],
 ];
 
 test('quoted names and snake_case words must be known names, whatever the split into pieces', () => {
