@@ -92,9 +92,9 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         f'Machine: {cpu_name()}, {os.cpu_count()} cores, bf16 autocast={cfg.BF16}. Tokens count the padding of a batch.', '',
         '| phase | steps | tokens | time | threads |', '|---|---|---|---|---|',
     ]
-    for phase, steps, tokens, elapsed, threads in phase_rows(run):   # older checkpoints do not record their threads
+    for phase, steps, tokens, elapsed, threads in phase_rows(run):
         tokens = f'{tokens:,}' if tokens is not None else 'not recorded'
-        threads = threads or f'{cfg.THREADS} (the config; not recorded)'
+        threads = threads or 'not recorded'   # older checkpoints do not say, and --threads may have overridden the config
         lines.append(f'| {phase} | {steps:,} | {tokens} | {hours(elapsed)} | {threads} |')
     ev = os.path.join(run, 'eval.md')
     tok = tok or '<tokenizer folder>'
