@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ground, StreamingGrounder } from '../../server/src/ide/grounding';
+import { unsupportedDetail } from '../../server/src/ide/groundingVocabulary';
 import { buildPrompt } from '../../server/src/ide/prompt';
 import { HoverExplainer, hoverPrompt } from '../../server/src/ide/modelHover';
 import { fixtureWorkspace, uriOf } from './helpers';
@@ -88,7 +89,18 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`rol` is an input (std_logic): the raw button.', reason: /`rol` is called an input, but it is a reserved word/ },
   { file: 'debouncer.vhd', sentence: '`return` (out std_logic): the debounced level.', reason: /`return` is called an `out` port, but it is a reserved word/ },
   { file: 'debouncer.vhd', sentence: 'It resets `stable_cnt` to `(others => \'0\')` when `rst_n = \'0\'`.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'A 16x8 ROM holding the squares of the indices 0 .. 15.', reason: /the design never mentions "ROM": a detail/ },
+  { file: 'traffic.vhd', sentence: 'The lights are kept in a dual-port RAM.', reason: /the design never mentions "RAM"/ },
+  { file: 'debouncer.vhd', sentence: 'The counter ramps up while the input is stable.', reason: null },
 ];
+
+test('a memory is grounded by the words a memory design uses for it', () => {
+  assert.equal(unsupportedDetail('A 16x8 ROM holding the squares.', new Set(['sq', 'lut', 'addr'])), undefined);
+  assert.equal(unsupportedDetail('A 16x8 ROM holding the squares.', new Set(['sq', 'addr'])), 'ROM');
+  assert.equal(unsupportedDetail('Two RAMs share the address.', new Set(['mem', 'addr'])), undefined);
+  assert.equal(unsupportedDetail('Two RAMs share the address.', new Set(['addr'])), 'RAMs');
+  assert.equal(unsupportedDetail('The ramp rises; a random seed.', new Set(['addr'])), undefined);
+});
 
 for (const c of CASES) {
   test(`${c.reason ? 'catches' : 'keeps'}: ${c.sentence}`, () => {

@@ -24,8 +24,14 @@ const DETAILS: Record<string, string[]> = {
   strobe: ['stb', 'strb'], checksum: ['crc', 'sum', 'chk'], crc: ['poly'], lfsr: ['prbs', 'poly'], scrambl: ['scr', 'lfsr', 'prbs'],
   temperature: ['temp'], sensor: [], motor: ['pwm', 'step'], servo: ['pwm'], traffic: ['light', 'red', 'green', 'amber'],
   pedestrian: ['ped', 'walk'], vending: ['coin'], coin: [], elevator: ['floor', 'lift'], alarm: ['alm'],
+  // memories: "A 16x8 ROM holding the squares ..." said of a Gray counter
+  // (a memory design's words: `store`, `table`, `regfile`; "maps to distributed RAM" is said of them)
+  rom: ['lut', 'lookup', 'table', 'tbl', 'rom'],
+  ram: ['mem', 'bram', 'sram', 'dpram', 'store', 'table', 'tbl', 'lut', 'rom', 'fifo', 'regfile', 'rf', 'imem', 'dmem', 'array'],
 };
-const DETAIL_RE = new RegExp(`\\b(${Object.keys(DETAILS).map((k) => (k === 'onehot' ? 'one[-\\s]?hot' : k)).join('|')})[a-z]*`, 'gi');
+/** Stems whose pattern is not the stem followed by any letters: `ram` must not match "ramp". */
+const PATTERNS: Record<string, string> = { onehot: 'one[-\\s]?hot', ram: 'ram(?=s?\\b)', rom: 'rom(?=s?\\b)' };
+const DETAIL_RE = new RegExp(`\\b(${Object.keys(DETAILS).map((k) => PATTERNS[k] ?? k).join('|')})[a-z]*`, 'gi');
 
 /** Generic uses that say nothing about the design ("in the table above", "key points"). */
 const FIGURES_OF_SPEECH = /\b(table (?:above|below)|key (?:point|idea|fact)s?|phase of (?:the )?(?:reset|clock|design))\b/gi;
