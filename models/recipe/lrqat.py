@@ -33,9 +33,34 @@ def group_absmax_scale(w):
     return (g.abs().amax(-1) / QMAX).clamp(min=1e-8)                     # (out, in/BLOCK)
 
 
-def rtn_quantize(w):
-    """Round-to-nearest int4: (q int8 (out, in), s fp32 (out, in/BLOCK))."""
-    s = group_absmax_scale(w)
+def group_mse_scale(w, shrink=torch.linspace(0.5, 1.0, 26)):
+    """Per-group scale s (out, in/BLOCK) that minimizes the group's squared int4 rounding error
+    ||s * clip(round(w / s), -8, 7) - w||^2 over s = c * absmax / QMAX, c in `shrink`: range setting
+    by MSE. Clipping a group's few largest weights buys a finer grid for all the others; absmax never
+    clips, so its error is larger (measured on the small model: relative error 0.086 against 0.097)."""
+    out, inp = w.shape
+    assert inp % BLOCK == 0, f'input dimension {inp} is not a multiple of {BLOCK}'
+    g = w.detach().float().view(out, inp // BLOCK, BLOCK)
+    amax = g.abs().amax(-1).clamp(min=1e-8)
+    best, err = None, None
+    for c in shrink.tolist():
+        s = amax * c / QMAX
+        e = (torch.round(g / s[..., None]).clamp(QMIN, QMAX) * s[..., None] - g).pow(2).sum(-1)
+        if best is None:
+            best, err = s, e
+        else:
+            better = e < err
+            best, err = torch.where(better, s, best), torch.where(better, e, err)
+    return best
+
+
+SCALES = {'absmax': group_absmax_scale, 'mse': group_mse_scale}
+
+
+def rtn_quantize(w, scales='absmax'):
+    """Round-to-nearest int4: (q int8 (out, in), s fp32 (out, in/BLOCK)); scales by absmax (the RTN
+    baseline) or by MSE range setting (where LR-QAT starts when QAT_INIT_SCALES = 'mse')."""
+    s = SCALES[scales](w)
     out, inp = w.shape
     q = torch.round(w.detach().float().view(out, inp // BLOCK, BLOCK) / s[..., None]).clamp(QMIN, QMAX)
     return q.view(out, inp).to(torch.int8), s
@@ -54,12 +79,12 @@ def round_ste(x):
 class LRQATLinear(nn.Module):
     """A Linear whose weight is s * clip(round(Phi0 + (alpha/r) A @ B), -8, 7); trains A, B, s."""
 
-    def __init__(self, linear, rank, alpha):
+    def __init__(self, linear, rank, alpha, init_scales='absmax'):
         super().__init__()
         w = linear.weight.detach().float()
         out, inp = w.shape
         self.out_features, self.in_features, self.rank, self.alpha = out, inp, rank, alpha
-        s0 = group_absmax_scale(w)
+        s0 = SCALES[init_scales](w)
         phi0 = (w.view(out, inp // BLOCK, BLOCK) / s0[..., None]).view(out, inp)
         self.register_buffer('phi0_q', torch.round(phi0 * (1 << PHI_FRAC)).clamp(-128, 127).to(torch.int8))  # (out, in) int8 fixed point
         self.s = nn.Parameter(s0.clone())                                   # (out, in/BLOCK)
@@ -91,15 +116,16 @@ def quantizable(model, quant_head):
     return [n for n, m in model.named_modules() if isinstance(m, (nn.Linear, LRQATLinear)) and (quant_head or n != 'lm_head')]
 
 
-def wrap(model, rank, alpha, quant_head):
-    """Replace the quantizable Linears by LRQATLinear and freeze everything else."""
+def wrap(model, rank, alpha, quant_head, init_scales='absmax'):
+    """Replace the quantizable Linears by LRQATLinear and freeze everything else; the scales start at
+    absmax/7 or by MSE range setting (init_scales), Phi0 = W0 / s0."""
     for p in model.parameters():
         p.requires_grad_(False)
     for name in quantizable(model, quant_head):
         parent, child = model.get_submodule(name.rsplit('.', 1)[0]) if '.' in name else model, name.rsplit('.', 1)[-1]
         lin = getattr(parent, child)
         if isinstance(lin, nn.Linear):
-            setattr(parent, child, LRQATLinear(lin, rank, alpha))
+            setattr(parent, child, LRQATLinear(lin, rank, alpha, init_scales))
     return model
 
 
@@ -108,9 +134,9 @@ def merged_int4(model):
     return {n: m.merge() for n, m in model.named_modules() if isinstance(m, LRQATLinear)}
 
 
-def rtn_int4(model, quant_head):
+def rtn_int4(model, quant_head, scales='absmax'):
     """{layer name: (q, s)} by round-to-nearest from an fp32 model."""
-    return {n: rtn_quantize(model.get_submodule(n).weight) for n in quantizable(model, quant_head)}
+    return {n: rtn_quantize(model.get_submodule(n).weight, scales) for n in quantizable(model, quant_head)}
 
 
 def apply_int4(model, q4):

@@ -82,7 +82,13 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         f'- d_model {a.dim}, {a.n_layers} layers, {a.n_heads} query heads / {a.n_kv_heads} key-value heads of {a.head_dim}, '
         f'SwiGLU {a.ffn_dim}, vocabulary {a.vocab} (byte-level BPE), context {a.max_seq} tokens, RoPE theta {a.rope_theta:g}.',
         '- Projections: symmetric int4, groups of 32 along the input dimension (`MatMulNBits`); embeddings and norms fp32'
-        + ('; head int4.' if cfg.QUANT_HEAD else '; head fp32.'), '',
+        + ('; head int4.' if cfg.QUANT_HEAD else '; head fp32.'),
+        f'- LR-QAT: rank {cfg.QAT_RANK}, alpha {cfg.QAT_ALPHA:g}, learning rate {cfg.LR["qat"]:g} (scales x{cfg.QAT_SCALE_LR_MULT:g}), '
+        f'{cfg.STEPS["qat"]:,} steps; scales start at '
+        + ('the MSE range setting' if getattr(cfg, 'QAT_INIT_SCALES', 'absmax') == 'mse' else 'absmax/7 (the RTN baseline)')
+        + ('; loss: KL to the fp32 model it starts from, over ' + ('every token of a pair, prompt included' if
+           getattr(cfg, 'QAT_DISTILL_TOKENS', 'answers') == 'all' else "the pairs' answers") + ' and all plain text'
+           if getattr(cfg, 'QAT_DISTILL', False) else '; loss: cross-entropy on the data') + '.', '',
         '## Data', '',
         f'- {dc["synth"]:,} synthetic designs from {dc["families"]} families (`data/synth.py`), {dc["gold"]} hand-written gold designs '
         f'(training split), the VHDL library sources of Debian\'s GHDL.',

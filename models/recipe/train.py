@@ -163,13 +163,24 @@ def build(cfg, phase, run):
             teacher.load_state_dict(weights)
             teacher.eval().requires_grad_(False)
     if phase == 'qat':
-        lrqat.wrap(model, cfg.QAT_RANK, cfg.QAT_ALPHA, cfg.QUANT_HEAD)
+        lrqat.wrap(model, cfg.QAT_RANK, cfg.QAT_ALPHA, cfg.QUANT_HEAD, getattr(cfg, 'QAT_INIT_SCALES', 'absmax'))
     return model, teacher
 
 
 def distils(cfg):
     """LR-QAT's loss: KL to the fp32 model it starts from (QAT_DISTILL), or next-token cross-entropy."""
     return getattr(cfg, 'QAT_DISTILL', False)
+
+
+def distill_mask(cfg, m):
+    """The positions LR-QAT's distillation counts in a batch of pairs. QAT_DISTILL_TOKENS = 'all': every
+    real token of a pair, prompt included (all positions up to a row's last answer token, so not the
+    right padding): the int4 model is to compute the fp32 model's function, and the prompt's tokens
+    carry that signal as much as the answer's, at no extra cost (the forward pass computes them anyway).
+    'answers' (the default): only the answer tokens, as in instruction tuning. Plain text (m None) counts whole."""
+    if m is None or getattr(cfg, 'QAT_DISTILL_TOKENS', 'answers') != 'all':
+        return m
+    return (m.flip(1).cumsum(1).flip(1) > 0).to(m.dtype)
 
 
 def lr_at(cfg, phase, step, total):
@@ -277,7 +288,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             for g in opt.param_groups:
                 g['lr'] = lr_at(cfg, phase, step, total) * g['lr_mult']
             with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.BF16):
-                loss = model.loss(x, y, m) if teacher is None else model.distill_loss(x, teacher, m)
+                loss = model.loss(x, y, m) if teacher is None else model.distill_loss(x, teacher, distill_mask(cfg, m))
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, cfg.GRAD_CLIP)

@@ -31,3 +31,5 @@ QAT_ALPHA = 16.0
 QAT_SCALE_LR_MULT = 0.01  # the scales' learning rate relative to LR['qat']
 QUANT_HEAD = False    # keep lm_head in fp32: it is the layer most sensitive to int4
 QAT_DISTILL = True    # loss: KL to the fp32 model LR-QAT starts from (mix), not cross-entropy on the data
+QAT_DISTILL_TOKENS = 'all'  # distil every real token of a pair, prompt included ('answers': only the answer)
+QAT_INIT_SCALES = 'mse'     # scales start by MSE range setting ('absmax': at the RTN baseline's absmax/7)

@@ -60,6 +60,31 @@ def test_initial_lrqat_weight_is_close_to_rtn():
         assert ref[n].shape == qi.shape
 
 
+def test_mse_range_setting_has_less_rounding_error_than_absmax_and_lrqat_can_start_there():
+    torch.manual_seed(3)
+    w = torch.randn(64, 128) * 0.02
+    w[::7, 5] = 0.15                                              # an outlier in some groups, as trained weights have
+    err = {}
+    for k in ('absmax', 'mse'):
+        qi, s = lrqat.rtn_quantize(w, k)
+        assert int(qi.min()) >= -8 and int(qi.max()) <= 7
+        err[k] = float((lrqat.dequantize(qi, s) - w).pow(2).sum(-1).sum())
+    assert err['mse'] < 0.95 * err['absmax'], err
+    # never worse than absmax in any group (c = 1 is on the grid searched)
+    qa, sa = lrqat.rtn_quantize(w, 'absmax')
+    qm, sm = lrqat.rtn_quantize(w, 'mse')
+    ga = (lrqat.dequantize(qa, sa) - w).pow(2).view(64, 4, 32).sum(-1)
+    gm = (lrqat.dequantize(qm, sm) - w).pow(2).view(64, 4, 32).sum(-1)
+    assert bool((gm <= ga * (1 + 1e-5) + 1e-12).all())
+    # LR-QAT started with MSE scales begins at (almost exactly) their RTN integers
+    m, _ = tiny_model(2)
+    rtn = lrqat.rtn_int4(m, True, 'mse')
+    lrqat.wrap(m, 4, 4.0, True, 'mse')
+    for n, (qi, s) in lrqat.merged_int4(m).items():
+        assert torch.equal(s, rtn[n][1]), n
+        assert (qi != rtn[n][0]).float().mean() < 0.05, n
+
+
 def test_only_a_b_and_scales_are_trained_and_receive_gradients():
     q = trained_lrqat()
     trainable = {n for n, p in q.named_parameters() if p.requires_grad}

@@ -24,7 +24,7 @@ def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
     for f in ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'generation_config.json', 'reference.json', 'onnx/model_q4.onnx']:
         assert os.path.exists(os.path.join(out, f)), f
     card = open(os.path.join(out, 'MODEL_CARD.md')).read()
-    assert '| LR-QAT int4 |' in card and '| pretrain | 2 |' in card and 'LR-QAT' in card
+    assert '| LR-QAT int4 |' in card and '| pretrain | 2 |' in card and f'LR-QAT: rank {cfg.QAT_RANK}' in card
     rows = {l.split('|')[1].strip(): l.split('|')[-2].strip() for l in card.splitlines() if l.startswith('| ') and l.count('|') == 6}
     assert rows['pretrain'] == '2' and rows['qat'] == str(cfg.THREADS), rows   # the threads each phase ran on
     with pytest.raises(SystemExit, match='already holds a model'):
@@ -41,3 +41,16 @@ def test_equally_trained_fp32_reference_joins_the_table(tiny, cfg, tmp_path):
     rows = ev.evaluate(cfg, run, tiny['data'], tiny['tok'], n_gold=0, max_new=4, max_windows=1, log=quiet)
     assert [r['model'] for r in rows][-2:] == ['fp32, trained like LR-QAT', 'RTN int4 of it']
     assert 'equally trained fp32 model' in ev.markdown(rows)
+
+
+def test_lrqat_from_mse_scales_shows_what_its_starting_point_alone_gives(tiny, cfg, tmp_path):
+    """QAT_INIT_SCALES = 'mse': the table gets the RTN int4 row with those scales, so that the gap LR-QAT
+    closes is not credited to its training when the better range setting did it."""
+    cfg.VOCAB, cfg.QAT_INIT_SCALES, cfg.QAT_DISTILL, cfg.QAT_DISTILL_TOKENS = 512, 'mse', True, 'all'
+    run, quiet = str(tmp_path / 'run'), lambda *_: None
+    for phase in ['pretrain', 'sft', 'mix', 'qat']:
+        assert train.train(cfg, phase, run, tiny['data'], steps=2, log=quiet)
+    rows = ev.evaluate(cfg, run, tiny['data'], tiny['tok'], n_gold=0, max_new=4, max_windows=1, log=quiet)
+    assert [r['model'] for r in rows] == ['fp32', 'RTN int4', 'RTN int4, MSE scales', 'LR-QAT int4']
+    assert rows[2]['ppl_val'] != rows[1]['ppl_val']
+    assert 'MSE range setting' in ev.markdown(rows)

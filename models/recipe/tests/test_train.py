@@ -67,6 +67,15 @@ def test_sft_loss_counts_only_answer_tokens(tiny, cfg):
     assert set(m.unique().tolist()) <= {0, 1}
 
 
+def test_distillation_over_whole_pairs_counts_every_real_token_and_no_padding(cfg):
+    m = torch.tensor([[0, 0, 1, 1, 0, 0], [0, 1, 0, 1, 1, 0], [0, 0, 0, 0, 0, 1]])
+    assert train.distill_mask(cfg, m) is m                       # default: the answers only
+    assert train.distill_mask(cfg, None) is None                 # plain text: every token
+    cfg.QAT_DISTILL_TOKENS = 'all'
+    assert train.distill_mask(cfg, m).tolist() == [[1, 1, 1, 1, 0, 0], [1, 1, 1, 1, 1, 0], [1, 1, 1, 1, 1, 1]]
+    assert train.distill_mask(cfg, None) is None
+
+
 def test_missing_previous_phase_is_a_clear_error(tiny, cfg, tmp_path):
     with pytest.raises(SystemExit, match='run the pretrain phase first'):
         train.train(cfg, 'sft', str(tmp_path / 'e'), tiny['data'], steps=1, log=lambda *_: None)
