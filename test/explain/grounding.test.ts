@@ -92,6 +92,12 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'A 16x8 ROM holding the squares of the indices 0 .. 15.', reason: /the design never mentions "ROM": a detail/ },
   { file: 'traffic.vhd', sentence: 'The lights are kept in a dual-port RAM.', reason: /the design never mentions "RAM"/ },
   { file: 'debouncer.vhd', sentence: 'The counter ramps up while the input is stable.', reason: null },
+  { file: 'debouncer.vhd', sentence: '**Interface.** `rst_n` (in std_logic): read clock, asynchronous to the write clock.', reason: /`rst_n` is not a clock/ },
+  { file: 'debouncer.vhd', sentence: '`btn_in` (in std_logic): synchronous reset, active high.', reason: /`btn_in` is not a reset/ },
+  { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): synchronous reset, active low.', reason: /`rst_n` is an asynchronous reset/ },
+  { file: 'debouncer.vhd', sentence: '`clk` (in std_logic): clock; all registers update on its rising edge.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): asynchronous reset, active low; it clears the counter.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`btn_in` (in std_logic): the raw button, sampled on each clock.', reason: null },
 ];
 
 test('a memory is grounded by the words a memory design uses for it', () => {

@@ -248,8 +248,11 @@ function mentioned(sentence: string, names: Iterable<string>): string[] {
 
 /** A sentence that names nothing says what the subject is: "Clock; ...", "Synchronous reset, active high." */
 function subjectContradiction(s: string, low: string, g: GroundingContext): string | undefined {
-  const x = g.subject!;
-  const body = low.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*\s*/, '');
+  return roleContradiction(g.subject!, low.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*\s*/, ''), g);
+}
+
+/** What `body` (lower case) says `x` is, "clock" or "reset" of some kind, against the facts about `x`. */
+function roleContradiction(x: string, body: string, g: GroundingContext): string | undefined {
   const role = '(?:the |a |an |its |this )?(?:[a-z-]+ ){0,3}';
   const asClock = new RegExp(`^${role}clock\\b(?![- ]enable)|\\b(?:is|as) ${role}clock\\b(?![- ]enable)`).test(body) && !/^(?:counts?|divides?|gates?|enables?)\b/.test(body);
   const asReset = new RegExp(`^${role}reset\\b|\\b(?:is|as) ${role}reset\\b`).test(body) && !/^(?:clears?|holds?|counts?)\b/.test(body);
@@ -275,6 +278,12 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
   const low = s.toLowerCase();
   if (g.subject && identifierCandidates(s).length === 0) {
     const c = subjectContradiction(s, low, g);
+    if (c) return c;
+  }
+  // The interface layout says what each input is: "`rst` (in std_logic): read clock, ..." of a reset.
+  // (Inputs only: an output called a clock is one the design makes, which clocks nothing inside it.)
+  for (const m of low.matchAll(/`([a-z][a-z0-9_]*)`\s*\(\s*in\s[^)]*\)\s*:\s*([^;`]*)/g)) {
+    const c = roleContradiction(m[1], m[2].trim(), g);
     if (c) return c;
   }
   // Clocks and edges.
