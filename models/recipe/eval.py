@@ -28,6 +28,7 @@ import lrqat  # noqa: E402
 from export import int4_model, load_models  # noqa: E402
 from model import Llama, load_config  # noqa: E402
 from prepare import encode_pair, read_jsonl, render_chat, standin_messages  # noqa: E402
+from train import distils, init_scales  # noqa: E402
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 CODE = re.compile(r'`([^`\n]+)`')
@@ -163,14 +164,14 @@ def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, f
         qat = None                                   # LR-QAT starts from mix/final.pt: not comparable
     variants = [('fp32', fp), ('RTN int4', int4_model(fp, lrqat.rtn_int4(fp, cfg.QUANT_HEAD)))]
     if qat is not None:
-        if getattr(cfg, 'QAT_INIT_SCALES', 'absmax') == 'mse':
+        if init_scales(cfg) == 'mse':
             # LR-QAT's starting point: what its range setting alone gives, without training
             variants.append(('RTN int4, MSE scales', int4_model(fp, lrqat.rtn_int4(fp, cfg.QUANT_HEAD, 'mse'))))
         variants.append(('LR-QAT int4', int4_model(fp, lrqat.merged_int4(qat))))
         ref = os.path.join(run, 'fpref', 'final.pt')
         # fp32 trained like LR-QAT, without quantization: a like-for-like reference only when LR-QAT
         # trains on the data too; a distilled LR-QAT (QAT_DISTILL) is measured against its teacher, fp32.
-        if fp_from == 'mix/final.pt' and os.path.exists(ref) and not getattr(cfg, 'QAT_DISTILL', False):
+        if fp_from == 'mix/final.pt' and os.path.exists(ref) and not distils(cfg):
             from train import load_checked
             fr = Llama(fp.args)
             fr.load_state_dict(load_checked(ref)['model'])
@@ -188,13 +189,13 @@ def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, f
     if not all(d['id'] in hpairs for d in held):
         print(f'note: {pairs_path} missing or incomplete: held-out prompts from the stand-in formatter', file=sys.stderr)
         hpairs = {d['id']: {'id': d['id'], 'prompt_messages': standin_messages(d), 'target': d['explanation']} for d in held}
+    sizes = {'tokens_val': windows(val, cfg.SEQ, max_windows) * cfg.SEQ, 'tokens_gold': windows(held_tokens, cfg.SEQ, max_windows) * cfg.SEQ}
     rows = []
     for name, m in variants:
         m.eval()
         r = {'model': name, 'ppl_val': window_ppl(m, val, cfg.SEQ, max_windows),
              'ppl_gold': window_ppl(m, held_tokens, cfg.SEQ, max_windows) if len(held_tokens) > cfg.SEQ else float('nan'),
-             'ppl_answer': answer_ppl(m, tok, [hpairs[d['id']] for d in held], cfg.SFT_SEQ) if held else float('nan'),
-             'tokens_val': windows(val, cfg.SEQ, max_windows) * cfg.SEQ, 'tokens_gold': windows(held_tokens, cfg.SEQ, max_windows) * cfg.SEQ}
+             'ppl_answer': answer_ppl(m, tok, [hpairs[d['id']] for d in held], cfg.SFT_SEQ) if held else float('nan'), **sizes}
         g, c, f, rl = [], [], [], []
         for d in held[:n_gold]:
             p = hpairs[d['id']]
@@ -321,8 +322,9 @@ def main():
         with open(os.path.join(a.run, 'eval_outputs.md'), 'w') as f:
             f.write(table + '\n')
         return
-    rows = evaluate(load_config(a.config), a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows, fp_from=a.fp_from)
-    table = markdown(rows, getattr(load_config(a.config), 'QAT_DISTILL', False))
+    cfg = load_config(a.config)
+    rows = evaluate(cfg, a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows, fp_from=a.fp_from)
+    table = markdown(rows, distils(cfg))
     print(table)
     name = 'eval' if a.fp_from == 'mix/final.pt' else 'eval-' + a.fp_from.replace('/', '-').replace('.pt', '')
     with open(os.path.join(a.run, name + '.md'), 'w') as f:

@@ -25,12 +25,16 @@ QMIN, QMAX = -8, 7  # int4, symmetric grid
 PHI_FRAC = 4        # fractional bits of the int8 fixed-point Phi0 (8 - 4 for a 4-bit target)
 
 
-def group_absmax_scale(w):
-    """Per-group scale s (out, in/BLOCK): the group's largest magnitude maps to QMAX."""
+def groups(w):
+    """The weight (out, in) as fp32 groups of BLOCK along the input dimension: (out, in/BLOCK, BLOCK)."""
     out, inp = w.shape
     assert inp % BLOCK == 0, f'input dimension {inp} is not a multiple of {BLOCK}'
-    g = w.detach().float().view(out, inp // BLOCK, BLOCK)
-    return (g.abs().amax(-1) / QMAX).clamp(min=1e-8)                     # (out, in/BLOCK)
+    return w.detach().float().view(out, inp // BLOCK, BLOCK)
+
+
+def group_absmax_scale(w):
+    """Per-group scale s (out, in/BLOCK): the group's largest magnitude maps to QMAX."""
+    return (groups(w).abs().amax(-1) / QMAX).clamp(min=1e-8)             # (out, in/BLOCK)
 
 
 def group_mse_scale(w, shrink=torch.linspace(0.5, 1.0, 26)):
@@ -38,9 +42,7 @@ def group_mse_scale(w, shrink=torch.linspace(0.5, 1.0, 26)):
     ||s * clip(round(w / s), -8, 7) - w||^2 over s = c * absmax / QMAX, c in `shrink`: range setting
     by MSE. Clipping a group's few largest weights buys a finer grid for all the others; absmax never
     clips, so its error is larger (measured on the small model: relative error 0.086 against 0.097)."""
-    out, inp = w.shape
-    assert inp % BLOCK == 0, f'input dimension {inp} is not a multiple of {BLOCK}'
-    g = w.detach().float().view(out, inp // BLOCK, BLOCK)
+    g = groups(w)
     amax = g.abs().amax(-1).clamp(min=1e-8)
     best, err = None, None
     for c in shrink.tolist():
@@ -61,9 +63,8 @@ def rtn_quantize(w, scales='absmax'):
     """Round-to-nearest int4: (q int8 (out, in), s fp32 (out, in/BLOCK)); scales by absmax (the RTN
     baseline) or by MSE range setting (where LR-QAT starts when QAT_INIT_SCALES = 'mse')."""
     s = SCALES[scales](w)
-    out, inp = w.shape
-    q = torch.round(w.detach().float().view(out, inp // BLOCK, BLOCK) / s[..., None]).clamp(QMIN, QMAX)
-    return q.view(out, inp).to(torch.int8), s
+    q = torch.round(groups(w) / s[..., None]).clamp(QMIN, QMAX)
+    return q.view(w.shape).to(torch.int8), s
 
 
 def dequantize(q, s):

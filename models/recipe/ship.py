@@ -23,6 +23,7 @@ require('torch', 'numpy')
 import numpy as np  # noqa: E402
 
 from model import Args, Llama, load_config, n_params  # noqa: E402
+from train import distils, distills_whole_pairs, init_scales  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, '..', 'default')
@@ -85,10 +86,10 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         + ('; head int4.' if cfg.QUANT_HEAD else '; head fp32.'),
         f'- LR-QAT: rank {cfg.QAT_RANK}, alpha {cfg.QAT_ALPHA:g}, learning rate {cfg.LR["qat"]:g} (scales x{cfg.QAT_SCALE_LR_MULT:g}), '
         f'{cfg.STEPS["qat"]:,} steps; scales start at '
-        + ('the MSE range setting' if getattr(cfg, 'QAT_INIT_SCALES', 'absmax') == 'mse' else 'absmax/7 (the RTN baseline)')
+        + ('the MSE range setting' if init_scales(cfg) == 'mse' else 'absmax/7 (the RTN baseline)')
         + ('; loss: KL to the fp32 model it starts from, over ' + ('every token of a pair, prompt included' if
-           getattr(cfg, 'QAT_DISTILL_TOKENS', 'answers') == 'all' else "the pairs' answers") + ' and all plain text'
-           if getattr(cfg, 'QAT_DISTILL', False) else '; loss: cross-entropy on the data') + '.', '',
+           distills_whole_pairs(cfg) else "the pairs' answers") + ' and all plain text'
+           if distils(cfg) else '; loss: cross-entropy on the data') + '.', '',
         '## Data', '',
         f'- {dc["synth"]:,} synthetic designs from {dc["families"]} families (`data/synth.py`), {dc["gold"]} hand-written gold designs '
         f'(training split), the VHDL library sources of Debian\'s GHDL.',

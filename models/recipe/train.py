@@ -163,7 +163,7 @@ def build(cfg, phase, run):
             teacher.load_state_dict(weights)
             teacher.eval().requires_grad_(False)
     if phase == 'qat':
-        lrqat.wrap(model, cfg.QAT_RANK, cfg.QAT_ALPHA, cfg.QUANT_HEAD, getattr(cfg, 'QAT_INIT_SCALES', 'absmax'))
+        lrqat.wrap(model, cfg.QAT_RANK, cfg.QAT_ALPHA, cfg.QUANT_HEAD, init_scales(cfg))
     return model, teacher
 
 
@@ -172,13 +172,23 @@ def distils(cfg):
     return getattr(cfg, 'QAT_DISTILL', False)
 
 
+def distills_whole_pairs(cfg):
+    """QAT_DISTILL_TOKENS = 'all': the distillation counts every real token of a pair; else ('answers') the answers."""
+    return getattr(cfg, 'QAT_DISTILL_TOKENS', 'answers') == 'all'
+
+
+def init_scales(cfg):
+    """Where LR-QAT's scales start (QAT_INIT_SCALES): 'absmax' (the RTN baseline's) or 'mse' (MSE range setting)."""
+    return getattr(cfg, 'QAT_INIT_SCALES', 'absmax')
+
+
 def distill_mask(cfg, m):
     """The positions LR-QAT's distillation counts in a batch of pairs. QAT_DISTILL_TOKENS = 'all': every
     real token of a pair, prompt included (all positions up to a row's last answer token, so not the
     right padding): the int4 model is to compute the fp32 model's function, and the prompt's tokens
     carry that signal as much as the answer's, at no extra cost (the forward pass computes them anyway).
     'answers' (the default): only the answer tokens, as in instruction tuning. Plain text (m None) counts whole."""
-    if m is None or getattr(cfg, 'QAT_DISTILL_TOKENS', 'answers') != 'all':
+    if m is None or not distills_whole_pairs(cfg):
         return m
     return (m.flip(1).cumsum(1).flip(1) > 0).to(m.dtype)
 
