@@ -7,10 +7,12 @@ import { buildPrompt } from '../../server/src/ide/prompt';
 import { HoverExplainer, hoverPrompt } from '../../server/src/ide/modelHover';
 import { fixtureWorkspace, uriOf } from './helpers';
 
-function contextOf(file: string) {
+/** The grounding context of "Explain this entity" on `file` (its first entity, or `file#entity`). */
+function contextOf(at: string) {
+  const [file, name] = at.split('#');
   const ws = fixtureWorkspace();
   const f = ws.getFile(uriOf(file))!;
-  return buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity') ?? f.units[0] }).grounding;
+  return buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity' && (!name || u.name === name)) ?? f.units[0] }).grounding;
 }
 
 const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
@@ -98,6 +100,15 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`clk` (in std_logic): clock; all registers update on its rising edge.', reason: null },
   { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): asynchronous reset, active low; it clears the counter.', reason: null },
   { file: 'debouncer.vhd', sentence: '`btn_in` (in std_logic): the raw button, sampled on each clock.', reason: null },
+  // A structural design: its lanes' clock and reset, through the port maps, are its own.
+  { file: 'mac_bank.vhd#mac_bank', sentence: 'Both lanes accumulate on the rising edge of `clk_i`.', reason: null },
+  { file: 'mac_bank.vhd#mac_bank', sentence: '`rst_i` is a synchronous, active-high reset that clears both sums.', reason: null },
+  { file: 'mac_bank.vhd#mac_bank', sentence: '`rst_i` (in std_logic): asynchronous, active high per clock.', reason: /`rst_i` is a synchronous reset/ },
+  { file: 'mac_bank.vhd#mac_bank', sentence: 'The lanes update on the falling edge of `clk_i`.', reason: /`clk_i` is used on its rising edge, not falling/ },
+  { file: 'mac_bank.vhd#mac_bank', sentence: '`load_i` (in std_logic): the clock of the lanes.', reason: /`load_i` is not a clock \(clock: clk_i\)/ },
+  { file: 'mac_bank.vhd#mac_bank', sentence: 'There is no reset: the sums start from their initial values.', reason: /the design has a reset \(rst_i\)/ },
+  { file: 'mac_bank.vhd#mac_bank', sentence: '`u_mac1` has no reset of its own: it shares `rst_i` with `u_mac0`.', reason: null },
+  { file: 'mac_bank.vhd#mac_bank', sentence: 'Each lane is clocked on the rising edge of `clk_i`; `u_mac1` has no clock enable.', reason: null },
 ];
 
 test('a memory is grounded by the words a memory design uses for it', () => {

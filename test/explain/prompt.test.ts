@@ -145,3 +145,13 @@ test('entity and architecture in different files: both in the prompt, links only
   assert.match(a.markdown, /\| `btn_out` \| out \|/, 'ports live in the other file: no line link');
   assert.match(a.markdown, /Process \[p_debounce\]\(line:7-24\)/);
 });
+
+test('a structural design\'s facts give the clock and reset of its instances, by its own port names', () => {
+  const ws = fixtureWorkspace();
+  const f = ws.getFile(uriOf('mac_bank.vhd'))!;
+  const p = buildPrompt(ws, { kind: 'unit', unit: f.units.find((u) => u.kind === 'entity' && u.name === 'mac_bank')! });
+  const user = p.messages.find((m) => m.role === 'user')!.content;
+  assert.match(user, /^- clock: `clk_i` \(rising edge, in instances `u_mac0`, `u_mac1`\)$/m);
+  assert.match(user, /^- reset: `rst_i` \(synchronous, active high: '1', in instances `u_mac0`, `u_mac1`\)$/m);
+  assert.doesNotMatch(user, /reset: none/);
+});

@@ -65,6 +65,8 @@ function entitySummary(f: ReturnType<typeof entityFacts>): string {
     for (const r of a.registers) out.push(`  register ${r.name}: ${r.clock.signal} ${r.clock.edge}${r.reset ? `, reset ${r.reset.signal} -> ${r.reset.value ?? '(not reset)'}` : ''}`);
     for (const s of a.fsms) out.push(`  fsm ${s.signal} (${s.style}): ${s.states.length} states, reset ${s.resetState ?? '-'}, ${s.transitions.length} transitions`);
     for (const i of a.instances) out.push(`  instance ${i.label}: ${i.unitKind} ${i.unit}${i.entityDeclaration ? '' : ' (not found)'}`);
+    for (const c of a.instanceClocking.clocks) out.push(`  clock of instances ${c.signal} ${c.edge}: ${c.instances.join(', ')}`);
+    for (const r of a.instanceClocking.resets) out.push(`  reset of instances ${r.signal} ${r.kind} active ${r.activeLevel}: ${r.instances.join(', ')}`);
     for (const c of a.crossings) out.push(`  crossing ${c.source} (${c.fromClock.signal}) -> ${c.register} (${c.toClock.signal}): ${c.synchroniser ?? 'NO SYNCHRONISER'}`);
   }
   out.push(`instantiated in: ${f.instantiatedIn.length ? f.instantiatedIn.map((u) => `${u.label} (${u.in}, ${displayPath(u.file)}:${u.line})`).join(', ') : 'nowhere'}`);

@@ -1,6 +1,6 @@
 // "Explain this entity" / "Explain selection": facts sections from the analysis (instant), then the
 // model's prose, checked sentence by sentence as it streams. Shared by the server and the CLI.
-import type { EntityFacts } from '../analysis/facts/index';
+import { clockingOf, type EntityFacts } from '../analysis/facts/index';
 import type { ArchitectureFacts, ObjectFacts } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import type { Workspace } from '../analysis/workspace';
@@ -117,15 +117,10 @@ export function factsSections(ef: EntityFacts | undefined, af: ArchitectureFacts
     out.push(`## State machines\n\n${parts.join('\n')}`);
   }
   const clk: string[] = [];
-  const clocks = new Map<string, string>();
-  const resets = new Map<string, string>();
-  for (const p of af.processes) {
-    if (p.clock) clocks.set(`${p.clock.signal}|${p.clock.edge}`, clockPhrase(p.clock));
-    if (p.reset) resets.set(`${p.reset.signal}|${p.reset.kind}|${p.reset.activeLevel}`, resetPhrase(p.reset));
-  }
-  for (const c of clocks.values()) clk.push(`- Clock ${c}`);
-  for (const r of resets.values()) clk.push(`- Reset ${r}`);
-  if (clocks.size && !resets.size) clk.push('- No reset');
+  const { clocks, resets, complete } = clockingOf(af);
+  for (const c of clocks) clk.push(`- Clock ${clockPhrase(c)}`);
+  for (const r of resets) clk.push(`- Reset ${resetPhrase(r)}`);
+  if (clocks.length && !resets.length && complete) clk.push('- No reset');
   for (const r of af.registers.slice(0, 40)) {
     clk.push(`- Register ${lineLink(r.name, r.line)}: ${roleText({ role: 'register', clock: r.clock, reset: r.reset } as ObjectFacts).replace(/^register /, '')}`);
   }

@@ -1,5 +1,6 @@
 // The grounding check: a model's sentences are kept only when every name they use exists in the
 // design and nothing they say contradicts the analysis facts (clock, edge, reset, drivers, roles).
+import { clockingOf, type DomainClock } from '../analysis/facts/index';
 import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
@@ -12,8 +13,17 @@ export interface GroundingContext {
   identifiers: Set<string>;
   /** The design's own spellings of its identifiers where they are neither lower nor upper case (`dataValid`). */
   spellings: Set<string>;
+  /** The design's clocks and resets, with those its instances use through their port maps. */
   clocks: ClockFact[];
   resets: ResetFact[];
+  /** False when an instance may use clocks or resets that are not known (its design is not in the workspace). */
+  clockingKnown: boolean;
+  /** Signals connected to such instances: the check cannot say they are not a clock or a reset. */
+  unknownConnections: Set<string>;
+  /** Instance labels and the entities they instantiate: a sentence about one is not about the whole design. */
+  instances: Set<string>;
+  /** Whether the design has processes that wait (a testbench's stimulus), whose edges are not the instances'. */
+  waits: boolean;
   /** Registers and clocked processes. */
   registers: Set<string>;
   /** Combinationally driven signals and combinational processes. */
@@ -101,6 +111,10 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     spellings: new Set(),
     clocks: [],
     resets: [],
+    clockingKnown: true,
+    unknownConnections: new Set(),
+    instances: new Set(),
+    waits: false,
     registers: new Set(),
     combinational: new Set(),
     drivers: new Map(),
@@ -121,18 +135,19 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     }
   }
   if (archs.length) g.hasFsm = archs.some((a) => a.fsms.length > 0);
-  const seenClock = new Set<string>();
-  const seenReset = new Set<string>();
   for (const a of archs) {
+    const clocking = clockingOf(a);
+    g.clocks.push(...clocking.clocks.filter((c) => !g.clocks.some((x) => x.signal === c.signal && x.edge === c.edge)));
+    g.resets.push(...clocking.resets.filter((r) => !g.resets.some((x) => x.signal === r.signal && x.kind === r.kind && x.activeLevel === r.activeLevel)));
+    g.clockingKnown &&= clocking.complete;
+    g.waits ||= a.processes.some((p) => p.kind === 'other');
+    for (const i of a.instances) {
+      g.instances.add(i.label.toLowerCase());
+      if (i.entity) g.instances.add(i.entity.toLowerCase());
+      if (!a.instanceClocking.unknown.includes(i.label)) continue;
+      for (const c of i.ports) for (const m of c.actual.toLowerCase().matchAll(/[a-z][a-z0-9_]*/g)) g.unknownConnections.add(m[0]);
+    }
     for (const p of a.processes) {
-      if (p.clock && !seenClock.has(`${p.clock.signal}|${p.clock.edge}`)) {
-        seenClock.add(`${p.clock.signal}|${p.clock.edge}`);
-        g.clocks.push(p.clock);
-      }
-      if (p.reset && !seenReset.has(`${p.reset.signal}|${p.reset.kind}|${p.reset.activeLevel}`)) {
-        seenReset.add(`${p.reset.signal}|${p.reset.kind}|${p.reset.activeLevel}`);
-        g.resets.push(p.reset);
-      }
       if (p.label) {
         g.labels.add(p.label.toLowerCase());
         (p.kind === 'clocked' ? g.registers : p.kind === 'combinational' ? g.combinational : new Set<string>()).add(p.label.toLowerCase());
@@ -256,11 +271,11 @@ function roleContradiction(x: string, body: string, g: GroundingContext): string
   const role = '(?:the |a |an |its |this )?(?:[a-z-]+ ){0,3}';
   const asClock = new RegExp(`^${role}clock\\b(?![- ]enable)|\\b(?:is|as) ${role}clock\\b(?![- ]enable)`).test(body) && !/^(?:counts?|divides?|gates?|enables?)\b/.test(body);
   const asReset = new RegExp(`^${role}reset\\b|\\b(?:is|as) ${role}reset\\b`).test(body) && !/^(?:clears?|holds?|counts?)\b/.test(body);
-  if (asClock && g.clocks.length && !g.clocks.some((c) => c.signal.toLowerCase() === x)) {
+  if (asClock && g.clocks.length && !g.clocks.some((c) => c.signal.toLowerCase() === x) && !g.unknownConnections.has(x)) {
     return `\`${x}\` is not a clock (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
   }
   const reset = g.resets.find((r) => r.signal.toLowerCase() === x);
-  if (asReset && !reset && g.resets.length) return `\`${x}\` is not a reset (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
+  if (asReset && !reset && g.resets.length && !g.unknownConnections.has(x)) return `\`${x}\` is not a reset (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
   if (asReset && reset) {
     const async = /asynchronous/.test(body);
     const sync = /(^|[^a-z])synchronous/.test(body.replace(/asynchronous/g, ''));
@@ -272,6 +287,9 @@ function roleContradiction(x: string, body: string, g: GroundingContext): string
   }
   return undefined;
 }
+
+/** Words after "clock" that are not its name: "the clock period is ...", "each clock cycle". */
+const CLOCK_WORDS = new Set(['the', 'a', 'an', 'its', 'each', 'every', 'period', 'periods', 'cycle', 'cycles', 'edge', 'edges', 'enable', 'enables', 'domain', 'domains', 'frequency', 'rate', 'tick', 'ticks']);
 
 /** The first fact the sentence contradicts, or undefined. */
 function contradiction(s: string, g: GroundingContext): string | undefined {
@@ -287,10 +305,11 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     if (c) return c;
   }
   // Clocks and edges.
-  const clockNames = new Set(g.clocks.map((c) => c.signal.toLowerCase()));
-  for (const m of low.matchAll(/(?:clocked (?:by|on)|(?:rising|falling|positive|negative) edges? of|clock (?:input|signal|is|named)?)\s*`?([a-z][a-z0-9_]*)`?/g)) {
+  const clockNames = new Set(g.clocks.map((c) => c.signal.toLowerCase().replace(/\s*\(.*$/, '')));
+  // ("on each enabled clock `q` takes `d`": a clock there is a clock cycle, not a signal.)
+  for (const m of low.matchAll(/(?:clocked (?:by|on)|(?:rising|falling|positive|negative) edges? of|(?<!\b(?:each|every|enabled|per|one|next|first|last|\d+) )clock (?:input|signal|is|named)?)\s*`?([a-z][a-z0-9_]*)`?/g)) {
     const name = m[1];
-    if (g.identifiers.has(name) && clockNames.size && !clockNames.has(name) && !['the', 'a', 'an', 'its', 'each', 'every'].includes(name)) {
+    if (g.identifiers.has(name) && clockNames.size && !clockNames.has(name) && !g.unknownConnections.has(name) && !CLOCK_WORDS.has(name)) {
       return `\`${name}\` is not a clock here (clock${clockNames.size > 1 ? 's' : ''}: ${[...clockNames].join(', ')})`;
     }
   }
@@ -298,27 +317,30 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
   const saysFalling = /\b(falling|negative)[- ]edge|\bfalling_edge\b/.test(low);
   if (saysRising !== saysFalling) {
     const said = saysRising ? 'rising' : 'falling';
-    const clocks = g.clocks.filter((c) => mentioned(s, [c.signal.toLowerCase()]).length);
-    const scope = clocks.length ? clocks : g.clocks.length && (/\bclock|\bclk/.test(low)) && new Set(g.clocks.map((c) => c.edge)).size === 1 ? g.clocks : [];
+    // A testbench's stimulus may change on either edge of the clock its design under test uses.
+    const edged = g.waits ? g.clocks.filter((c: DomainClock) => !c.instances) : g.clocks;
+    const clocks = edged.filter((c) => mentioned(s, [c.signal.toLowerCase()]).length);
+    const scope = clocks.length ? clocks : edged.length && g.clockingKnown && (/\bclock|\bclk/.test(low)) && new Set(edged.map((c) => c.edge)).size === 1 ? edged : [];
     if (scope.length && scope.every((c) => c.edge !== said)) return `the clock \`${scope[0].signal}\` is used on its ${scope[0].edge} edge, not ${said}`;
   }
   // The design as a whole: "no clock", "purely combinational", "no reset" against the facts, and
   // clocking or reset claims about a design that has none.
   const clocked = g.clocks.length > 0;
-  if (clocked && /\b(no|without( a| any)?) clocks?\b|\b(design|block|entity|module|circuit|architecture|package|it) is (purely|entirely|fully|only) combinational\b|\bhas no (clock|registers?)\b|\bno (registers|flip[- ]flops)\b/.test(low)) {
+  const aboutAnInstance = mentioned(s, g.instances).length > 0;
+  if (clocked && !aboutAnInstance && /\b(no|without( a| any)?) clocks?\b|\b(design|block|entity|module|circuit|architecture|package|it) is (purely|entirely|fully|only) combinational\b|\bhas no (clock|registers?)\b|\bno (registers|flip[- ]flops)\b/.test(low)) {
     return `the design is clocked (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
   }
-  if (g.resets.length && /\b(there is|has|with|without) no reset\b|\bno reset\b|\bwithout (a |any )?reset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
+  if (g.resets.length && !aboutAnInstance && /\b(there is|has|with|without) no reset\b|\bno reset\b|\bwithout (a |any )?reset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
     return `the design has a reset (${g.resets.map((r) => r.signal).join(', ')})`;
   }
-  if (!clocked && !g.registers.size && /\b(clocked (on|by)|(rising|falling) edge of|every register|all registers)\b/.test(low) && !/\bno (clock|registers?)\b|\bnot clocked\b/.test(low)) {
+  if (!clocked && !g.registers.size && g.clockingKnown && !aboutAnInstance && /\b(clocked (on|by)|(rising|falling) edge of|every register|all registers)\b/.test(low) && !/\bno (clock|registers?)\b|\bnot clocked\b/.test(low)) {
     return 'the design has no clocked process';
   }
-  if (!g.resets.length && /\b(an? |the )?(synchronous|asynchronous|active[- ](low|high)) reset\b|\breset (is|acts) (synchronous|asynchronous|active)/.test(low) && !/\bno reset\b/.test(low)) {
+  if (!g.resets.length && g.clockingKnown && !aboutAnInstance && /\b(an? |the )?(synchronous|asynchronous|active[- ](low|high)) reset\b|\breset (is|acts) (synchronous|asynchronous|active)/.test(low) && !/\bno reset\b/.test(low)) {
     return 'the design has no reset';
   }
   // A reset named by its kind or level only: every reset of the design must fit the claim.
-  if (g.resets.length && /\breset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
+  if (g.resets.length && g.clockingKnown && /\breset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
     const sync = /(^|[^a-z])synchronous(ly)?\b/.test(low.replace(/asynchronous(ly)?/g, ''));
     const async = /asynchronous(ly)?\b/.test(low);
     if (sync !== async) {
@@ -344,7 +366,7 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     if (/active[- ]high/.test(low) && !/active[- ]low/.test(low) && low0) return `\`${r.signal}\` is active low`;
   }
   for (const m of low.matchAll(/(?:reset(?: input| signal)?(?: is| named)?|reset by)\s+`([a-z][a-z0-9_]*)`/g)) {
-    if (g.resets.length && !g.resets.some((r) => r.signal.toLowerCase() === m[1]) && g.identifiers.has(m[1])) {
+    if (g.resets.length && !g.resets.some((r) => r.signal.toLowerCase() === m[1]) && g.identifiers.has(m[1]) && !g.unknownConnections.has(m[1])) {
       return `\`${m[1]}\` is not a reset here (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
     }
   }

@@ -1,6 +1,6 @@
 // "Insert doc comment": `--!` lines above an entity, port, generic, signal, process or subprogram, in
 // the declaration's own indentation, with the facts and (when there is a model) a one-sentence summary.
-import { factsOfDeclaration, entityFacts } from '../analysis/facts/index';
+import { clockingOf, factsOfDeclaration, entityFacts } from '../analysis/facts/index';
 import type { Declaration } from '../analysis/scopes';
 import type { Workspace } from '../analysis/workspace';
 import type { Backend, CancellationToken, TokenCounter } from '../llm/index';
@@ -65,8 +65,9 @@ export function docFacts(ws: Workspace, d: Declaration): string[] {
     const out = [`${e.generics.length} generic${e.generics.length === 1 ? '' : 's'}, ${e.ports.length} port${e.ports.length === 1 ? '' : 's'}.`];
     const a = e.architectures[0];
     if (a) {
-      const clocks = [...new Set(a.processes.filter((p) => p.clock).map((p) => clockPhrase(p.clock!)))];
-      const resets = [...new Set(a.processes.filter((p) => p.reset).map((p) => resetPhrase(p.reset!)))];
+      const { clocks: c, resets: r } = clockingOf(a);
+      const clocks = c.map(clockPhrase);
+      const resets = r.map(resetPhrase);
       if (clocks.length) out.push(`Clock${clocks.length > 1 ? 's' : ''}: ${clocks.join(', ')}.`);
       if (resets.length) out.push(`Reset${resets.length > 1 ? 's' : ''}: ${resets.join(', ')}.`);
       if (a.fsms.length) out.push(`State machine${a.fsms.length > 1 ? 's' : ''}: ${a.fsms.map((f) => `\`${f.signal}\` (${f.states.length} states)`).join(', ')}.`);

@@ -1,20 +1,27 @@
 // The facts part of a prompt: the analysis facts as short `- ` lines a model (and a reader) can follow.
-import type { EntityFacts, NameFacts } from '../analysis/facts/index';
+import { clockingOf, type DomainClock, type DomainReset, type EntityFacts, type NameFacts } from '../analysis/facts/index';
 import type { ArchitectureFacts, ClockFact, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact } from '../analysis/facts/types';
 
 /** Facts lists longer than this are cut with "and N more" so that the facts stay bounded too. */
 const MAX_ITEMS = 12;
 
-export function clockPhrase(c: ClockFact): string {
-  return `\`${c.signal}\` (${c.edge} edge)`;
+export function clockPhrase(c: DomainClock): string {
+  return `\`${c.signal}\` (${c.edge} edge${inInstances(c.instances)})`;
+}
+
+/** ", in `u_a`, `u_b`": where a clock or reset of an instance is used (nothing for the architecture's own). */
+function inInstances(labels: string[] | undefined): string {
+  if (!labels?.length) return '';
+  const shown = labels.slice(0, 3).map((l) => `\`${l}\``).join(', ');
+  return `, in ${labels.length > 1 ? 'instances' : 'instance'} ${shown}${labels.length > 3 ? ` and ${labels.length - 3} more` : ''}`;
 }
 
 export function levelText(l: string): string {
   return l === 'true' || l === 'false' ? l : `'${l}'`;
 }
 
-export function resetPhrase(r: ResetFact): string {
-  return `\`${r.signal}\` (${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${r.activeLevel === '0' || r.activeLevel === 'false' ? 'low' : 'high'}: ${levelText(r.activeLevel)})`;
+export function resetPhrase(r: DomainReset): string {
+  return `\`${r.signal}\` (${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${r.activeLevel === '0' || r.activeLevel === 'false' ? 'low' : 'high'}: ${levelText(r.activeLevel)}${inInstances(r.instances)})`;
 }
 
 function list(items: string[]): string {
@@ -113,15 +120,10 @@ export function unitFactLines(e: EntityFacts | undefined, a: ArchitectureFacts |
   if (e?.generics.length) out.push(`generics: ${list(e.generics.map((g) => `\`${g.name}\` ${g.type}`))}`);
   if (e?.ports.length) out.push(`ports: ${list(e.ports.map(portLine))}`);
   if (!a) return out;
-  const clocks = new Map<string, ClockFact>();
-  const resets = new Map<string, ResetFact>();
-  for (const p of a.processes) {
-    if (p.clock) clocks.set(`${p.clock.signal}|${p.clock.edge}`, p.clock);
-    if (p.reset) resets.set(`${p.reset.signal}|${p.reset.kind}|${p.reset.activeLevel}`, p.reset);
-  }
-  if (clocks.size) out.push(`clock${clocks.size > 1 ? 's' : ''}: ${[...clocks.values()].map(clockPhrase).join(', ')}`);
-  if (resets.size) out.push(`reset${resets.size > 1 ? 's' : ''}: ${[...resets.values()].map(resetPhrase).join(', ')}`);
-  else if (clocks.size) out.push('reset: none');
+  const { clocks, resets, complete } = clockingOf(a);
+  if (clocks.length) out.push(`clock${clocks.length > 1 ? 's' : ''}: ${clocks.map(clockPhrase).join(', ')}`);
+  if (resets.length) out.push(`reset${resets.length > 1 ? 's' : ''}: ${resets.map(resetPhrase).join(', ')}`);
+  else if (clocks.length && complete) out.push('reset: none');
   if (a.registers.length) out.push(`registers: ${code(a.registers.map((r) => r.name))}`);
   const comb = a.objects.filter((o) => o.role === 'combinational' && (o.kind === 'signal' || o.kind === 'port'));
   if (comb.length) out.push(`combinational signals: ${code(comb.map((o) => o.name))}`);

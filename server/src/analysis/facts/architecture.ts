@@ -17,7 +17,7 @@ import { fieldResets, recordFields } from './records';
 import type { ArchitectureFacts, FieldFacts, ObjectFacts, ObjectKind, ObjectRole, RegisterFacts } from './types';
 
 /** Forces every fact of the model into the plain-data shape. */
-export function buildArchitecture(model: ArchitectureModel): ArchitectureFacts {
+export function buildArchitecture(model: ArchitectureModel): Omit<ArchitectureFacts, 'instanceClocking'> {
   const file = model.file;
   const arch = model.arch;
   const notes = [...model.headerNotes()];

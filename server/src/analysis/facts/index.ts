@@ -17,7 +17,7 @@ import { interfaceItems } from './interfaces';
 import { isPackageSignal } from './collect';
 import { fieldOfElement, recordFields } from './records';
 import { compact, lineOf, nameBase } from './text';
-import type { Access, ArchitectureFacts, CdcFacts, ClockFact, EntityUsage, FsmFacts, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
+import type { Access, ArchitectureFacts, CdcFacts, ClockFact, EntityUsage, FsmFacts, InstanceClocking, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
 
 export type * from './types';
 export { ArchitectureModel } from './model';
@@ -39,10 +39,102 @@ export function architectureModel(ws: Workspace, arch: DesignUnit): Architecture
   return model;
 }
 
+/** Architectures whose facts are being built: a design that instantiates itself (recursion by generate) stops there. */
+const building = new Set<SyntaxNode>();
+
 /** The facts of one architecture (plain data), all of them. */
 export function architectureFacts(ws: Workspace, arch: DesignUnit): ArchitectureFacts {
   const model = architectureModel(ws, arch);
-  return model.cached('facts', 0, () => guard(arch, () => buildArchitecture(model), (note) => emptyFacts(arch, note)));
+  return model.cached('facts', 0, () =>
+    guard(arch, () => {
+      building.add(arch.node);
+      try {
+        const own = buildArchitecture(model);
+        return { ...own, instanceClocking: instanceClocking(ws, arch, own.instances) };
+      } finally {
+        building.delete(arch.node);
+      }
+    }, (note) => emptyFacts(arch, note)),
+  );
+}
+
+/** A clock or reset of an architecture; `instances` when it is one its instances use (through their port maps). */
+export type DomainClock = ClockFact & { instances?: string[] };
+export type DomainReset = ResetFact & { instances?: string[] };
+
+/**
+ * The clocks and resets of an architecture, each once: its own processes' first, then those its
+ * instances use. `complete` is false when an instance may use others that are not known.
+ */
+export function clockingOf(a: ArchitectureFacts): { clocks: DomainClock[]; resets: DomainReset[]; complete: boolean } {
+  const clocks: DomainClock[] = [];
+  const resets: DomainReset[] = [];
+  for (const p of a.processes) {
+    if (p.clock && !clocks.some((c) => c.signal === p.clock!.signal && c.edge === p.clock!.edge)) clocks.push(p.clock);
+    if (p.reset && !resets.some((r) => sameReset(r, p.reset!))) resets.push(p.reset);
+  }
+  for (const c of a.instanceClocking.clocks) if (!clocks.some((x) => x.signal.toLowerCase() === c.signal.toLowerCase() && x.edge === c.edge)) clocks.push(c);
+  for (const r of a.instanceClocking.resets) if (!resets.some((x) => sameReset(x, r))) resets.push(r);
+  return { clocks, resets, complete: a.instanceClocking.unknown.length === 0 };
+}
+
+function sameReset(a: ResetFact, b: ResetFact): boolean {
+  return a.signal.toLowerCase() === b.signal.toLowerCase() && a.kind === b.kind && a.activeLevel === b.activeLevel;
+}
+
+/** An actual that names a signal (`clk`, `clks(0)`), not an expression (`not rst_n`) or `open`. */
+const SIGNAL_ACTUAL = /^[a-z][a-z0-9_]*(\s*\(\s*[a-z0-9_]+\s*\))?$/i;
+
+/**
+ * The clocks and resets of the designs `instances` elaborate to (their own and, recursively, their
+ * instances'), renamed through each port map to the signal connected here.
+ */
+function instanceClocking(ws: Workspace, arch: DesignUnit, instances: InstanceFacts[]): InstanceClocking {
+  const out: InstanceClocking = { clocks: [], resets: [], unknown: [] };
+  const unknown = (label: string) => {
+    if (!out.unknown.includes(label)) out.unknown.push(label);
+  };
+  const add = <F extends ClockFact | ResetFact>(into: (F & { instances: string[] })[], f: F, same: (x: F) => boolean, label: string) => {
+    const hit = into.find(same);
+    if (!hit) into.push({ ...f, instances: [label] });
+    else if (!hit.instances.includes(label)) hit.instances.push(label);
+  };
+  for (const i of instances) {
+    const child = instanceArchitecture(ws, arch, i);
+    if (!child || building.has(child.node)) {
+      unknown(i.label);
+      continue;
+    }
+    const f = architectureFacts(ws, child);
+    if (f.instanceClocking.unknown.length) unknown(i.label);
+    const actual = (port: string) => {
+      const c = i.ports.find((p) => p.formal.toLowerCase() === port.toLowerCase());
+      return c && SIGNAL_ACTUAL.test(c.actual) && c.actual.toLowerCase() !== 'open' ? c.actual : undefined;
+    };
+    const clocks = [...f.processes.flatMap((p) => (p.clock ? [p.clock] : [])), ...f.instanceClocking.clocks];
+    const resets = [...f.processes.flatMap((p) => (p.reset ? [p.reset] : [])), ...f.instanceClocking.resets];
+    for (const c of clocks) {
+      const a = actual(c.signal);
+      if (a) add(out.clocks, { signal: a, edge: c.edge }, (x) => x.signal === a && x.edge === c.edge, i.label);
+      else unknown(i.label);
+    }
+    for (const r of resets) {
+      const a = actual(r.signal);
+      if (a) add(out.resets, { signal: a, kind: r.kind, activeLevel: r.activeLevel }, (x) => x.signal === a && x.kind === r.kind && x.activeLevel === r.activeLevel, i.label);
+      else unknown(i.label);
+    }
+  }
+  return out;
+}
+
+/** The architecture an instance elaborates to: the one it names, else the entity's first. */
+function instanceArchitecture(ws: Workspace, arch: DesignUnit, i: InstanceFacts): DesignUnit | undefined {
+  if (!i.entity) return undefined;
+  const lib = /^([a-z][a-z0-9_]*)\./i.exec(i.unit)?.[1]?.toLowerCase();
+  const entity = ws.findEntity(i.entity, lib && lib !== 'work' ? lib : arch.library, arch.file.uri) ?? ws.findEntity(i.entity, arch.library, arch.file.uri);
+  if (!entity) return undefined;
+  const archs = ws.architecturesOf(entity);
+  return (i.architecture ? archs.find((a) => a.name.toLowerCase() === i.architecture!.toLowerCase()) : undefined) ?? archs[0];
 }
 
 /** Analysis promises not to throw on user text; if it does anyway, the answer is empty and marked partial. */
@@ -365,6 +457,7 @@ function emptyFacts(arch: DesignUnit, note: string): ArchitectureFacts {
     fsms: [],
     instances: [],
     crossings: [],
+    instanceClocking: { clocks: [], resets: [], unknown: [] },
     partial: true,
     notes: [note],
   };

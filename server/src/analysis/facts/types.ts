@@ -242,6 +242,25 @@ export interface ArchitectureFacts {
   partial: boolean;
   /** Reasons for `partial` and other notes, one sentence each. */
   notes: string[];
+  /** The clocks and resets of the designs it instantiates, named by its own signals. */
+  instanceClocking: InstanceClocking;
+}
+
+/**
+ * The clocks and resets that an architecture's instances use, seen through their port maps: the
+ * lanes of a structural `mac_array` are clocked by its `clk` though it has no process of its own.
+ * Found through every level of the hierarchy below.
+ */
+export interface InstanceClocking {
+  /** A clock of an instantiated design, named by the signal it is connected to here. */
+  clocks: (ClockFact & { instances: string[] })[];
+  /** A reset of an instantiated design (its kind and active level there), named by the signal connected to it here. */
+  resets: (ResetFact & { instances: string[] })[];
+  /**
+   * Labels of the instances that may use clocks or resets not listed: a design that is not in the
+   * workspace, or a clock or reset made inside it (or connected through an expression), at any level.
+   */
+  unknown: string[];
 }
 
 export interface EntityUsage {

@@ -1,7 +1,7 @@
 // Design docs as data: one page per entity (explanation, tables, block symbol, processes, state
 // diagrams, sub-blocks, `--!` docs) and an index with the hierarchy. The caller writes the files.
 import { createHash } from 'node:crypto';
-import { entityFacts, type EntityFacts } from '../../analysis/facts/index';
+import { entityFacts, type ArchitectureFacts, type EntityFacts } from '../../analysis/facts/index';
 import type { DesignUnit } from '../../analysis/designUnits';
 import type { Workspace } from '../../analysis/workspace';
 import { spelling } from '../explain';
@@ -158,6 +158,8 @@ function entityHtml(e: Entry, prose: string | undefined, pageOf: PageOf): DocPag
       }
       b.push('</table>');
     }
+    const through = instanceClockingText(a);
+    if (through.length) b.push(`<p>${through.map(escapeXml).join('<br>')}</p>`);
     for (const m of a.fsms) {
       b.push(`<h3 id="fsm-${anchor(a.architecture)}-${anchor(m.signal)}">State machine <code>${escapeXml(m.signal)}</code></h3>`);
       b.push(`<p>${escapeXml(m.style)}, ${m.states.length} states, reset state <code>${escapeXml(m.resetState ?? 'none')}</code>${m.unreachable.length ? `; never entered: ${escapeXml(m.unreachable.join(', '))}` : ''}.</p>`);
@@ -212,6 +214,7 @@ function entityMd(e: Entry, prose: string | undefined, pageOf: PageOf): DocPage[
   for (const a of f.architectures) {
     b.push(`## Architecture ${mdEscape(a.architecture)}`, '');
     for (const p of a.processes) b.push(`- process ${mdEscape(p.label ?? `at line ${p.line}`)}: ${p.kind}${p.clock ? `, clock ${mdEscape(p.clock.signal)} (${p.clock.edge})` : ''}${p.reset ? `, reset ${mdEscape(p.reset.signal)} (${p.reset.kind})` : ''}`);
+    for (const t of instanceClockingText(a)) b.push(`- ${mdEscape(t)}`);
     b.push('');
     for (const m of a.fsms) {
       const svg = `${base}.${a.architecture}.${m.signal}.fsm.svg`.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -250,4 +253,13 @@ function indexPage(ws: Workspace, entries: Entry[], pageOf: PageOf, format: 'htm
   if (format === 'md') return { path: 'index.md', content: ['# Design hierarchy', '', ...lines, '', `${entries.length} entities.`, ''].join('\n') };
   const body = `<h1>Design hierarchy</h1>\n<ul class="tree">\n${lines.join('\n')}\n</ul>\n<p class="note">${entries.length} entities.</p>`;
   return { path: 'index.html', content: html('Design hierarchy', body) };
+}
+
+/** "clock clk (rising) of instances u_a, u_b": the clocks and resets an architecture's instances use, by the signals it connects. */
+function instanceClockingText(a: ArchitectureFacts): string[] {
+  const c = a.instanceClocking;
+  return [
+    ...c.clocks.map((k) => `clock ${k.signal} (${k.edge}) of ${k.instances.length > 1 ? 'instances' : 'instance'} ${k.instances.join(', ')}`),
+    ...c.resets.map((r) => `reset ${r.signal} (${r.kind}, active ${r.activeLevel}) of ${r.instances.length > 1 ? 'instances' : 'instance'} ${r.instances.join(', ')}`),
+  ];
 }
