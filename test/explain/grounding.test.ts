@@ -100,6 +100,32 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`clk` (in std_logic): clock; all registers update on its rising edge.', reason: null },
   { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): asynchronous reset, active low; it clears the counter.', reason: null },
   { file: 'debouncer.vhd', sentence: '`btn_in` (in std_logic): the raw button, sampled on each clock.', reason: null },
+  // Text that ran together, and names given roles they do not have (what a small model writes).
+  { file: 'debouncer.vhd', sentence: '**Interface.** `N_CH (x `clk`(0) and `inc`WORK` (in std_logic): source clock.', reason: /a broken `code` quote/ },
+  { file: 'debouncer.vhd', sentence: 'The reset The reset clears the counter.', reason: /repeats itself/ },
+  { file: 'debouncer.vhd', sentence: '`stable_cnt` and `stable_cnt` are the counter.', reason: /repeats itself/ },
+  { file: 'debouncer.vhd', sentence: '`rst_n`, `clk`, `rst_n`.', reason: /names without a sentence/ },
+  { file: 'debouncer.vhd', sentence: 'The controller of the for the input.', reason: /not grammatical/ },
+  { file: 'debouncer.vhd', sentence: 'A read on port A is a write with the enable low.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The counter follows asynchronousxampleOut.', reason: /`asynchronousxampleOut` is not a name in the design/ },
+  { file: 'debouncer.vhd', sentence: 'A 16-bit maximal-length linear feedback shift register producing a pseudo-random sequence.', reason: /the design never mentions "maximal-length"/ },
+  { file: 'debouncer.vhd', sentence: '`clk` is the clock and `btn_in` the clock.', reason: /`btn_in` is not a clock \(clock: clk\)/ },
+  { file: 'debouncer.vhd', sentence: '`btn_in` is the asynchronous, active-low reset.', reason: /`btn_in` is not a reset \(reset: rst_n\)/ },
+  { file: 'debouncer.vhd', sentence: '`std_logic` is the reset of the counter.', reason: /`std_logic` is not a reset/ },
+  { file: 'debouncer.vhd', sentence: '`clk` and `rst_n` are reset and reset.', reason: /`clk` and `rst_n` cannot be the reset and the reset/ },
+  { file: 'debouncer.vhd', sentence: '`btn_in` and `rst_n` are clock and reset.', reason: /`btn_in` is not a clock/ },
+  { file: 'debouncer.vhd', sentence: '`clk` and `rst_n` are clock and reset.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`btn_out` is the debounced level; `G_STABLE_CYCLES` sets how long, in cycles of the clock frequency source.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`std_logic` (2 of the operand).', reason: /`std_logic` is a type, not a port or generic/ },
+  { file: 'debouncer.vhd', sentence: '`to_integer` (generic positive): the width.', reason: /`to_integer` is not a generic of `debouncer`/ },
+  { file: 'debouncer.vhd', sentence: 'A two-process style: `clk` and `rst_n` are clock and reset.', reason: /the design is not written in the two-process style/ },
+  { file: 'traffic.vhd', sentence: 'The state machine is written in the two-process style.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'A single clocked process.', reason: null },
+  { file: 'traffic.vhd', sentence: 'Two clocked processes update the lights.', reason: /the design has 1 clocked process\b/ },
+  { file: 'mac_bank.vhd#mac_bank', sentence: 'A single clocked process updates both sums.', reason: /the design has no clocked processes/ },
+  // "Explain this entity" lists the entity's own ports: `btn_in` is a port of the debouncer that `top` instantiates.
+  { file: 'top.vhd', sentence: '`btn_in` (in std_logic): the raw button.', reason: /`btn_in` is not a port of `top`/ },
+  { file: 'top.vhd', sentence: '`btn` (in std_logic_vector(1 downto 0)): the raw buttons.', reason: null },
   // A structural design: its lanes' clock and reset, through the port maps, are its own.
   { file: 'mac_bank.vhd#mac_bank', sentence: 'Both lanes accumulate on the rising edge of `clk_i`.', reason: null },
   { file: 'mac_bank.vhd#mac_bank', sentence: '`rst_i` is a synchronous, active-high reset that clears both sums.', reason: null },
@@ -110,6 +136,18 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'mac_bank.vhd#mac_bank', sentence: '`u_mac1` has no reset of its own: it shares `rst_i` with `u_mac0`.', reason: null },
   { file: 'mac_bank.vhd#mac_bank', sentence: 'Each lane is clocked on the rising edge of `clk_i`; `u_mac1` has no clock enable.', reason: null },
 ];
+
+test('a bus channel\'s prefix does not hide an address or a strobe (`awaddr`, `wstrb`)', () => {
+  assert.equal(unsupportedDetail('Writes to the read-only addresses are ignored.', new Set(['s', 'axi', 'awaddr'])), undefined);
+  assert.equal(unsupportedDetail('Writes to the read-only addresses are ignored.', new Set(['s', 'axi', 'awvalid'])), 'addresses');
+  assert.equal(unsupportedDetail('Each byte lane has a strobe.', new Set(['s', 'axi', 'wstrb'])), undefined);
+});
+
+test('an interface layout that describes a port twice keeps the first description', () => {
+  const r = ground('**Interface.** `clk` (in std_logic): the clock. `btn_in` (in std_logic): the raw button. `clk` (in std_logic): the write enable.', contextOf('debouncer.vhd'));
+  assert.equal(r.text, '**Interface.** `clk` (in std_logic): the clock. `btn_in` (in std_logic): the raw button.');
+  assert.deepEqual(r.verdict.reasons, ['describes `clk` a second time']);
+});
 
 test('a memory is grounded by the words a memory design uses for it', () => {
   assert.equal(unsupportedDetail('A 16x8 ROM holding the squares.', new Set(['sq', 'lut', 'addr'])), undefined);

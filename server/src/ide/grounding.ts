@@ -5,7 +5,7 @@ import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
 import { TokenKind as T } from '../syntax/tokenKind';
-import { declarationClaim, declaredKinds, type DeclaredKinds, RESERVED_WORDS } from './groundingDeclarations';
+import { declarationClaim, declaredKinds, type DeclaredKinds, interfaceClaim, RESERVED_WORDS } from './groundingDeclarations';
 import { unsupportedDetail } from './groundingVocabulary';
 
 /** What the check compares against: the design's names and the facts, lower-cased. */
@@ -22,6 +22,11 @@ export interface GroundingContext {
   unknownConnections: Set<string>;
   /** Instance labels and the entities they instantiate: a sentence about one is not about the whole design. */
   instances: Set<string>;
+  /** Processes, and clocked processes, of the design's own architectures. */
+  processes: number;
+  clockedProcesses: number;
+  /** The styles of its state machines (`one-process`, `two-process`). */
+  fsmStyles: Set<string>;
   /** Whether the design has processes that wait (a testbench's stimulus), whose edges are not the instances'. */
   waits: boolean;
   /** Registers and clocked processes. */
@@ -44,6 +49,8 @@ export interface GroundingContext {
   unit?: 'entity' | 'package';
   /** What each name is declared as (generic, signal, port and its mode). */
   declared: DeclaredKinds;
+  /** "Explain this entity": the entity's own ports and generics (lower case), which its interface layout lists. */
+  interface?: { entity: string; ports: Set<string>; generics: Set<string> };
 }
 
 export interface GroundingVerdict {
@@ -114,6 +121,9 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     clockingKnown: true,
     unknownConnections: new Set(),
     instances: new Set(),
+    processes: 0,
+    clockedProcesses: 0,
+    fsmStyles: new Set(),
     waits: false,
     registers: new Set(),
     combinational: new Set(),
@@ -141,6 +151,9 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     g.resets.push(...clocking.resets.filter((r) => !g.resets.some((x) => x.signal === r.signal && x.kind === r.kind && x.activeLevel === r.activeLevel)));
     g.clockingKnown &&= clocking.complete;
     g.waits ||= a.processes.some((p) => p.kind === 'other');
+    g.processes += a.processes.length;
+    g.clockedProcesses += a.processes.filter((p) => p.kind === 'clocked').length;
+    for (const f of a.fsms) g.fsmStyles.add(f.style);
     for (const i of a.instances) {
       g.instances.add(i.label.toLowerCase());
       if (i.entity) g.instances.add(i.entity.toLowerCase());
@@ -226,7 +239,7 @@ export function identifierCandidates(sentence: string): string[] {
   const plain = sentence.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']');
   for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
     const w = m[0];
-    const snake = /[A-Za-z0-9]_[A-Za-z0-9]/.test(w);
+    const snake = /[A-Za-z0-9]_[A-Za-z0-9]/.test(w) || /^[a-z]{2,}[A-Z][A-Za-z]*$/.test(w);
     const mixedDigits = /[A-Za-z]/.test(w) && /\d/.test(w) && !/^\d*[a-z]{1,2}$/i.test(w) && !/^[a-z]{1,2}\d+$/i.test(w);
     if (snake || (mixedDigits && w.length >= 4)) out.add(w);
   }
@@ -251,6 +264,26 @@ function unreadable(s: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Text that ran together (what a small model writes when it loses the thread): a `code` quote that
+ * starts or ends with a space or is glued to a word (`` `N_CH (x `clk`(0) `` ), a phrase said twice in
+ * a row ("The reset The reset"), or names with no words between them ("`rst`, `clk`, `rst`.").
+ */
+function brokenText(body: string): string | undefined {
+  for (const m of body.matchAll(/`([^`]*)`/g)) {
+    const before = body[m.index - 1] ?? ' ';
+    const after = body[m.index + m[0].length] ?? ' ';
+    if (!m[1].trim() || /^\s|\s$/.test(m[1]) || /[A-Za-z0-9_]/.test(before) || /[A-Za-z0-9_`]/.test(after)) return 'a broken `code` quote: the text ran together';
+  }
+  if (/\b([A-Za-z]+(?:\s+[A-Za-z]+)+)\s+\1\b/i.test(body) || /`([^`]+)`\s*(?:,|\band\b|\bor\b)\s*`\1`/i.test(body)) return 'repeats itself';
+  const prosePlain = body.replace(/`[^`]*`/g, ' x ');
+  if (/\b(?:[Tt]he|[Aa]n|a)\s+(?:the|an?|for|of|with|to|is|are|was|were)\s/.test(prosePlain)) return 'not grammatical: the text ran together';
+  const quoted = new Set([...body.matchAll(/`([^`]+)`/g)].map((m) => m[1].toLowerCase()));
+  const prose = body.replace(/`[^`]*`/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+  if (quoted.size >= 2 && prose.every((w) => /^(and|or)$/i.test(w))) return 'names without a sentence';
+  return undefined;
+}
+
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Names of the design (lower-case) that the sentence mentions as whole words. */
@@ -268,7 +301,7 @@ function subjectContradiction(s: string, low: string, g: GroundingContext): stri
 
 /** What `body` (lower case) says `x` is, "clock" or "reset" of some kind, against the facts about `x`. */
 function roleContradiction(x: string, body: string, g: GroundingContext): string | undefined {
-  const role = '(?:the |a |an |its |this )?(?:[a-z-]+ ){0,3}';
+  const role = '(?:the |a |an |its |this )?(?:[a-z-]+,? ){0,3}';
   const asClock = new RegExp(`^${role}clock\\b(?![- ]enable)|\\b(?:is|as) ${role}clock\\b(?![- ]enable)`).test(body) && !/^(?:counts?|divides?|gates?|enables?)\b/.test(body);
   const asReset = new RegExp(`^${role}reset\\b|\\b(?:is|as) ${role}reset\\b`).test(body) && !/^(?:clears?|holds?|counts?)\b/.test(body);
   if (asClock && g.clocks.length && !g.clocks.some((c) => c.signal.toLowerCase() === x) && !g.unknownConnections.has(x)) {
@@ -291,11 +324,31 @@ function roleContradiction(x: string, body: string, g: GroundingContext): string
 /** Words after "clock" that are not its name: "the clock period is ...", "each clock cycle". */
 const CLOCK_WORDS = new Set(['the', 'a', 'an', 'its', 'each', 'every', 'period', 'periods', 'cycle', 'cycles', 'edge', 'edges', 'enable', 'enables', 'domain', 'domains', 'frequency', 'rate', 'tick', 'ticks']);
 
+/** Whether the context has architecture facts to count in (not a package's or a bare entity's). */
+function archsKnown(g: GroundingContext): boolean {
+  return g.hasFsm !== undefined;
+}
+
 /** The first fact the sentence contradicts, or undefined. */
 function contradiction(s: string, g: GroundingContext): string | undefined {
   const low = s.toLowerCase();
   if (g.subject && identifierCandidates(s).length === 0) {
     const c = subjectContradiction(s, low, g);
+    if (c) return c;
+  }
+  // "`x` is the clock", "`load` the clock", "`std_logic` the reset": a name given a role it does not
+  // have; not "the clock frequency", "the reset request" (another noun follows), nor an output, which
+  // may be a clock the design makes ("`clk_out` the divided clock").
+  for (const m of low.matchAll(/`([a-z][a-z0-9_]*)`\s+(?:is\s+)?(?:the|its|an?)\s+((?:[a-z-]+,?\s+){0,3}(?:clock|reset))(?=\s*(?:[.,;:)]|$)|\s+(?:signal|input|port|line|pin|net|of|for|that|which|to|with|when|from|in|on|active|asynchronous|synchronous|is|it|all)\b)/g)) {
+    const is = g.declared.get(m[1]);
+    if (is && (is.has('out') || is.has('buffer') || is.has('inout'))) continue;
+    const c = roleContradiction(m[1], m[2], g);
+    if (c) return c;
+  }
+  // "`clk` and `rst` are clock and reset": each its role, and not one name for both.
+  for (const m of low.matchAll(/`([a-z][a-z0-9_]*)`\s+and\s+`([a-z][a-z0-9_]*)`\s+are\s+(?:the\s+)?(clock|reset)\s+and\s+(?:the\s+)?(clock|reset)\b/g)) {
+    if (m[3] === m[4]) return `\`${m[1]}\` and \`${m[2]}\` cannot be the ${m[3]} and the ${m[4]}`;
+    const c = roleContradiction(m[1], m[3], g) ?? roleContradiction(m[2], m[4], g);
     if (c) return c;
   }
   // The interface layout says what each input is: "`rst` (in std_logic): read clock, ..." of a reset.
@@ -370,6 +423,19 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
       return `\`${m[1]}\` is not a reset here (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
     }
   }
+  // "A two-process style" / "one-process state machine" of a design written otherwise.
+  const style = /\b(one|single|two)[- ]process\b/.exec(low);
+  if (style && archsKnown(g) && !aboutAnInstance) {
+    const said = style[1] === 'two' ? 'two-process' : 'one-process';
+    const fits = g.fsmStyles.size ? g.fsmStyles.has(said) : said === 'two-process' ? g.processes === 2 : g.processes === 1;
+    if (!fits) return `the design is not written in the ${said} style`;
+  }
+  // How many clocked processes: "A single clocked process." of a design with none or with three.
+  const counted = /\b(a single|one|only one|two|three|four|five|six) clocked process(es)?\b/.exec(low);
+  if (counted && archsKnown(g) && !aboutAnInstance && !/\beach\b|\bper\b/.test(low)) {
+    const n = { 'a single': 1, one: 1, 'only one': 1, two: 2, three: 3, four: 4, five: 5, six: 6 }[counted[1]]!;
+    if (n !== g.clockedProcesses) return `the design has ${g.clockedProcesses || 'no'} clocked process${g.clockedProcesses === 1 ? '' : 'es'}`;
+  }
   // Roles: combinational said of a register, registered said of combinational logic.
   const names = mentioned(s, [...g.registers, ...g.combinational]);
   const regs = names.filter((n) => g.registers.has(n));
@@ -404,6 +470,8 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   const u = unreadable(s);
   if (u) return `unreadable: ${u}`;
   if ((s.match(/`/g) ?? []).length % 2) return 'an unclosed `code` quote: the text broke off';
+  const broken = brokenText(body);
+  if (broken) return broken;
   if (!/^[A-Z0-9`"'(\[*_|<>-]/.test(body)) return 'does not start like a sentence: a fragment';
   for (const w of identifierCandidates(s)) {
     const low = w.toLowerCase();
@@ -434,7 +502,7 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (g.hasFsm === false && /\b(state machine|fsm)\b/i.test(s) && !/\bno (state machine|fsm)\b|\bnot an? (state machine|fsm)\b/i.test(body) && !/^\s*\*\*state machine\.\*\*\s*(none|there is none|no )/i.test(s)) {
     return 'the facts found no state machine in the design';
   }
-  return declarationClaim(s, g.declared) ?? contradiction(s, g) ?? unitClaim(body, g);
+  return declarationClaim(s, g.declared) ?? (g.interface && interfaceClaim(s, g.interface)) ?? contradiction(s, g) ?? unitClaim(body, g);
 }
 
 /** "A package of requesters." said of an entity: the model describing the wrong kind of unit. */
@@ -459,6 +527,8 @@ export class StreamingGrounder {
   private newlines = 0;
   private marker = '';
   private emittedAny = false;
+  /** Names the interface layout has described so far: a second description of one is the model looping. */
+  private readonly described = new Set<string>();
   readonly verdict: GroundingVerdict = { ok: true, dropped: [], reasons: [] };
 
   constructor(private readonly g: GroundingContext) {}
@@ -488,6 +558,15 @@ export class StreamingGrounder {
     return this.emittedAny;
   }
 
+  /** "`din` (in std_logic): write enable." after "`din` (in std_logic): advance enable.". */
+  private describedAgain(s: string): string | undefined {
+    const names = [...s.toLowerCase().matchAll(/`([a-z][a-z0-9_]*)`\s*(?:is\s+an?\s+(?:input|output)\s*)?\(\s*(?:in|out|inout|buffer|generic|std_u?logic|signed|unsigned)\b/g)].map((m) => m[1]);
+    const again = names.find((n) => this.described.has(n));
+    if (again) return `describes \`${again}\` a second time`;
+    for (const n of names) this.described.add(n);
+    return undefined;
+  }
+
   private take(text: string, last: boolean): string {
     let out = '';
     const parts = sentences(text);
@@ -504,7 +583,7 @@ export class StreamingGrounder {
         continue;
       }
       if (!s.trim()) continue;
-      const why = checkSentence(s, this.g);
+      const why = checkSentence(s, this.g) ?? this.describedAgain(s);
       if (why) {
         this.verdict.ok = false;
         this.verdict.dropped.push(s.trim());

@@ -4,6 +4,7 @@
 // wrong names; these sentences name real things and are still wrong.
 import { interfaceMode } from '../analysis/facts/interfaces';
 import type { SourceFile } from '../analysis/sourceFile';
+import { STANDARD_NAMES } from '../analysis/standardNames';
 import { FIRST_KEYWORD, LAST_KEYWORD, TokenKind } from '../syntax/tokenKind';
 
 /** Lower-case name -> what it is declared as: `generic`, `signal`, `constant`, `variable`, `port`, and the port's mode. */
@@ -31,6 +32,8 @@ export function declaredKinds(files: SourceFile[]): DeclaredKinds {
         add(d.name, interfaceMode(d.node));
       } else if (['generic', 'signal', 'constant', 'variable', 'parameter'].includes(d.kind)) {
         add(d.name, d.kind);
+      } else if (d.kind === 'type' || d.kind === 'subtype') {
+        add(d.name, 'type');
       }
     }
   }
@@ -43,8 +46,39 @@ const WORD_MODE: Record<string, string[]> = {
   bidirectional: ['inout'],
 };
 
+/** The standard types (STD.STANDARD, IEEE.STD_LOGIC_1164, IEEE.NUMERIC_STD): a type named as a port is no port. */
+const STANDARD_TYPES = new Set([
+  'bit', 'bit_vector', 'boolean', 'boolean_vector', 'character', 'integer', 'integer_vector', 'natural', 'positive', 'real',
+  'real_vector', 'string', 'time', 'time_vector', 'std_logic', 'std_logic_vector', 'std_ulogic', 'std_ulogic_vector',
+  'signed', 'unsigned', 'ufixed', 'sfixed', 'float',
+]);
+
 /** Words after "(in" that make it English ("(in the process)") rather than a port's mode. */
 const NOT_A_TYPE = /^(the|a|an|this|that|its|each|every|which|both|all|any|case|order|reset|process|parallel|practice|turn|use|other|one|two)$/;
+
+/** The interface layout's items in `low` (lower case): "`x` (generic positive, ...)", "`x` (in std_logic)". */
+function layoutItems(low: string): { name: string; kind: string }[] {
+  const out: { name: string; kind: string }[] = [];
+  for (const m of low.matchAll(/`([^`]+)`\s*\(\s*(generic|in|out|inout|buffer)\b\s*`?([a-z_][a-z0-9_]*)?/g)) {
+    if (m[2] !== 'generic' && (!m[3] || NOT_A_TYPE.test(m[3]))) continue;
+    out.push({ name: m[1].trim(), kind: m[2] });
+  }
+  return out;
+}
+
+/**
+ * The interface layout of "Explain this entity" lists the entity's own generics and ports: a testbench
+ * has none, though the ports of its design under test are declared in the same file.
+ */
+export function interfaceClaim(sentence: string, iface: { entity: string; ports: Set<string>; generics: Set<string> }): string | undefined {
+  for (const c of layoutItems(sentence.toLowerCase())) {
+    const base = /^[a-z][a-z0-9_]*/.exec(c.name)?.[0];
+    if (!base) continue;
+    const own = c.kind === 'generic' ? iface.generics : iface.ports;
+    if (!own.has(base)) return `\`${base}\` is not a ${c.kind === 'generic' ? 'generic' : 'port'} of \`${iface.entity}\`${own.size ? '' : ` (it has no ${c.kind === 'generic' ? 'generics' : 'ports'})`}`;
+  }
+  return undefined;
+}
 
 /** The reason a sentence misstates what a name is declared as, or undefined. */
 export function declarationClaim(sentence: string, declared: DeclaredKinds): string | undefined {
@@ -52,10 +86,7 @@ export function declarationClaim(sentence: string, declared: DeclaredKinds): str
   const low = sentence.toLowerCase();
   const claims: { name: string; kinds: string[]; said: string }[] = [];
   // The interface layout: "`x` (generic positive, ...)", "`x` (in std_logic)".
-  for (const m of low.matchAll(/`([^`]+)`\s*\(\s*(generic|in|out|inout|buffer)\b\s*`?([a-z_][a-z0-9_]*)?/g)) {
-    if (m[2] !== 'generic' && (!m[3] || NOT_A_TYPE.test(m[3]))) continue;
-    claims.push({ name: m[1].trim(), kinds: m[2] === 'generic' ? ['generic'] : [m[2]], said: m[2] === 'generic' ? 'a generic' : `an \`${m[2]}\` port` });
-  }
+  for (const c of layoutItems(low)) claims.push({ name: c.name, kinds: [c.kind], said: c.kind === 'generic' ? 'a generic' : `an \`${c.kind}\` port` });
   // Prose: "`x` is an input", "the output `x`", "the generic `x`".
   // Only where the word ends the phrase: "`sync` is the input synchroniser" says nothing about a port.
   for (const m of low.matchAll(/`([^`]+)`\s+is\s+(?:an?\s+|the\s+)?(input|output|bidirectional|generic)(?=\s*[(.,;:]|\s+(?:port|of|that|which|and|to|from|in)\b|\s*$)/g)) {
@@ -64,12 +95,19 @@ export function declarationClaim(sentence: string, declared: DeclaredKinds): str
   for (const m of low.matchAll(/\b(?:the\s+)?(input|output|generic)s?\s+(?:port\s+)?`([^`]+)`/g)) {
     claims.push({ name: m[2].trim(), kinds: WORD_MODE[m[1]] ?? ['generic'], said: m[1] === 'generic' ? 'a generic' : `an ${m[1]}` });
   }
+  // A type in the interface layout's place of a name: "`std_logic` (2 of the operand)".
+  for (const m of low.matchAll(/(?:^|[.;:]\s+|\*\*\s*)`([a-z_][a-z0-9_]*)`\s*(?:\(|,\s*`|and\s+`)/g)) {
+    if (STANDARD_TYPES.has(m[1]) && !declared.has(m[1])) return `\`${m[1]}\` is a type, not a port or generic`;
+    if (declared.get(m[1])?.has('type') && declared.get(m[1])!.size === 1) return `\`${m[1]}\` is a type, not a port or generic`;
+  }
   for (const c of claims) {
     const base = /^[a-z][a-z0-9_]*/.exec(c.name)?.[0];
     if (!base) return `\`${c.name}\` is called ${c.said}, but it is not a name`;
-    const is = declared.get(base);
+    const is = declared.get(base) ?? (STANDARD_TYPES.has(base) ? new Set(['type']) : undefined);
     // A reserved word cannot be declared: `in` or `return` called a port is no name at all.
     if (!is && RESERVED_WORDS.has(base)) return `\`${c.name}\` is called ${c.said}, but it is a reserved word, not a name`;
+    // A standard name the design does not declare: "`to_integer` (generic positive ...)".
+    if (!is && STANDARD_NAMES.has(base)) return `\`${base}\` is called ${c.said}, but it is a standard name, not one of the design's`;
     if (!is) continue; // not declared in these files (the name check decides about it)
     if (c.kinds.some((k) => is.has(k))) continue;
     return `\`${base}\` is called ${c.said}, but it is ${describe(is)}`;

@@ -8,6 +8,7 @@
  * Word stems of hardware details that a design's names or comments would show if it had them, each
  * with the words (besides its own abbreviations) that ground it: a multiplier's `mul` grounds "product".
  */
+const LFSR_WORDS = ['lfsr', 'prbs', 'poly', 'feedback', 'fb', 'taps', 'tap', 'random', 'rand', 'rnd', 'seed', 'scrambler'];
 const DETAILS: Record<string, string[]> = {
   segment: ['hex', 'ssd', 'sevenseg'], anode: ['digit'], cathode: ['seg', 'ca'], digit: ['bcd', 'seg'],
   requester: ['req', 'arb', 'gnt'], grant: ['gnt', 'req', 'arb'], arbitrat: ['arb', 'req', 'gnt'],
@@ -22,6 +23,8 @@ const DETAILS: Record<string, string[]> = {
   fifo: ['queue', 'full', 'empty'], queue: ['fifo'], stack: ['lifo', 'push', 'pop'], credit: ['cred'],
   handshake: ['ready', 'valid', 'ack', 'req', 'rdy', 'vld', 'stb'], beat: ['axi', 'burst', 'len', 'last'], burst: ['axi', 'len'],
   strobe: ['stb', 'strb'], checksum: ['crc', 'sum', 'chk'], crc: ['poly'], lfsr: ['prbs', 'poly'], scrambl: ['scr', 'lfsr', 'prbs'],
+  // an LFSR spelled out ("A 16-bit maximal-length linear feedback shift register producing a pseudo-random sequence")
+  linearfeedback: LFSR_WORDS, pseudorandom: LFSR_WORDS, maximallength: LFSR_WORDS,
   temperature: ['temp'], sensor: [], motor: ['pwm', 'step'], servo: ['pwm'], traffic: ['light', 'red', 'green', 'amber'],
   pedestrian: ['ped', 'walk'], vending: ['coin'], coin: [], elevator: ['floor', 'lift'], alarm: ['alm'],
   // memories: "A 16x8 ROM holding the squares ..." said of a Gray counter
@@ -30,7 +33,10 @@ const DETAILS: Record<string, string[]> = {
   ram: ['mem', 'bram', 'sram', 'dpram', 'store', 'table', 'tbl', 'lut', 'rom', 'fifo', 'regfile', 'rf', 'imem', 'dmem', 'array'],
 };
 /** Stems whose pattern is not the stem followed by any letters: `ram` must not match "ramp". */
-const PATTERNS: Record<string, string> = { onehot: 'one[-\\s]?hot', ram: 'ram(?=s?\\b)', rom: 'rom(?=s?\\b)' };
+const PATTERNS: Record<string, string> = {
+  onehot: 'one[-\\s]?hot', ram: 'ram(?=s?\\b)', rom: 'rom(?=s?\\b)',
+  linearfeedback: 'linear[-\\s]feedback', pseudorandom: 'pseudo[-\\s]?random', maximallength: 'maximal[-\\s]length',
+};
 const DETAIL_RE = new RegExp(`\\b(${Object.keys(DETAILS).map((k) => PATTERNS[k] ?? k).join('|')})[a-z]*`, 'gi');
 
 /** Generic uses that say nothing about the design ("in the table above", "key points"). */
@@ -45,10 +51,24 @@ export function unsupportedDetail(sentence: string, designWords: Set<string>): s
   for (const m of text.matchAll(DETAIL_RE)) {
     const word = m[0].toLowerCase().replace(/[-\s]/g, '');
     const stem = m[1].toLowerCase().replace(/[-\s]/g, '');
-    if (supported(word, stem, designWords) || (DETAILS[stem] ?? []).some((a) => designWords.has(a))) continue;
+    if (supported(word, stem, designWords) || (DETAILS[stem] ?? []).some((a) => grounds(a, designWords))) continue;
     return m[0];
   }
   return undefined;
+}
+
+/** AXI's channels (`aw`, `w`, `b`, `ar`, `r`), APB's and AHB's `p` and `h`, and read/write prefixes (`awaddr`, `paddr`, `wstrb`, `rdaddr`). */
+const CHANNEL_PREFIXES = new Set(['aw', 'ar', 'w', 'r', 'b', 'p', 'h', 'rd', 'wr']);
+
+/**
+ * Whether the design has the word `a`, alone or after a bus channel's one- or two-letter prefix:
+ * AXI's `awaddr` and `wstrb`, APB's `paddr` have an address and byte strobes.
+ */
+function grounds(a: string, designWords: Set<string>): boolean {
+  if (designWords.has(a)) return true;
+  if (a.length < 4) return false;
+  for (const w of designWords) if (w.endsWith(a) && CHANNEL_PREFIXES.has(w.slice(0, w.length - a.length))) return true;
+  return false;
 }
 
 function supported(word: string, stem: string, designWords: Set<string>): boolean {

@@ -306,6 +306,7 @@ function unitPrompt(ws: Workspace, unit: DesignUnit, task: PromptTask, budget: n
   }
   const g = groundingContext([...files], af ? [af] : []);
   g.unit = 'entity';
+  if (ef) g.interface = { entity: ef.entity, ports: new Set(ef.ports.map((p) => p.name.toLowerCase())), generics: new Set(ef.generics.map((p) => p.name.toLowerCase())) };
   const source = parts.join('\n\n');
   return finish(b, task, title, source, userMessage(b, task, what, source, unitFactLines(ef, af, b.summaries)), { lines, tokens, trimmed }, g, { architecture: af, entity: ef });
 }
