@@ -108,7 +108,7 @@ def grounding(expl, vhdl):
 
 def contradictions(expl, meta):
     """Statements contradicting the facts: a sentence naming a reset that gives it the wrong kind or level, or a
-    falling clock edge for a design clocked on rising edges only."""
+    falling clock edge for a design clocked on rising edges only (not "rising and falling edges" of an input)."""
     sentences = re.split(r'(?<=[.;])\s+|\n+', expl)
     resets = meta.get('resets') or []
     n = 0
@@ -127,7 +127,8 @@ def contradictions(expl, meta):
                 n += 1
             if r.get('level') == 'low' and re.search(r'active[- ]high\b', t):
                 n += 1
-    e = expl.lower()
+    # "detects rising and falling edges" of an input says nothing about the clock's edge
+    e = re.sub(r'\b(rising and falling|falling and rising|both|either) edges?', ' ', expl.lower())
     if meta.get('edge') == 'rising' and re.search(r'falling[- ]edge', e) and not re.search(r'rising[- ]edge', e):
         n += 1
     return n

@@ -42,7 +42,7 @@ test('hover over a register: clock, reset with value, drivers and readers with l
 test('hover over a port: direction and readers inside the architecture', () => {
   const f = 'counters.vhd';
   const t = fx.text(f);
-  assert.equal(facts(f, 'srst    : in'), `Port \`in\`  \nRead by \`p_count_b\` (${link(f, lineOf(t, "if srst = '1' then"))})`);
+  assert.equal(facts(f, 'srst    : in'), `Port \`in\` · reset of \`p_count_b\`, synchronous, active '1'  \nRead by \`p_count_b\` (${link(f, lineOf(t, "if srst = '1' then"))})`);
 });
 
 test('hover over a process label: classification, missing sensitivity, latch', () => {

@@ -2,7 +2,8 @@
 // resets of what they instantiate, by their own signal names; what cannot be known is said to be unknown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { architectureFacts, clockingOf } from '../../server/src/analysis/facts/index';
+import { architectureFacts, clockingOf, factsAt } from '../../server/src/analysis/facts/index';
+import { factsMarkdown } from '../../server/src/ide/factsHover';
 import { Workspace } from '../../server/src/analysis/workspace';
 
 const LANE = `
@@ -135,4 +136,15 @@ end architecture;
   const a = facts(ws, 'tree.vhd', 'rtl');
   assert.deepEqual(a.instanceClocking, { clocks: [], resets: [], unknown: ['u_sub'] });
   assert.deepEqual(clockingOf(a).clocks, [{ signal: 'clk', edge: 'rising' }]);
+});
+
+test('the hover over a port says what it clocks and resets, through the instances too', () => {
+  const ws = workspace(['lane.vhd', LANE], ['slow.vhd', SLOW], ['top.vhd', TOP]);
+  const file = ws.getFile('file:///h/top.vhd')!;
+  const head = (text: string) => factsMarkdown(factsAt(ws, file, file.text.indexOf(text))!).split('  \n')[0];
+  assert.equal(head('clk_i, rst_i'), 'Port `in` · clock of `u_pair` (rising edge) · clock of `u_slow` (falling edge)');
+  assert.equal(head('rstn_i, go'), "Port `in` · reset of `u_slow`, asynchronous, active '0'");
+  // `not rst_i` is an expression: u_inv's reset is not claimed for rst_i.
+  assert.equal(head('rst_i, rstn_i'), "Port `in` · reset of `u_pair`, synchronous, active '1'");
+  assert.equal(head('go, d : in'), 'Port `in`');
 });

@@ -82,6 +82,10 @@ def test_eval_metrics_accept_the_generator_and_catch_flipped_facts():
             flipped += contradictions(d['explanation'], m) > 0
             assert contradictions(d['explanation'], m) > 0, d['family']
     assert flipped > 20
+    rising = {'resets': [], 'edge': 'rising'}
+    assert contradictions('All registers update on the falling edge of `clk`.', rising) == 1
+    assert contradictions('Detects rising and falling edges of an input, with a valid flag.', rising) == 0
+    assert contradictions('It pulses on either edge of `din`; registers use the falling edge.', rising) == 1
     assert family_named('A round-robin arbiter for four requesters.', 'arbiter')
     assert not family_named('A FIFO buffer.', 'arbiter')
 

@@ -63,6 +63,9 @@ export function factsMarkdown(f: NameFacts): string {
       default:
         break;
     }
+    // What it clocks and resets: its own processes, and the instances it is connected to as their clock or reset.
+    for (const c of f.details?.uses?.clockOf ?? []) head.push(`clock of ${names(c.by)} (${c.edge} edge)`);
+    for (const r of f.details?.uses?.resetOf ?? []) head.push(`reset of ${names(r.by)}, ${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${level(r.activeLevel)}`);
     lines.push(head.join(' · '));
     if (obj.fields?.length) {
       const shown = obj.fields.slice(0, MAX_PORTS).map((x) => `${code(x.name)}${obj.reset ? ` → ${x.reset === null ? 'not reset' : code(x.reset)}` : ''}`);

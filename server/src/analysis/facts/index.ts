@@ -17,7 +17,7 @@ import { interfaceItems } from './interfaces';
 import { isPackageSignal } from './collect';
 import { fieldOfElement, recordFields } from './records';
 import { compact, lineOf, nameBase } from './text';
-import type { Access, ArchitectureFacts, CdcFacts, ClockFact, EntityUsage, FsmFacts, InstanceClocking, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
+import type { Access, ArchitectureFacts, CdcFacts, ClockFact, ClockUses, EntityUsage, FsmFacts, InstanceClocking, InstanceFacts, ObjectFacts, ProcessFacts, ResetFact, SourceLine } from './types';
 
 export type * from './types';
 export { ArchitectureModel } from './model';
@@ -91,37 +91,71 @@ const SIGNAL_ACTUAL = /^[a-z][a-z0-9_]*(\s*\(\s*[a-z0-9_]+\s*\))?$/i;
  */
 function instanceClocking(ws: Workspace, arch: DesignUnit, instances: InstanceFacts[]): InstanceClocking {
   const out: InstanceClocking = { clocks: [], resets: [], unknown: [] };
-  const unknown = (label: string) => {
-    if (!out.unknown.includes(label)) out.unknown.push(label);
-  };
   const add = <F extends ClockFact | ResetFact>(into: (F & { instances: string[] })[], f: F, same: (x: F) => boolean, label: string) => {
     const hit = into.find(same);
     if (!hit) into.push({ ...f, instances: [label] });
     else if (!hit.instances.includes(label)) hit.instances.push(label);
   };
   for (const i of instances) {
-    const child = instanceArchitecture(ws, arch, i);
-    if (!child || building.has(child.node)) {
-      unknown(i.label);
-      continue;
-    }
-    const f = architectureFacts(ws, child);
-    if (f.instanceClocking.unknown.length) unknown(i.label);
-    const actual = (port: string) => {
-      const c = i.ports.find((p) => p.formal.toLowerCase() === port.toLowerCase());
-      return c && SIGNAL_ACTUAL.test(c.actual) && c.actual.toLowerCase() !== 'open' ? c.actual : undefined;
-    };
-    const clocks = [...f.processes.flatMap((p) => (p.clock ? [p.clock] : [])), ...f.instanceClocking.clocks];
-    const resets = [...f.processes.flatMap((p) => (p.reset ? [p.reset] : [])), ...f.instanceClocking.resets];
-    for (const c of clocks) {
-      const a = actual(c.signal);
-      if (a) add(out.clocks, { signal: a, edge: c.edge }, (x) => x.signal === a && x.edge === c.edge, i.label);
-      else unknown(i.label);
-    }
-    for (const r of resets) {
-      const a = actual(r.signal);
-      if (a) add(out.resets, { signal: a, kind: r.kind, activeLevel: r.activeLevel }, (x) => x.signal === a && x.kind === r.kind && x.activeLevel === r.activeLevel, i.label);
-      else unknown(i.label);
+    const t = clockingThrough(ws, arch, i);
+    if (t.unknown && !out.unknown.includes(i.label)) out.unknown.push(i.label);
+    for (const c of t.clocks) add(out.clocks, c, (x) => x.signal === c.signal && x.edge === c.edge, i.label);
+    for (const r of t.resets) add(out.resets, r, (x) => x.signal === r.signal && x.kind === r.kind && x.activeLevel === r.activeLevel, i.label);
+  }
+  return out;
+}
+
+/**
+ * The clocks and resets one instance uses, named by the actuals connected to them; `unknown` when it
+ * may use others (its design is not in the workspace, or one is made inside it or connected through an expression).
+ */
+function clockingThrough(ws: Workspace, arch: DesignUnit, i: InstanceFacts): { clocks: ClockFact[]; resets: ResetFact[]; unknown: boolean } {
+  const out = { clocks: [] as ClockFact[], resets: [] as ResetFact[], unknown: false };
+  const child = instanceArchitecture(ws, arch, i);
+  if (!child || building.has(child.node)) return { ...out, unknown: true };
+  const f = architectureFacts(ws, child);
+  out.unknown = f.instanceClocking.unknown.length > 0;
+  const actual = (port: string) => {
+    const c = i.ports.find((p) => p.formal.toLowerCase() === port.toLowerCase());
+    return c && SIGNAL_ACTUAL.test(c.actual) && c.actual.toLowerCase() !== 'open' ? c.actual : undefined;
+  };
+  const { clocks, resets } = clockingOf(f);
+  for (const c of clocks) {
+    const a = actual(c.signal);
+    if (a) out.clocks.push({ signal: a, edge: c.edge });
+    else out.unknown = true;
+  }
+  for (const r of resets) {
+    const a = actual(r.signal);
+    if (a) out.resets.push({ signal: a, kind: r.kind, activeLevel: r.activeLevel });
+    else out.unknown = true;
+  }
+  return out;
+}
+
+/** The processes and instances that use `d` as their clock or reset (by label, or `process at line N`). */
+function clockUses(m: ArchitectureModel, d: Declaration): ClockUses {
+  const out: ClockUses = { clockOf: [], resetOf: [] };
+  const named = (signal: string) => signal.toLowerCase() === d.name;
+  const add = <U extends { by: string[] }>(into: U[], use: Omit<U, 'by'>, same: (u: U) => boolean, by: string) => {
+    const hit = into.find(same);
+    if (!hit) into.push({ ...use, by: [by] } as U);
+    else if (!hit.by.includes(by)) hit.by.push(by);
+  };
+  for (const r of m.accessesOf(d).reads) {
+    const node = r.statement.node;
+    if (node.kind === N.ProcessStatement) {
+      const p = m.process(node)?.facts;
+      if (!p) continue;
+      const by = p.label ?? `process at line ${p.line}`;
+      if (p.clock && named(p.clock.signal)) add(out.clockOf, { edge: p.clock.edge }, (u) => u.edge === p.clock!.edge, by);
+      if (p.reset && named(p.reset.signal)) add(out.resetOf, { kind: p.reset.kind, activeLevel: p.reset.activeLevel }, (u) => u.kind === p.reset!.kind && u.activeLevel === p.reset!.activeLevel, by);
+    } else if (node.kind === N.ComponentInstantiationStatement) {
+      for (const inst of m.statement(node).instances) {
+        const t = clockingThrough(m.ws, m.arch, inst.facts);
+        for (const c of t.clocks) if (named(c.signal)) add(out.clockOf, { edge: c.edge }, (u) => u.edge === c.edge, inst.facts.label);
+        for (const x of t.resets) if (named(x.signal)) add(out.resetOf, { kind: x.kind, activeLevel: x.activeLevel }, (u) => u.kind === x.kind && u.activeLevel === x.activeLevel, inst.facts.label);
+      }
     }
   }
   return out;
@@ -221,6 +255,8 @@ export interface NameFacts {
     object?: ObjectFacts;
     process?: ProcessFacts;
     crossings?: CdcFacts[];
+    /** Signals and ports: the processes and instances that use it as their clock or reset. */
+    uses?: ClockUses;
     /** `arch of entity` the facts come from, and the file it is in (the lines of accesses are in it). */
     architecture?: string;
     architectureFile?: string;
@@ -380,6 +416,8 @@ function lazyFacts(m: ArchitectureModel, d: Declaration, base: NameFacts, archit
     base.reset = obj.reset;
     base.fsm = fsmAbout(m, d);
     base.details.object = obj;
+    const uses = clockUses(m, d);
+    if (uses.clockOf.length || uses.resetOf.length) base.details.uses = uses;
     const crossings = crossingsInto(m, d);
     if (crossings.length) base.details.crossings = crossings;
     if (obj.uncertain) base.notes.push(obj.uncertain);

@@ -263,6 +263,12 @@ export interface InstanceClocking {
   unknown: string[];
 }
 
+/** What a signal or port clocks and resets: `by` names processes (label or `process at line N`) and instances. */
+export interface ClockUses {
+  clockOf: { edge: Edge; by: string[] }[];
+  resetOf: { kind: ResetFact['kind']; activeLevel: string; by: string[] }[];
+}
+
 export interface EntityUsage {
   /** The instance label. */
   label: string;
