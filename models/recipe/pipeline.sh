@@ -3,7 +3,8 @@
 #   models/recipe/pipeline.sh tiny            # proof run, a few minutes
 #   models/recipe/pipeline.sh small           # the real thing (hours; each phase resumes if interrupted)
 # Environment: N_SYNTH (synthetic designs), VOCAB (tokenizer size), RUNS (output root, default models/recipe/runs),
-# THREADS (training threads; default the config's, 1 for a shared machine).
+# THREADS (training threads; default the config's, 1 for a shared machine), GOLD_REPEAT (times each gold
+# training pair appears in the instruction-tuning data, default 1).
 set -euo pipefail
 cd "$(dirname "$0")"
 CONFIG=${1:-tiny}
@@ -24,7 +25,7 @@ if node --import tsx -e '' 2>/dev/null; then   # the server's prompt builder, tr
 else
   STEP=pairs;   step $PY prepare.py pairs --data "$DATA"
 fi
-STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN"
+STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN" --gold-repeat "${GOLD_REPEAT:-1}"
 for phase in pretrain sft mix qat fpref; do   # mix: fp32 on qat's data, qat's start; fpref: fp32 trained like qat, a reference in eval
   STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase ${THREADS:+--threads $THREADS}
 done

@@ -186,9 +186,11 @@ def cmd_shards(a):
         toks, masks, offs = [], [], [0]
         for p in read_jsonl(os.path.join(a.data, name)):
             i, m = encode_pair(tok, p, a.max_len)
-            toks.extend(i)
-            masks.extend(m)
-            offs.append(len(toks))
+            # gold_repeat > 1: the hand-written explanations weigh more against the many synthetic ones
+            for _ in range(a.gold_repeat if split == 'train' and p['source'] == 'gold' else 1):
+                toks.extend(i)
+                masks.extend(m)
+                offs.append(len(toks))
         save_atomic_np(os.path.join(a.data, f'sft_{split}.npz'), np.savez, tokens=np.array(toks, dtype=np.uint16),
                  mask=np.array(masks, dtype=np.uint8), offsets=np.array(offs, dtype=np.int64))
         print(f'sft_{split}.npz: {len(offs) - 1} pairs, {len(toks):,} tokens, {sum(masks):,} answer tokens')
@@ -209,6 +211,7 @@ def main():
     s.add_argument('--tok', default='runs/tok')
     s.add_argument('--max-len', type=int, default=2048)
     s.add_argument('--real-repeat', type=int, default=4, help='times the GHDL sources and gold training designs appear in pretraining')
+    s.add_argument('--gold-repeat', type=int, default=1, help='times each gold training pair appears in the instruction-tuning data')
     a = ap.parse_args()
     {'designs': cmd_designs, 'pairs': cmd_pairs, 'shards': cmd_shards}[a.cmd](a)
 

@@ -24,7 +24,7 @@ def tiny(tmp_path_factory):
     prepare.cmd_pairs(A(data=data))
     docs = prepare.pretrain_documents(data, 'train')[-200:]      # skip most library sources: fast
     Tokenizer(train_bpe(docs, 512, log=lambda *_: None)).save(tok)
-    prepare.cmd_shards(A(data=data, tok=tok, max_len=256, real_repeat=2))
+    prepare.cmd_shards(A(data=data, tok=tok, max_len=256, real_repeat=2, gold_repeat=1))
     return {'data': data, 'tok': tok, 'dir': str(d)}
 
 

@@ -76,6 +76,25 @@ def test_distillation_over_whole_pairs_counts_every_real_token_and_no_padding(cf
     assert train.distill_mask(cfg, None) is None
 
 
+def test_gold_repeat_puts_each_gold_pair_in_the_instruction_data_that_many_times(tiny, tmp_path):
+    import shutil
+    import numpy as np
+    import prepare
+    from conftest import A
+    data = str(tmp_path / 'data')
+    shutil.copytree(tiny['data'], data)
+    pairs = prepare.read_jsonl(os.path.join(data, 'pairs.jsonl'))
+    gold = sum(p['source'] == 'gold' for p in pairs)
+    assert gold > 0
+    prepare.cmd_shards(A(data=data, tok=tiny['tok'], max_len=256, real_repeat=2, gold_repeat=3))
+    z, once = np.load(os.path.join(data, 'sft_train.npz')), np.load(os.path.join(tiny['data'], 'sft_train.npz'))
+    assert len(z['offsets']) - 1 == len(pairs) + 2 * gold
+    rows = lambda f: [bytes(f['tokens'][a:b]) for a, b in zip(f['offsets'][:-1], f['offsets'][1:])]
+    first = [r for p, r in zip(pairs, rows(once)) if p['source'] == 'gold'][0]
+    assert rows(z).count(first) == 3 * rows(once).count(first)
+    assert np.array_equal(np.load(os.path.join(data, 'sft_val.npz'))['tokens'], np.load(os.path.join(tiny['data'], 'sft_val.npz'))['tokens'])
+
+
 def test_missing_previous_phase_is_a_clear_error(tiny, cfg, tmp_path):
     with pytest.raises(SystemExit, match='run the pretrain phase first'):
         train.train(cfg, 'sft', str(tmp_path / 'e'), tiny['data'], steps=1, log=lambda *_: None)
