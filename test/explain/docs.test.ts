@@ -87,6 +87,10 @@ test('Markdown docs with SVG files beside them', async () => {
   assert.match(idx, /- \[top\]\(work\.top\.md\)\n  - u\\_debouncer: \[debouncer\]\(work\.debouncer\.md\)/);
   assert.ok(existsSync(join(out, 'work.traffic.rtl.state_q.fsm.svg')));
   assert.ok(readFileSync(join(out, 'work.traffic.md'), 'utf8').includes('![State diagram](work.traffic.rtl.state_q.fsm.svg)'));
+  // A structural design's page gives the clock and reset of its instances, by its own port names.
+  const bank = readFileSync(join(out, 'work.mac_bank.md'), 'utf8');
+  assert.ok(bank.includes('- clock clk\\_i (rising) of instances u\\_mac0, u\\_mac1'), bank);
+  assert.ok(bank.includes('- reset rst\\_i (sync, active 1) of instances u\\_mac0, u\\_mac1'), bank);
 });
 
 test('a cancelled run stops between pages and keeps the cache consistent', async () => {
