@@ -107,6 +107,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`rst_n`, `clk`, `rst_n`.', reason: /names without a sentence/ },
   { file: 'debouncer.vhd', sentence: 'The controller of the for the input.', reason: /not grammatical/ },
   { file: 'debouncer.vhd', sentence: 'A read on port A is a write with the enable low.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The counter maps a to the output and a is cleared by the reset.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`btn_out` is a level that changes at most once per clock.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The counter follows asynchronousxampleOut.', reason: /`asynchronousxampleOut` is not a name in the design/ },
   { file: 'debouncer.vhd', sentence: 'A 16-bit maximal-length linear feedback shift register producing a pseudo-random sequence.', reason: /the design never mentions "maximal-length"/ },
   { file: 'debouncer.vhd', sentence: '`clk` is the clock and `btn_in` the clock.', reason: /`btn_in` is not a clock \(clock: clk\)/ },

@@ -277,7 +277,8 @@ function brokenText(body: string): string | undefined {
   }
   if (/\b([A-Za-z]+(?:\s+[A-Za-z]+)+)\s+\1\b/i.test(body) || /`([^`]+)`\s*(?:,|\band\b|\bor\b)\s*`\1`/i.test(body)) return 'repeats itself';
   const prosePlain = body.replace(/`[^`]*`/g, ' x ');
-  if (/\b(?:[Tt]he|[Aa]n|a)\s+(?:the|an?|for|of|with|to|is|are|was|were)\s/.test(prosePlain)) return 'not grammatical: the text ran together';
+  // ("the for", "an of", "a the"; not "a to b" or "port a is", where `a` is a name written plainly)
+  if (/\b(?:[Tt]he|[Aa]n)\s+(?:the|an?|for|of|with|to|is|are|was|were)\s|\b[Aa]\s+(?:the|an?|for)\s/.test(prosePlain)) return 'not grammatical: the text ran together';
   const quoted = new Set([...body.matchAll(/`([^`]+)`/g)].map((m) => m[1].toLowerCase()));
   const prose = body.replace(/`[^`]*`/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
   if (quoted.size >= 2 && prose.every((w) => /^(and|or)$/i.test(w))) return 'names without a sentence';
@@ -342,6 +343,8 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
   for (const m of low.matchAll(/`([a-z][a-z0-9_]*)`\s+(?:is\s+)?(?:the|its|an?)\s+((?:[a-z-]+,?\s+){0,3}(?:clock|reset))(?=\s*(?:[.,;:)]|$)|\s+(?:signal|input|port|line|pin|net|of|for|that|which|to|with|when|from|in|on|active|asynchronous|synchronous|is|it|all)\b)/g)) {
     const is = g.declared.get(m[1]);
     if (is && (is.has('out') || is.has('buffer') || is.has('inout'))) continue;
+    // "`tick` is a pulse once per clock": the clock there is not what `tick` is.
+    if (/\b(?:per|of|in|from|for|on|to|after|before|with|each|every|once|by|at|than|into)\b/.test(m[2])) continue;
     const c = roleContradiction(m[1], m[2], g);
     if (c) return c;
   }
