@@ -148,3 +148,27 @@ test('the hover over a port says what it clocks and resets, through the instance
   assert.equal(head('rst_i, rstn_i'), "Port `in` · reset of `u_pair`, synchronous, active '1'");
   assert.equal(head('go, d : in'), 'Port `in`');
 });
+
+test('a very deep hierarchy is followed to a bounded depth and never overflows the stack', () => {
+  const levels = 200;
+  const parts = [`library ieee; use ieee.std_logic_1164.all;
+entity l0 is port (clk, d : in std_logic; q : out std_logic); end entity;
+architecture rtl of l0 is begin
+  process (clk) begin if rising_edge(clk) then q <= d; end if; end process;
+end architecture;`];
+  for (let k = 1; k <= levels; k++) {
+    parts.push(`library ieee; use ieee.std_logic_1164.all;
+entity l${k} is port (clk, d : in std_logic; q : out std_logic); end entity;
+architecture rtl of l${k} is begin
+  u : entity work.l${k - 1} port map (clk => clk, d => d, q => q);
+end architecture;`);
+  }
+  const ws = workspace(['deep.vhd', parts.join('\n')]);
+  const near = facts(ws, 'deep.vhd', 'rtl');   // l0
+  assert.equal(near.processes.length, 1);
+  const top = architectureFacts(ws, ws.getFile('file:///h/deep.vhd')!.units.filter((u) => u.kind === 'architecture').pop()!);
+  assert.equal(top.partial, false);
+  assert.deepEqual(top.instanceClocking.unknown, ['u']);
+  const mid = architectureFacts(ws, ws.getFile('file:///h/deep.vhd')!.units.filter((u) => u.kind === 'architecture')[10]);
+  assert.deepEqual(mid.instanceClocking, { clocks: [{ signal: 'clk', edge: 'rising', instances: ['u'] }], resets: [], unknown: [] });
+});

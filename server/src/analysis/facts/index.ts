@@ -82,6 +82,9 @@ function sameReset(a: ResetFact, b: ResetFact): boolean {
   return a.signal.toLowerCase() === b.signal.toLowerCase() && a.kind === b.kind && a.activeLevel === b.activeLevel;
 }
 
+/** Levels of hierarchy followed below an architecture: deeper instances' clocking is unknown (the stack stays bounded). */
+const MAX_DEPTH = 64;
+
 /** An actual that names a signal (`clk`, `clks(0)`), not an expression (`not rst_n`) or `open`. */
 const SIGNAL_ACTUAL = /^[a-z][a-z0-9_]*(\s*\(\s*[a-z0-9_]+\s*\))?$/i;
 
@@ -112,7 +115,7 @@ function instanceClocking(ws: Workspace, arch: DesignUnit, instances: InstanceFa
 function clockingThrough(ws: Workspace, arch: DesignUnit, i: InstanceFacts): { clocks: ClockFact[]; resets: ResetFact[]; unknown: boolean } {
   const out = { clocks: [] as ClockFact[], resets: [] as ResetFact[], unknown: false };
   const child = instanceArchitecture(ws, arch, i);
-  if (!child || building.has(child.node)) return { ...out, unknown: true };
+  if (!child || building.has(child.node) || building.size >= MAX_DEPTH) return { ...out, unknown: true };
   const f = architectureFacts(ws, child);
   out.unknown = f.instanceClocking.unknown.length > 0;
   const actual = (port: string) => {
