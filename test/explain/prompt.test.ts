@@ -155,3 +155,22 @@ test('a structural design\'s facts give the clock and reset of its instances, by
   assert.match(user, /^- reset: `rst_i` \(synchronous, active high: '1', in instances `u_mac0`, `u_mac1`\)$/m);
   assert.doesNotMatch(user, /reset: none/);
 });
+
+test('"Explain this entity" names the role of a clock or reset input, its own or its instances\'', async () => {
+  const { factsSections } = await import('../../server/src/ide/explain');
+  const { architectureFacts, entityFacts } = await import('../../server/src/analysis/facts/index');
+  const ws = fixtureWorkspace();
+  const rows = (file: string, name: string) => {
+    const f = ws.getFile(uriOf(file))!;
+    const e = f.units.find((u) => u.kind === 'entity' && u.name === name)!;
+    return factsSections(entityFacts(ws, e), architectureFacts(ws, ws.architecturesOf(e)[0]), f, () => true).join('\n');
+  };
+  const deb = rows('debouncer.vhd', 'debouncer');
+  assert.match(deb, /\| \[clk\]\(line:13\) \| in \| `std_logic` \| clock \(rising edge\) \|/);
+  assert.match(deb, /\| \[rst_n\]\(line:14\) \| in \| `std_logic` \| reset \(asynchronous, active low\) \|/);
+  assert.match(deb, /\| \[btn_in\]\(line:15\) \| in \| `std_logic` \| input \|/);
+  const bank = rows('mac_bank.vhd', 'mac_bank');
+  assert.match(bank, /\| \[clk_i\]\(line:\d+\) \| in \| `std_logic` \| clock \(rising edge\) \|/);
+  assert.match(bank, /\| \[rst_i\]\(line:\d+\) \| in \| `std_logic` \| reset \(synchronous, active high\) \|/);
+  assert.match(bank, /- Clock `clk_i` \(rising edge, in instances `u_mac0`, `u_mac1`\)/);
+});

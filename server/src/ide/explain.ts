@@ -86,7 +86,8 @@ export function factsSections(ef: EntityFacts | undefined, af: ArchitectureFacts
     }
     if (ef.ports.length) {
       rows.push('| Port | Direction | Type | Role | Description |', '|---|---|---|---|---|');
-      for (const p of ef.ports) rows.push(`| ${link(spelled(p.name, p.declaration.line), p.declaration.file, p.declaration.line)} | ${p.mode ?? ''} | \`${cell(p.type)}\` | ${cell(portRole(p))} | ${cell(firstLine(p.comment))} |`);
+      const clocking = af ? clockingOf(af) : undefined;
+      for (const p of ef.ports) rows.push(`| ${link(spelled(p.name, p.declaration.line), p.declaration.file, p.declaration.line)} | ${p.mode ?? ''} | \`${cell(p.type)}\` | ${cell(portRole(p, clocking))} | ${cell(firstLine(p.comment))} |`);
     }
     out.push(`## Interface\n\n${rows.length ? rows.join('\n').trim() : '_No generics and no ports._'}`);
   }
@@ -149,8 +150,16 @@ export function spelling(file: SourceFile | undefined, line: number, name: strin
   return m ? m[0] : name;
 }
 
-function portRole(p: ObjectFacts): string {
-  if (p.mode === 'in') return 'input';
+/** A port's role: an input used as a clock or reset says so (its own processes' or its instances'). */
+function portRole(p: ObjectFacts, clocking?: ReturnType<typeof clockingOf>): string {
+  if (p.mode === 'in') {
+    const name = p.name.toLowerCase();
+    const roles = [
+      ...(clocking?.clocks ?? []).filter((c) => c.signal.toLowerCase() === name).map((c) => `clock (${c.edge} edge)`),
+      ...(clocking?.resets ?? []).filter((r) => r.signal.toLowerCase() === name).map((r) => `reset (${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${r.activeLevel === '0' || r.activeLevel === 'false' ? 'low' : 'high'})`),
+    ];
+    return roles.length ? [...new Set(roles)].join(', ') : 'input';
+  }
   return roleText(p).replace(/`/g, '');
 }
 
