@@ -9,7 +9,7 @@ import { isLlmError } from '../llm/errors';
 import type { Backend, CancellationToken, GenerateRequest } from '../llm/index';
 import { groundingNames, mergeVerdicts, QUOTE_WORDS, StreamingGrounder, type GroundingVerdict } from './grounding';
 import { buildPrompt, type ExplainTarget, type Prompt } from './prompt';
-import { clockPhrase, fsmLine, processName, resetPhrase, roleText } from './promptFacts';
+import { clockPhrase, fsmLine, processName, resetKind, resetPhrase, roleText } from './promptFacts';
 import type { Position, Range } from './types';
 
 export interface ExplainOptions {
@@ -156,7 +156,7 @@ function portRole(p: ObjectFacts, clocking?: ReturnType<typeof clockingOf>): str
     const name = p.name.toLowerCase();
     const roles = [
       ...(clocking?.clocks ?? []).filter((c) => c.signal.toLowerCase() === name).map((c) => `clock (${c.edge} edge)`),
-      ...(clocking?.resets ?? []).filter((r) => r.signal.toLowerCase() === name).map((r) => `reset (${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${r.activeLevel === '0' || r.activeLevel === 'false' ? 'low' : 'high'})`),
+      ...(clocking?.resets ?? []).filter((r) => r.signal.toLowerCase() === name).map((r) => `reset (${resetKind(r)})`),
     ];
     return roles.length ? [...new Set(roles)].join(', ') : 'input';
   }

@@ -65,7 +65,7 @@ export function factsMarkdown(f: NameFacts): string {
     }
     // What it clocks and resets: its own processes, and the instances it is connected to as their clock or reset.
     for (const c of f.details?.uses?.clockOf ?? []) head.push(`clock of ${names(c.by)} (${c.edge} edge)`);
-    for (const r of f.details?.uses?.resetOf ?? []) head.push(`reset of ${names(r.by)}, ${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${level(r.activeLevel)}`);
+    for (const r of f.details?.uses?.resetOf ?? []) head.push(`reset of ${names(r.by)}, ${resetKindText(r)}`);
     lines.push(head.join(' · '));
     if (obj.fields?.length) {
       const shown = obj.fields.slice(0, MAX_PORTS).map((x) => `${code(x.name)}${obj.reset ? ` → ${x.reset === null ? 'not reset' : code(x.reset)}` : ''}`);
@@ -108,10 +108,14 @@ function level(l: string): string {
   return l === 'true' || l === 'false' ? l : `'${l}'`;
 }
 
+/** "asynchronous, active '0'". */
+function resetKindText(r: Pick<ResetFact, 'kind' | 'activeLevel'>): string {
+  return `${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${level(r.activeLevel)}`;
+}
+
 function resetText(r: ResetFact, value: string | null | undefined): string {
-  const kind = r.kind === 'async' ? 'asynchronous' : 'synchronous';
   const v = value === undefined ? '' : value === null ? ' (does not reset this signal)' : ` → ${code(value)}`;
-  return `reset ${code(r.signal)}, ${kind}, active ${level(r.activeLevel)}${v}`;
+  return `reset ${code(r.signal)}, ${resetKindText(r)}${v}`;
 }
 
 function link(uri: string | undefined, line: number, text: string): string {

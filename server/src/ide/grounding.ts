@@ -1,6 +1,6 @@
 // The grounding check: a model's sentences are kept only when every name they use exists in the
 // design and nothing they say contradicts the analysis facts (clock, edge, reset, drivers, roles).
-import { clockingOf, type DomainClock } from '../analysis/facts/index';
+import { clockingOf, type DomainClock, sameClock, sameReset } from '../analysis/facts/index';
 import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
@@ -147,8 +147,8 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
   if (archs.length) g.hasFsm = archs.some((a) => a.fsms.length > 0);
   for (const a of archs) {
     const clocking = clockingOf(a);
-    g.clocks.push(...clocking.clocks.filter((c) => !g.clocks.some((x) => x.signal === c.signal && x.edge === c.edge)));
-    g.resets.push(...clocking.resets.filter((r) => !g.resets.some((x) => x.signal === r.signal && x.kind === r.kind && x.activeLevel === r.activeLevel)));
+    g.clocks.push(...clocking.clocks.filter((c) => !g.clocks.some((x) => sameClock(x, c))));
+    g.resets.push(...clocking.resets.filter((r) => !g.resets.some((x) => sameReset(x, r))));
     g.clockingKnown &&= clocking.complete;
     g.waits ||= a.processes.some((p) => p.kind === 'other');
     g.processes += a.processes.length;

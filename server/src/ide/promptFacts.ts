@@ -20,8 +20,13 @@ export function levelText(l: string): string {
   return l === 'true' || l === 'false' ? l : `'${l}'`;
 }
 
+/** "asynchronous, active low": a reset's kind and level in words. */
+export function resetKind(r: Pick<ResetFact, 'kind' | 'activeLevel'>): string {
+  return `${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${r.activeLevel === '0' || r.activeLevel === 'false' ? 'low' : 'high'}`;
+}
+
 export function resetPhrase(r: DomainReset): string {
-  return `\`${r.signal}\` (${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${r.activeLevel === '0' || r.activeLevel === 'false' ? 'low' : 'high'}: ${levelText(r.activeLevel)}${inInstances(r.instances)})`;
+  return `\`${r.signal}\` (${resetKind(r)}: ${levelText(r.activeLevel)}${inInstances(r.instances)})`;
 }
 
 function list(items: string[]): string {

@@ -69,17 +69,26 @@ export type DomainReset = ResetFact & { instances?: string[] };
 export function clockingOf(a: ArchitectureFacts): { clocks: DomainClock[]; resets: DomainReset[]; complete: boolean } {
   const clocks: DomainClock[] = [];
   const resets: DomainReset[] = [];
-  for (const p of a.processes) {
-    if (p.clock && !clocks.some((c) => c.signal === p.clock!.signal && c.edge === p.clock!.edge)) clocks.push(p.clock);
-    if (p.reset && !resets.some((r) => sameReset(r, p.reset!))) resets.push(p.reset);
-  }
-  for (const c of a.instanceClocking.clocks) if (!clocks.some((x) => x.signal.toLowerCase() === c.signal.toLowerCase() && x.edge === c.edge)) clocks.push(c);
-  for (const r of a.instanceClocking.resets) if (!resets.some((x) => sameReset(x, r))) resets.push(r);
+  for (const c of [...a.processes.flatMap((p) => (p.clock ? [p.clock] : [])), ...a.instanceClocking.clocks]) if (!clocks.some((x) => sameClock(x, c))) clocks.push(c);
+  for (const r of [...a.processes.flatMap((p) => (p.reset ? [p.reset] : [])), ...a.instanceClocking.resets]) if (!resets.some((x) => sameReset(x, r))) resets.push(r);
   return { clocks, resets, complete: a.instanceClocking.unknown.length === 0 };
 }
 
-function sameReset(a: ResetFact, b: ResetFact): boolean {
+/** The same clock: signal (any case) and edge. */
+export function sameClock(a: ClockFact, b: ClockFact): boolean {
+  return a.signal.toLowerCase() === b.signal.toLowerCase() && a.edge === b.edge;
+}
+
+/** The same reset: signal (any case), kind and active level. */
+export function sameReset(a: ResetFact, b: ResetFact): boolean {
   return a.signal.toLowerCase() === b.signal.toLowerCase() && a.kind === b.kind && a.activeLevel === b.activeLevel;
+}
+
+/** Adds `label` to the entry of `into` that `same` finds, or a new entry `{ ...fact, [key]: [label] }`. */
+function addLabelled<F, K extends string>(into: (F & Record<K, string[]>)[], fact: F, same: (x: F) => boolean, key: K, label: string): void {
+  const hit = into.find(same);
+  if (!hit) into.push({ ...fact, [key]: [label] } as F & Record<K, string[]>);
+  else if (!hit[key].includes(label)) hit[key].push(label);
 }
 
 /** Levels of hierarchy followed below an architecture: deeper instances' clocking is unknown (the stack stays bounded). */
@@ -94,16 +103,11 @@ const SIGNAL_ACTUAL = /^[a-z][a-z0-9_]*(\s*\(\s*[a-z0-9_]+\s*\))?$/i;
  */
 function instanceClocking(ws: Workspace, arch: DesignUnit, instances: InstanceFacts[]): InstanceClocking {
   const out: InstanceClocking = { clocks: [], resets: [], unknown: [] };
-  const add = <F extends ClockFact | ResetFact>(into: (F & { instances: string[] })[], f: F, same: (x: F) => boolean, label: string) => {
-    const hit = into.find(same);
-    if (!hit) into.push({ ...f, instances: [label] });
-    else if (!hit.instances.includes(label)) hit.instances.push(label);
-  };
   for (const i of instances) {
     const t = clockingThrough(ws, arch, i);
     if (t.unknown && !out.unknown.includes(i.label)) out.unknown.push(i.label);
-    for (const c of t.clocks) add(out.clocks, c, (x) => x.signal === c.signal && x.edge === c.edge, i.label);
-    for (const r of t.resets) add(out.resets, r, (x) => x.signal === r.signal && x.kind === r.kind && x.activeLevel === r.activeLevel, i.label);
+    for (const c of t.clocks) addLabelled(out.clocks, c, (x) => sameClock(x, c), 'instances', i.label);
+    for (const r of t.resets) addLabelled(out.resets, r, (x) => sameReset(x, r), 'instances', i.label);
   }
   return out;
 }
@@ -140,10 +144,11 @@ function clockingThrough(ws: Workspace, arch: DesignUnit, i: InstanceFacts): { c
 function clockUses(m: ArchitectureModel, d: Declaration): ClockUses {
   const out: ClockUses = { clockOf: [], resetOf: [] };
   const named = (signal: string) => signal.toLowerCase() === d.name;
-  const add = <U extends { by: string[] }>(into: U[], use: Omit<U, 'by'>, same: (u: U) => boolean, by: string) => {
-    const hit = into.find(same);
-    if (!hit) into.push({ ...use, by: [by] } as U);
-    else if (!hit.by.includes(by)) hit.by.push(by);
+  const clockOf = (c: ClockFact, by: string) => {
+    if (named(c.signal)) addLabelled(out.clockOf, { edge: c.edge }, (u) => u.edge === c.edge, 'by', by);
+  };
+  const resetOf = (r: ResetFact, by: string) => {
+    if (named(r.signal)) addLabelled(out.resetOf, { kind: r.kind, activeLevel: r.activeLevel }, (u) => u.kind === r.kind && u.activeLevel === r.activeLevel, 'by', by);
   };
   for (const r of m.accessesOf(d).reads) {
     const node = r.statement.node;
@@ -151,13 +156,13 @@ function clockUses(m: ArchitectureModel, d: Declaration): ClockUses {
       const p = m.process(node)?.facts;
       if (!p) continue;
       const by = p.label ?? `process at line ${p.line}`;
-      if (p.clock && named(p.clock.signal)) add(out.clockOf, { edge: p.clock.edge }, (u) => u.edge === p.clock!.edge, by);
-      if (p.reset && named(p.reset.signal)) add(out.resetOf, { kind: p.reset.kind, activeLevel: p.reset.activeLevel }, (u) => u.kind === p.reset!.kind && u.activeLevel === p.reset!.activeLevel, by);
+      if (p.clock) clockOf(p.clock, by);
+      if (p.reset) resetOf(p.reset, by);
     } else if (node.kind === N.ComponentInstantiationStatement) {
       for (const inst of m.statement(node).instances) {
         const t = clockingThrough(m.ws, m.arch, inst.facts);
-        for (const c of t.clocks) if (named(c.signal)) add(out.clockOf, { edge: c.edge }, (u) => u.edge === c.edge, inst.facts.label);
-        for (const x of t.resets) if (named(x.signal)) add(out.resetOf, { kind: x.kind, activeLevel: x.activeLevel }, (u) => u.kind === x.kind && u.activeLevel === x.activeLevel, inst.facts.label);
+        for (const c of t.clocks) clockOf(c, inst.facts.label);
+        for (const x of t.resets) resetOf(x, inst.facts.label);
       }
     }
   }
