@@ -54,6 +54,17 @@ test('the bundled default model loads when no folder is set; an empty default fo
   await none.dispose();
 });
 
+test('after dispose (shutdown) no backend is made: a configuration that arrives late loads nothing', async () => {
+  const m = new ModelManager();
+  await m.configure({ ...DEFAULT_MODEL_SETTINGS });
+  assert.equal(m.state.state, 'loading');
+  await m.dispose();
+  assert.deepEqual(m.state, { state: 'off', detail: 'The language server is shutting down.' });
+  await m.configure({ ...DEFAULT_MODEL_SETTINGS, threads: 1 });
+  assert.equal(m.backend(), undefined);
+  assert.equal(m.state.state, 'off');
+});
+
 test('states: off (backend off), loading -> ready -> busy -> ready, failed with the reason', async () => {
   const seen: string[] = [];
   const m = new ModelManager(undefined, undefined, DIR);

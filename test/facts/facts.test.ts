@@ -947,3 +947,34 @@ test('package subprograms: reads of package signals inside impure functions and 
   assert.ok(!reads.includes('r') && !reads.includes('p') && !reads.includes('v'), reads.join(', '));
   assert.equal(a.partial, false);
 });
+
+test('an output that only passes a register on (whole, sliced, converted) names it in copyOf; logic after the register does not', () => {
+  const ws = new Workspace();
+  const text = [
+    'library ieee; use ieee.std_logic_1164.all; use ieee.numeric_std.all;',
+    'entity c is port (clk, sel : in std_logic; d : in unsigned(7 downto 0);',
+    '  o_count, o_mux : out std_logic_vector(7 downto 0); o_low : out unsigned(3 downto 0); o_wide : out unsigned(15 downto 0);',
+    '  o_zero, o_in, o_twice : out std_logic); end;',
+    'architecture rtl of c is',
+    '  signal r_count, r_b : unsigned(7 downto 0);',
+    'begin',
+    '  p : process (clk) begin',
+    '    if rising_edge(clk) then r_count <= r_count + 1; r_b <= d; end if;',
+    '  end process;',
+    '  o_count <= std_logic_vector(r_count);',
+    '  o_low <= (r_count(3 downto 0));',
+    '  o_wide <= resize(r_count, 16);',
+    "  o_zero <= '1' when r_count = 0 else '0';",
+    '  o_in <= sel;',
+    '  o_mux <= std_logic_vector(r_count) when sel = \'1\' else std_logic_vector(r_b);',
+    '  o_twice <= r_count(0);',
+    '  o_twice <= r_b(0);',
+    'end;',
+  ].join('\n');
+  const a = archOf(ws, ws.setFile('file:///c.vhd', text).uri);
+  for (const n of ['o_count', 'o_low', 'o_wide']) {
+    assert.equal(obj(a, n).role, 'combinational', n);
+    assert.equal(obj(a, n).copyOf, 'r_count', n);
+  }
+  for (const n of ['o_zero', 'o_in', 'o_mux', 'o_twice', 'r_count']) assert.equal(obj(a, n).copyOf, undefined, n);
+});

@@ -45,6 +45,12 @@ test('hover over a port: direction and readers inside the architecture', () => {
   assert.equal(facts(f, 'srst    : in'), `Port \`in\` · reset of \`p_count_b\`, synchronous, active '1'  \nRead by \`p_count_b\` (${link(f, lineOf(t, "if srst = '1' then"))})`);
 });
 
+test('hover over an output that only copies a register: combinational, naming the register', () => {
+  const f = 'counters.vhd';
+  const out = lineOf(fx.text(f), 'count_a <= cnt_a;');
+  assert.equal(facts(f, 'count_a : out'), `Port \`out\` · Combinational: a copy of register \`cnt_a\`  \nDriven by \`count_a\` (${link(f, out)}) · never read`);
+});
+
 test('hover over a process label: classification, missing sensitivity, latch', () => {
   assert.equal(
     facts('comb.vhd', 'p_bad : process'),

@@ -130,10 +130,21 @@ test('bad input: binary junk, a 20 MB file and a cancelled request leave the ser
   assert.equal(client.proc.exitCode, null);
 });
 
-test('shutdown and exit end the process with status 0', async () => {
+test('shutdown and exit end the process with status 0, the model that was still loading released first', async () => {
   const c = new LspClient();
-  await c.initialize([]);
-  assert.equal(await c.shutdown(), 0);
+  try {
+    await c.initialize([]);
+    // The bundled model starts loading after `initialized`; shutdown comes before it can be ready.
+    const models = () => c.logs.filter((l) => l.startsWith('model: '));
+    for (let i = 0; i < 500 && !models().some((l) => l.startsWith('model: loading')); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(models().some((l) => l.startsWith('model: loading')), models().join('\n'));
+    await c.conn.sendRequest('shutdown');
+    assert.equal(models().at(-1), 'model: off: The language server is shutting down.', models().join('\n'));
+    await c.conn.sendNotification('exit');
+    assert.equal(await c.exited, 0);
+  } finally {
+    c.kill();
+  }
 });
 
 test('file watching and closing: disk changes reach the index, a closed document reverts to the disk', async () => {
@@ -187,9 +198,9 @@ test('the same server over node IPC (what vscode-languageclient uses)', async ()
     const locs = await conn.sendRequest<Loc[]>('textDocument/definition', { textDocument: { uri: topUri }, position: positionOf(topText, 'DATA_WIDTH)') });
     assert.deepEqual(locs.map((l) => l.uri), [pkgUri]);
     await conn.sendRequest('shutdown');
-    const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+    const exited = new Promise<string>((r) => proc.on('exit', (code, signal) => r(`code ${code}, signal ${signal}`)));
     await conn.sendNotification('exit');
-    assert.equal(await exited, 0);
+    assert.equal(await exited, 'code 0, signal null');
   } finally {
     conn.dispose();
     if (proc.exitCode === null) proc.kill();

@@ -37,7 +37,8 @@ export function factsMarkdown(f: NameFacts): string {
         head.push(f.reset ? resetText(f.reset, f.reset.value) : 'no reset');
         break;
       case 'combinational':
-        head.push('Combinational');
+        // `q <= std_logic_vector(r)`: no logic after the flip-flops, so a registered output in effect.
+        head.push(obj.copyOf ? `Combinational: a copy of register ${code(obj.copyOf)}` : 'Combinational');
         break;
       case 'instance output':
         head.push('Driven by an instance');

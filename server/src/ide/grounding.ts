@@ -5,6 +5,7 @@ import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
 import { TokenKind as T } from '../syntax/tokenKind';
+import { isActiveLow } from './promptFacts';
 import { declarationClaim, declaredKinds, type DeclaredKinds, interfaceClaim, RESERVED_WORDS } from './groundingDeclarations';
 import { unsupportedDetail } from './groundingVocabulary';
 
@@ -169,7 +170,8 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     for (const o of a.objects) {
       const n = o.name.toLowerCase();
       if (o.role === 'register') g.registers.add(n);
-      if (o.role === 'combinational') g.combinational.add(n);
+      // A plain copy of a register (`q <= std_logic_vector(r)`) may be called either: it is a wire after a flip-flop.
+      if (o.role === 'combinational' && !o.copyOf) g.combinational.add(n);
       const d = g.drivers.get(n) ?? new Set<string>();
       for (const acc of o.drivers) if (acc.label) d.add(acc.label.toLowerCase());
       g.drivers.set(n, d);
@@ -295,9 +297,58 @@ function mentioned(sentence: string, names: Iterable<string>): string[] {
   return out;
 }
 
+/** Articles and adverbs between "is" and the role word: "`x` is the registered count", "is purely combinational". */
+const ROLE_LEAD = String.raw`(?:(?:a|an|the|also|then|simply|just|only|purely|entirely|fully|itself)\s+)*(?:[a-z][a-z-]*\s+){0,2}?`;
+/** What "register" names when it is not the object's role: "the register file", "a register slice". */
+const NOT_A_ROLE = /^\s+(?:process|file|bank|map|interface|address|slice|write|read|access|space|stage|set|array)\b/;
+
+/**
+ * The role a sentence gives the name `n` as its subject or in apposition: "`n` is (the) registered
+ * (count)", "`n` and `m` are combinational", "the registered output `n`". Only such claims count:
+ * "`o_zero` is derived from the register" or "`p` registers `n`" say nothing of `n`'s role.
+ */
+function roleSaid(low: string, n: string): 'registered' | 'combinational' | undefined {
+  // Bare names only when they cannot be a word of prose (`state`, `found` can).
+  const name = /[_0-9]/.test(n) ? `\`?${esc(n)}\`?` : `\`${esc(n)}\``;
+  const list = String.raw`(?:\s*(?:,|,?\s*and|,?\s*or)\s*\`[a-z][a-z0-9_]*\`)*`;
+  const subject = new RegExp(String.raw`(?:^|[^a-z0-9_])${name}${list}\s+(?:is|are)\s+(${ROLE_LEAD})(combinational(?:ly)?|register(?:ed)?|flip[- ]flops?|clocked)\b`, 'g');
+  for (const m of low.matchAll(subject)) {
+    if (/\b(?:not|never|no|un\w*)\b/.test(m[1])) continue;
+    if (/^register$/.test(m[2]) && NOT_A_ROLE.test(low.slice(m.index! + m[0].length))) continue;
+    // "`a` and `b` are converted combinationally into `c`": the conversion's role, not theirs.
+    if (m[2] === 'combinationally' && /^\s+(?:by\s+`?[a-z0-9_]+`?\s+)?(?:into|to)\b/.test(low.slice(m.index! + m[0].length))) continue;
+    return m[2].startsWith('combinational') ? 'combinational' : 'registered';
+  }
+  // "`bcd` holds the count, so it is registered": `it` after the name the sentence opens with.
+  const opens = new RegExp(String.raw`^\s*(?:(?:[-*]|\d+\.)\s+)?(?:\*\*[^*]+\*\*\s*)?(?:the\s+(?:[a-z-]+\s+){0,2})?${name}\s+[a-z]`);
+  if (opens.test(low)) {
+    const it = new RegExp(String.raw`(?:,|;|\bso|\band|\bthus|\bhence)\s+it\s+is\s+(${ROLE_LEAD})(combinational(?:ly)?|register(?:ed)?|flip[- ]flops?|clocked)\b`).exec(low);
+    if (it && !/\b(?:not|never|no|un\w*)\b/.test(it[1]) && !(it[2] === 'register' && NOT_A_ROLE.test(low.slice(it.index + it[0].length)))) {
+      return it[2].startsWith('combinational') ? 'combinational' : 'registered';
+    }
+  }
+  const apposition = new RegExp(String.raw`\b(?:(registered|clocked)|(combinational))\s+(?:(?:output|signal|copy|version|value|flag|port|logic|process)\s+)?${name}(?:$|[^a-z0-9_])`);
+  const m = apposition.exec(low);
+  if (m && !/\b(?:not|un)\s*$/.test(low.slice(0, m.index))) return m[1] ? 'registered' : 'combinational';
+  return undefined;
+}
+
 /** A sentence that names nothing says what the subject is: "Clock; ...", "Synchronous reset, active high." */
 function subjectContradiction(s: string, low: string, g: GroundingContext): string | undefined {
   return roleContradiction(g.subject!, low.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*\s*/, ''), g);
+}
+
+/** The reset's kind or level when the lower-case text says only the other one ("synchronous" for an asynchronous reset). */
+function resetKindRefuted(r: ResetFact, low: string): string | undefined {
+  const async = /asynchronous/.test(low);
+  const sync = /(^|[^a-z])synchronous/.test(low.replace(/asynchronous/g, ''));
+  if (sync && !async && r.kind === 'async') return `\`${r.signal}\` is an asynchronous reset`;
+  if (async && !sync && r.kind === 'sync') return `\`${r.signal}\` is a synchronous reset`;
+  const saysLow = /active[- ]low/.test(low);
+  if (saysLow === /active[- ]high/.test(low)) return undefined;
+  if (saysLow && !isActiveLow(r)) return `\`${r.signal}\` is active high`;
+  if (!saysLow && isActiveLow(r)) return `\`${r.signal}\` is active low`;
+  return undefined;
 }
 
 /** What `body` (lower case) says `x` is, "clock" or "reset" of some kind, against the facts about `x`. */
@@ -310,15 +361,7 @@ function roleContradiction(x: string, body: string, g: GroundingContext): string
   }
   const reset = g.resets.find((r) => r.signal.toLowerCase() === x);
   if (asReset && !reset && g.resets.length && !g.unknownConnections.has(x)) return `\`${x}\` is not a reset (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
-  if (asReset && reset) {
-    const async = /asynchronous/.test(body);
-    const sync = /(^|[^a-z])synchronous/.test(body.replace(/asynchronous/g, ''));
-    if (sync && !async && reset.kind === 'async') return `\`${reset.signal}\` is an asynchronous reset`;
-    if (async && !sync && reset.kind === 'sync') return `\`${reset.signal}\` is a synchronous reset`;
-    const isLow = reset.activeLevel === '0' || reset.activeLevel === 'false';
-    if (/active[- ]low/.test(body) && !/active[- ]high/.test(body) && !isLow) return `\`${reset.signal}\` is active high`;
-    if (/active[- ]high/.test(body) && !/active[- ]low/.test(body) && isLow) return `\`${reset.signal}\` is active low`;
-  }
+  if (asReset && reset) return resetKindRefuted(reset, body);
   return undefined;
 }
 
@@ -406,20 +449,14 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     const saysLow = /active[- ]low/.test(low);
     const saysHigh = /active[- ]high/.test(low);
     if (saysLow !== saysHigh) {
-      const isLow = (r: ResetFact) => r.activeLevel === '0' || r.activeLevel === 'false';
-      if (g.resets.every((r) => isLow(r) !== saysLow)) return `the reset${g.resets.length > 1 ? 's are' : ' is'} active ${saysLow ? 'high' : 'low'} (${g.resets.map((r) => r.signal).join(', ')})`;
+      if (g.resets.every((r) => isActiveLow(r) !== saysLow)) return `the reset${g.resets.length > 1 ? 's are' : ' is'} active ${saysLow ? 'high' : 'low'} (${g.resets.map((r) => r.signal).join(', ')})`;
     }
   }
   // Resets: kind and level.
   for (const r of g.resets) {
     if (!mentioned(s, [r.signal.toLowerCase()]).length) continue;
-    const sync = /(^|[^a-z])synchronous/.test(low) && !/asynchronous/.test(low);
-    const async = /asynchronous/.test(low) && !/(^|[^a-z])synchronous/.test(low.replace(/asynchronous/g, ''));
-    if (sync && r.kind === 'async') return `\`${r.signal}\` is an asynchronous reset`;
-    if (async && r.kind === 'sync') return `\`${r.signal}\` is a synchronous reset`;
-    const low0 = r.activeLevel === '0' || r.activeLevel === 'false';
-    if (/active[- ]low/.test(low) && !/active[- ]high/.test(low) && !low0) return `\`${r.signal}\` is active high`;
-    if (/active[- ]high/.test(low) && !/active[- ]low/.test(low) && low0) return `\`${r.signal}\` is active low`;
+    const refuted = resetKindRefuted(r, low);
+    if (refuted) return refuted;
   }
   for (const m of low.matchAll(/(?:reset(?: input| signal)?(?: is| named)?|reset by)\s+`([a-z][a-z0-9_]*)`/g)) {
     if (g.resets.length && !g.resets.some((r) => r.signal.toLowerCase() === m[1]) && g.identifiers.has(m[1]) && !g.unknownConnections.has(m[1])) {
@@ -440,14 +477,11 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     if (n !== g.clockedProcesses) return `the design has ${g.clockedProcesses || 'no'} clocked process${g.clockedProcesses === 1 ? '' : 'es'}`;
   }
   // Roles: combinational said of a register, registered said of combinational logic.
-  const names = mentioned(s, [...g.registers, ...g.combinational]);
-  const regs = names.filter((n) => g.registers.has(n));
-  const combs = names.filter((n) => g.combinational.has(n));
-  if (/\bcombinational(ly)?\b/.test(low) && regs.length && !combs.length && !/\bnot combinational|\bno combinational/.test(low)) {
-    return `\`${regs[0]}\` is a register (clocked), not combinational`;
+  for (const n of mentioned(s, g.registers)) {
+    if (roleSaid(low, n) === 'combinational') return `\`${n}\` is a register (clocked), not combinational`;
   }
-  if (/\b(register(ed)?|flip[- ]flops?|clocked)\b/.test(low) && combs.length && !regs.length && !/\bnot (a )?register|\bunregistered|\bnot clocked/.test(low)) {
-    return `\`${combs[0]}\` is combinational, not a register`;
+  for (const n of mentioned(s, g.combinational)) {
+    if (roleSaid(low, n) === 'registered') return `\`${n}\` is combinational, not a register`;
   }
   // Drivers: "`p` drives `x`", "`x` is driven by `p`", "`x` is assigned in `p`".
   const pairs: [string, string][] = [];

@@ -20,9 +20,14 @@ export function levelText(l: string): string {
   return l === 'true' || l === 'false' ? l : `'${l}'`;
 }
 
+/** Whether a reset is active at '0' (or `false`). */
+export function isActiveLow(r: Pick<ResetFact, 'activeLevel'>): boolean {
+  return r.activeLevel === '0' || r.activeLevel === 'false';
+}
+
 /** "asynchronous, active low": a reset's kind and level in words. */
 export function resetKind(r: Pick<ResetFact, 'kind' | 'activeLevel'>): string {
-  return `${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${r.activeLevel === '0' || r.activeLevel === 'false' ? 'low' : 'high'}`;
+  return `${r.kind === 'async' ? 'asynchronous' : 'synchronous'}, active ${isActiveLow(r) ? 'low' : 'high'}`;
 }
 
 export function resetPhrase(r: DomainReset): string {

@@ -19,6 +19,11 @@ export interface ServerContext {
   pending: Set<Promise<unknown>>;
   /** Called after any change to the workspace's contents, so that dependent answers refresh. */
   onWorkspaceChanged: Set<() => void>;
+  /**
+   * Run, and awaited, when the client asks the server to shut down. The connection keeps a single
+   * shutdown handler, so concerns add theirs here instead of calling `connection.onShutdown`.
+   */
+  onShutdown: Set<() => void | Promise<void>>;
   log(message: string): void;
 }
 

@@ -29,7 +29,7 @@ export function registerExplain(ctx: ServerContext): void {
     hoverExplainer?.textChanged(e.document.uri);
     clearTimeout(prepareTimers.get(e.document.uri));
   });
-  ctx.connection.onShutdown(() => {
+  ctx.onShutdown.add(() => {
     for (const t of prepareTimers.values()) clearTimeout(t);
   });
 

@@ -23,6 +23,9 @@ import { registerNavigation } from './navigation';
 import { registerSymbols } from './symbols';
 import { uriToPath, WorkspaceFolders } from './workspace';
 
+/** How long shutdown waits for a model load or release to finish before answering anyway. */
+const SHUTDOWN_WAIT_MS = 10_000;
+
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let markReady!: () => void;
@@ -33,6 +36,7 @@ const ctx: ServerContext = {
   ready: new Promise<void>((r) => (markReady = r)),
   pending: new Set(),
   onWorkspaceChanged: new Set(),
+  onShutdown: new Set(),
   log: (m) => connection.console.log(m),
 };
 
@@ -115,7 +119,19 @@ connection.onDidChangeWatchedFiles(guardedNotification(ctx, 'didChangeWatchedFil
 
 registerDocuments(ctx, folders);
 for (const register of features) register(ctx);
-connection.onShutdown(() => diagnostics.dispose());
+ctx.onShutdown.add(() => diagnostics.dispose());
+// One handler for every concern's shutdown work; a model still loading is waited for (a worker
+// thread torn down inside ONNX Runtime by the exit that follows can kill the process), but not forever.
+connection.onShutdown(async () => {
+  const all = Promise.allSettled([...ctx.onShutdown].map(async (f) => f()));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((r) => (timer = setTimeout(() => {
+    ctx.log(`shutdown: gave up waiting after ${SHUTDOWN_WAIT_MS / 1000} s`);
+    r();
+  }, SHUTDOWN_WAIT_MS)));
+  await Promise.race([all, late]);
+  clearTimeout(timer);
+});
 
 documents.listen(connection);
 connection.listen();

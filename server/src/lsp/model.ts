@@ -76,6 +76,8 @@ export class ModelManager {
   private status: ModelStatus = { state: 'off', detail: 'not configured yet' };
   private busy = 0;
   private generation = 0;
+  /** Set by dispose (the server is shutting down): no backend is made, or loaded, after it. */
+  private closed = false;
   settings: ModelSettings = DEFAULT_MODEL_SETTINGS;
   readonly listeners = new Set<(s: ModelStatus) => void>();
 
@@ -105,7 +107,7 @@ export class ModelManager {
   async configure(settings: ModelSettings): Promise<void> {
     const same = JSON.stringify({ ...settings, maxTokens: 0, hoverBudgetMs: 0, prepareHovers: true }) === JSON.stringify({ ...this.settings, maxTokens: 0, hoverBudgetMs: 0, prepareHovers: true });
     this.settings = settings;
-    if (same && this.current) return;
+    if (this.closed || (same && this.current)) return;
     const gen = ++this.generation;
     const old = this.current;
     this.current = undefined;
@@ -192,9 +194,13 @@ export class ModelManager {
   }
 
   async dispose(): Promise<void> {
+    this.closed = true;
     this.generation++;
-    await this.current?.dispose().catch(() => undefined);
+    const b = this.current;
     this.current = undefined;
+    // A model still loading is waited for, then released with its worker thread.
+    await b?.dispose().catch(() => undefined);
+    this.set({ state: 'off', detail: 'The language server is shutting down.' });
   }
 
   private set(s: ModelStatus): void {
@@ -213,7 +219,7 @@ let pendingSection: unknown;
 export function registerModel(ctx: ServerContext): void {
   models = new ModelManager((m) => ctx.log(m));
   models.listeners.add((s) => void ctx.connection.sendNotification(ModelStatusNotification.type, s));
-  ctx.connection.onShutdown(() => models?.dispose());
+  ctx.onShutdown.add(() => models?.dispose());
 }
 
 /**

@@ -11,7 +11,7 @@ import { commentOf } from './comments';
 import { allFsms } from './fsm';
 import type { ArchitectureModel } from './model';
 import type { ProcessAnalysis } from './processes';
-import { compact, lineOf, stripParens } from './text';
+import { compact, lineOf, nameBase, simpleOrSuffixName, simpleValue, stripParens } from './text';
 import { isResolvedType } from './typeInfo';
 import { fieldResets, recordFields } from './records';
 import type { ArchitectureFacts, FieldFacts, ObjectFacts, ObjectKind, ObjectRole, RegisterFacts } from './types';
@@ -71,6 +71,44 @@ export function buildArchitecture(model: ArchitectureModel): Omit<ArchitectureFa
     partial: notes.length > 0,
     notes,
   };
+}
+
+/** Functions that only convert or resize a value: `std_logic_vector(r)` passes `r` on unchanged. */
+const CONVERSIONS = new Set(['std_logic_vector', 'std_ulogic_vector', 'unsigned', 'signed', 'resize', 'to_integer', 'to_unsigned', 'to_signed', 'std_logic', 'std_ulogic', 'integer', 'natural', 'bit_vector', 'to_stdlogicvector', 'to_stdulogicvector', 'to_bitvector']);
+
+/**
+ * The register every write passes on, when each is a concurrent assignment of one register's value
+ * (whole, sliced, a field, converted or resized) and all of them name the same register.
+ */
+function copiedRegister(model: ArchitectureModel, writes: Write[]): string | undefined {
+  let from: Declaration | undefined;
+  for (const w of writes) {
+    if (w.statement.kind !== 'concurrent assignment' || w.via) return undefined;
+    let v = stripParens(simpleValue(w.stmt));
+    let src: Declaration | undefined;
+    for (let depth = 0; v && depth < 4 && !src; depth++) {
+      const nb = nameBase(v);
+      if (!nb) return undefined;
+      src = model.names.object(nb.base);
+      if (src) break;
+      // `std_logic_vector(r)`, `resize(r, 8)`: the first argument, when the call is a conversion.
+      if (v.kind !== N.CallOrIndexName || !CONVERSIONS.has(simpleOrSuffixName(v.childNodes()[0]) ?? '')) return undefined;
+      const arg = v.child(N.AssociationList)?.childNodes(N.AssociationElement)[0];
+      v = stripParens(arg?.childNodes().filter((c) => c.kind !== N.FormalPart).pop());
+    }
+    if (!src || (from && from !== src) || !isRegister(model, src)) return undefined;
+    from = src;
+  }
+  return from?.name;
+}
+
+/** Whether every certain write of `d` is a register write of a clocked process. */
+function isRegister(model: ArchitectureModel, d: Declaration): boolean {
+  const writes = model.accessesOf(d).writes.filter((w) => !w.uncertain);
+  return writes.length > 0 && writes.every((w) => {
+    const p = w.statement.kind === 'process' ? model.process(w.statement.node) : undefined;
+    return p?.facts.kind === 'clocked' && !!p.registers.get(d);
+  });
 }
 
 /** The facts of one object (memoized per model). */
@@ -149,6 +187,10 @@ function objectFacts(model: ArchitectureModel, d: Declaration, writes: Write[], 
     o.role = 'unknown';
     o.uncertain = 'connected to an instance port whose direction is unknown: it may be driven there';
   } else o.role = 'undriven';
+  if (o.role === 'combinational') {
+    const from = copiedRegister(model, certain);
+    if (from) o.copyOf = from;
+  }
   const procName = (p: ProcessAnalysis) => p.facts.label ?? `process at line ${p.facts.line}`;
   const latchIn = new Set<string>();
   for (const w of certain) {

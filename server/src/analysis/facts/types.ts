@@ -103,6 +103,12 @@ export interface ObjectFacts {
   };
   /** Combinational processes that do not assign it on every path (latch risk), by label or `process at line N`. */
   latchIn?: string[];
+  /**
+   * Combinational objects that only pass a register on: every driver is a concurrent `x <= r;` of
+   * one register `r` (whole, a slice or field, or through a type conversion or `resize`). The
+   * register's name: `x` is a registered output in all but name, with no logic after the flip-flops.
+   */
+  copyOf?: string;
   /** Combinational processes that read it but leave it out of their sensitivity list. */
   missingFromSensitivity?: string[];
   /** Registers of a record type: the fields, each a register of the same clock with its reset value. */

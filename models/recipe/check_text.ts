@@ -1,0 +1,79 @@
+// The server's grounding check on text that is already written, without a model: the experts'
+// explanations of the gold designs (how often the check drops a correct sentence), or the answers an
+// evaluation recorded (eval_grounding.ts's OUT.outputs.jsonl, re-checked under the current rules).
+//   node --import tsx models/recipe/check_text.ts experts [--list] [GOLD_DIR]
+//   node --import tsx models/recipe/check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--model NAME]
+// Prints the sentences dropped per reason (names taken out, so that alike reasons count together);
+// --list prints every dropped sentence with its design and reason.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Workspace } from '../../server/src/analysis/workspace';
+import { ground } from '../../server/src/ide/grounding';
+import { buildPrompt } from '../../server/src/ide/prompt';
+
+interface Checked { id: string; text: string }
+export interface Drop { id: string; reason: string; sentence: string }
+
+/** Drops of the check for `text` as the explanation of the design `vhdl` (its entity, or `entity`). */
+export function check(id: string, vhdl: string, text: string, entity?: string): { kept: number; drops: Drop[] } {
+  const ws = new Workspace();
+  const f = ws.setFile(`file:///check/${id}.vhd`, vhdl);
+  const unit = f.units.find((u) => u.kind === 'entity' && (!entity || u.name === entity.toLowerCase())) ?? f.units[0];
+  if (!unit) return { kept: 0, drops: [] };
+  const prompt = buildPrompt(ws, { kind: 'unit', unit }, { task: 'entity' });
+  const r = ground(text, prompt.grounding);
+  const kept = r.text.split(/(?<=[.!?])\s+/).filter((s) => s.trim()).length;
+  return { kept, drops: r.verdict.dropped.map((sentence, i) => ({ id, reason: r.verdict.reasons[i], sentence })) };
+}
+
+/** `\`o_count\` is combinational, not a register` -> `X is combinational, not a register`. */
+export function reasonShape(reason: string): string {
+  return reason.replace(/`[^`]*`/g, 'X').replace(/"[^"]*"/g, 'Q').replace(/\([^)]*\)/g, '(...)');
+}
+
+/** The gold designs of every manifest (both splits), with the entity each one explains. */
+function experts(dir: string): { id: string; vhdl: string; text: string; entity?: string }[] {
+  const rows = readdirSync(dir).filter((n) => /^manifest.*\.jsonl$/.test(n)).sort()
+    .flatMap((m) => readFileSync(join(dir, m), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; file: string; explanation: string; entity?: string }));
+  return rows.map((r) => ({ id: r.id, vhdl: readFileSync(join(dir, r.file), 'utf8'), text: readFileSync(join(dir, r.explanation), 'utf8'), entity: r.entity }));
+}
+
+function main(args: string[]): void {
+  const list = args.includes('--list');
+  const at = args.indexOf('--model');
+  const model = at >= 0 ? args[at + 1] : undefined;
+  const rest = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+  const [mode, ...paths] = rest;
+  let items: { id: string; vhdl: string; text: string; entity?: string }[];
+  if (mode === 'experts') {
+    items = experts(paths[0] ?? join(__dirname, 'data', 'gold'));
+  } else if (mode === 'outputs' && paths.length === 2) {
+    const designs = new Map(readFileSync(join(paths[0], 'heldout.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; vhdl: string; meta: { entity?: string } }).map((d) => [d.id, d]));
+    const outputs = readFileSync(paths[1], 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Checked & { model: string; raw: string });
+    items = outputs.filter((o) => !model || o.model === model).flatMap((o) => {
+      const d = designs.get(o.id);
+      return d ? [{ id: `${o.model}/${o.id}`, vhdl: d.vhdl, text: o.raw, entity: d.meta.entity }] : [];
+    });
+  } else {
+    process.stderr.write('usage: check_text.ts experts [--list] [GOLD_DIR]\n       check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--model NAME]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const counts = new Map<string, number>();
+  let kept = 0;
+  let dropped = 0;
+  for (const it of items) {
+    const r = check(it.id, it.vhdl, it.text, it.entity);
+    kept += r.kept;
+    dropped += r.drops.length;
+    for (const d of r.drops) {
+      counts.set(reasonShape(d.reason), (counts.get(reasonShape(d.reason)) ?? 0) + 1);
+      if (list) process.stdout.write(`${d.id}\t${d.reason}\t${d.sentence.replace(/\s+/g, ' ')}\n`);
+    }
+  }
+  process.stdout.write(`${items.length} texts: ${kept} sentences kept, ${dropped} dropped\n`);
+  for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stdout.write(`${String(n).padStart(5)}  ${k}\n`);
+}
+
+if (process.argv[1]?.endsWith('check_text.ts')) main(process.argv.slice(2));
