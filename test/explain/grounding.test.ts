@@ -41,6 +41,14 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The reset is asynchronous and active low.', reason: null },
   { file: 'traffic.vhd', sentence: 'A synchronous, active-high reset returns the light to red.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The output `btn_out` is purely combinational: a copy of `btn_state`.', reason: null },
+  { file: 'debouncer.vhd', sentence: '**Purpose.** A small combinational debouncer for one push button.', reason: /the design is clocked \(1 clocked process\)/ },
+  { file: 'debouncer.vhd', sentence: '**Purpose.** A debouncer whose output is a combinational copy of a registered level.', reason: null },
+  // Sizes: a width is one of the design's numbers or one more; a count may be a power of two of one.
+  { file: 'debouncer.vhd', sentence: 'A 16-bit counter `stable_cnt` measures how long the input has been stable.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The two-stage synchroniser `sync_ff` is 2 bits wide.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'A 32-bit counter `stable_cnt` measures how long the input has been stable.', reason: /"32-bit": the design has no such number/ },
+  { file: 'debouncer.vhd', sentence: 'The input passes a 3-stage synchroniser.', reason: /"3-stage": the design has no such number/ },
+  { file: 'debouncer.vhd', sentence: 'The input must stay stable for 50000 cycles, counted in `stable_cnt` (a width of 16).', reason: null },
   // Roles are claims about a subject: `x` is/are ..., "the registered output `x`", "so it is ...".
   { file: 'debouncer.vhd', sentence: '`btn_out` is the registered, debounced level.', reason: null },
   { file: 'traffic.vhd', sentence: '`green_o` is derived from the state register, so it follows `state_q` without delay.', reason: null },

@@ -46,6 +46,11 @@ export interface GroundingContext {
   hasFsm?: boolean;
   /** Whether the design's text declares or defines a function. */
   hasFunctions: boolean;
+  /**
+   * Every number the design's text has: integer literals, the bit lengths of string and bit-string
+   * literals, and the digits in its names and comments (`crc32`, "-- 16 entries").
+   */
+  numbers: Set<number>;
   /** What "Explain this ..." explains: a design entity (with its architecture) or a package; unset for hovers. */
   unit?: 'entity' | 'package';
   /** What each name is declared as (generic, signal, port and its mode). */
@@ -132,6 +137,7 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     labels: new Set(),
     words: new Set(),
     hasFunctions: false,
+    numbers: new Set(),
     declared: declaredKinds(files),
   };
   for (const f of files) {
@@ -141,8 +147,12 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
         g.identifiers.add(low);
         if (t.text !== low && t.text !== t.text.toUpperCase()) g.spellings.add(t.text);
         addWords(g.words, t.text.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
-      } else if (t.kind === T.LineComment || t.kind === T.BlockComment) addWords(g.words, t.text);
-      else if (t.kind === T.FunctionKw) g.hasFunctions = true;
+        addNumbers(g.numbers, t.text);
+      } else if (t.kind === T.LineComment || t.kind === T.BlockComment) {
+        addWords(g.words, t.text);
+        addNumbers(g.numbers, t.text);
+      } else if (t.kind === T.FunctionKw) g.hasFunctions = true;
+      else if (t.kind === T.AbstractLiteral || t.kind === T.StringLiteral || t.kind === T.BitStringLiteral) literalNumber(g.numbers, t.text);
     }
   }
   if (archs.length) g.hasFsm = archs.some((a) => a.fsms.length > 0);
@@ -179,6 +189,47 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     for (const i of a.instances) g.labels.add(i.label.toLowerCase());
   }
   return g;
+}
+
+function addNumbers(into: Set<number>, text: string): void {
+  for (const m of text.matchAll(/\d+/g)) into.add(Number(m[0]));
+}
+
+/** `16#FF#` -> 255, `1_000` -> 1000; `"0101"` and `x"FF"` -> their widths in bits (4, 8). */
+function literalNumber(into: Set<number>, text: string): void {
+  const t = text.replace(/_/g, '');
+  const based = /^(\d+)#([0-9a-f]+)#/i.exec(t);
+  if (based) into.add(parseInt(based[2], Number(based[1])));
+  else if (/^\d+$/.test(t)) into.add(Number(t));
+  else if (/^"[01]+"$/.test(t)) into.add(t.length - 2);
+  const bits = /^(\d*)([box])"([^"]*)"$/i.exec(t);
+  if (bits) into.add(bits[1] ? Number(bits[1]) : bits[3].length * ({ b: 1, o: 3, x: 4 } as Record<string, number>)[bits[2].toLowerCase()]);
+}
+
+/**
+ * A size a sentence gives in numbers: a width ("a 32-bit counter", "8 bits wide", "width of 12") or a
+ * count ("256 entries", "4 bytes", "a 5-tap filter", "16x8": 16 words of 8 bits).
+ */
+const SIZE_RE = /\b(\d+)\s*[x×]\s*(\d+)\b|\b(\d+)[- ]?bits?\b|\bwidth of (\d+)\b|\b(\d+)[- ]?(?:entry|entries|words?|bytes?|taps?|stages?|deep)\b|\bdepth of (\d+)\b/gi;
+
+/**
+ * A size that the design's numbers do not give. A width must be one of them or one more (`7 downto
+ * 0` is 8 bits); a count may also be a power of two of one, or of one more (an address width's depth).
+ */
+function unsupportedSize(body: string, numbers: Set<number>): string | undefined {
+  const text = body.replace(/`[^`]*`/g, ' ');
+  const width = (n: number) => numbers.has(n) || numbers.has(n - 1);
+  const count = (n: number) => {
+    const log = Math.log2(n);
+    return width(n) || (n > 1 && Number.isInteger(log) && width(log));
+  };
+  for (const m of text.matchAll(SIZE_RE)) {
+    const counts = [m[1], m[5], m[6]].filter((x) => x !== undefined).map(Number);
+    const widths = [m[2], m[3], m[4]].filter((x) => x !== undefined).map(Number);
+    if (counts.every(count) && widths.every(width)) continue;
+    return m[0].trim();
+  }
+  return undefined;
 }
 
 function addWords(into: Set<string>, text: string): void {
@@ -429,6 +480,10 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
   if (clocked && !aboutAnInstance && /\b(no|without( a| any)?) clocks?\b|\b(design|block|entity|module|circuit|architecture|package|it) is (purely|entirely|fully|only) combinational\b|\bhas no (clock|registers?)\b|\bno (registers|flip[- ]flops)\b/.test(low)) {
     return `the design is clocked (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
   }
+  // "A 32-bit combinational barrel shifter ..." opening the explanation of a design with clocked processes.
+  if (g.clockedProcesses > 0 && !aboutAnInstance && /^\s*(?:(?:[-*]|\d+\.)\s+)?(?:\*\*[^*]+\*\*\s*)?an?\s+(?:[a-z0-9-]+\s+){0,3}combinational\s+(?!logic|path|part|decod|function|process|output)[a-z]/.test(low) && !/regist|clocked|pipelin|flip[- ]flop|sequential/.test(low)) {
+    return `the design is clocked (${g.clockedProcesses} clocked process${g.clockedProcesses === 1 ? '' : 'es'})`;
+  }
   if (g.resets.length && !aboutAnInstance && /\b(there is|has|with|without) no reset\b|\bno reset\b|\bwithout (a |any )?reset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
     return `the design has a reset (${g.resets.map((r) => r.signal).join(', ')})`;
   }
@@ -530,6 +585,8 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   }
   const detail = unsupportedDetail(body, g.words);
   if (detail) return `the design never mentions "${detail}": a detail its text does not support`;
+  const size = unsupportedSize(body, g.numbers);
+  if (size) return `"${size}": the design has no such number`;
   if (!g.hasFunctions && /\b(the|all|its|these|pure|impure) functions?\b/i.test(body)) return 'the design declares no functions';
   for (const m of body.matchAll(/\bsuffix(?:ed)?(?: with)?\s+`?(_[a-z0-9_]+)`?/gi)) {
     const suffix = m[1].toLowerCase();
