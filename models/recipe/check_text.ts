@@ -1,10 +1,10 @@
 // The server's grounding check on text that is already written, without a model: the experts'
 // explanations of the gold designs (how often the check drops a correct sentence), or the answers an
 // evaluation recorded (eval_grounding.ts's OUT.outputs.jsonl, re-checked under the current rules).
-//   node --import tsx models/recipe/check_text.ts experts [--list] [GOLD_DIR]
-//   node --import tsx models/recipe/check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--model NAME]
+//   node --import tsx models/recipe/check_text.ts experts [--list] [--shown] [GOLD_DIR]
+//   node --import tsx models/recipe/check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--shown] [--model NAME]
 // Prints the sentences dropped per reason (names taken out, so that alike reasons count together);
-// --list prints every dropped sentence with its design and reason.
+// --list prints every dropped sentence with its design and reason; --shown, what passes of each text.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workspace } from '../../server/src/analysis/workspace';
@@ -15,15 +15,15 @@ interface Checked { id: string; text: string }
 export interface Drop { id: string; reason: string; sentence: string }
 
 /** Drops of the check for `text` as the explanation of the design `vhdl` (its entity, or `entity`). */
-export function check(id: string, vhdl: string, text: string, entity?: string): { kept: number; drops: Drop[] } {
+export function check(id: string, vhdl: string, text: string, entity?: string): { kept: number; shown: string; drops: Drop[] } {
   const ws = new Workspace();
   const f = ws.setFile(`file:///check/${id}.vhd`, vhdl);
   const unit = f.units.find((u) => u.kind === 'entity' && (!entity || u.name === entity.toLowerCase())) ?? f.units[0];
-  if (!unit) return { kept: 0, drops: [] };
+  if (!unit) return { kept: 0, shown: '', drops: [] };
   const prompt = buildPrompt(ws, { kind: 'unit', unit }, { task: 'entity' });
   const r = ground(text, prompt.grounding);
   const kept = r.text.split(/(?<=[.!?])\s+/).filter((s) => s.trim()).length;
-  return { kept, drops: r.verdict.dropped.map((sentence, i) => ({ id, reason: r.verdict.reasons[i], sentence })) };
+  return { kept, shown: r.text, drops: r.verdict.dropped.map((sentence, i) => ({ id, reason: r.verdict.reasons[i], sentence })) };
 }
 
 /** `\`o_count\` is combinational, not a register` -> `X is combinational, not a register`. */
@@ -40,6 +40,7 @@ function experts(dir: string): { id: string; vhdl: string; text: string; entity?
 
 function main(args: string[]): void {
   const list = args.includes('--list');
+  const shown = args.includes('--shown');
   const at = args.indexOf('--model');
   const model = at >= 0 ? args[at + 1] : undefined;
   const rest = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
@@ -56,7 +57,7 @@ function main(args: string[]): void {
       return d ? [{ id: `${o.model}/${o.id}`, vhdl: d.vhdl, text: o.raw, entity: d.meta.entity }] : [];
     });
   } else {
-    process.stderr.write('usage: check_text.ts experts [--list] [GOLD_DIR]\n       check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--model NAME]\n');
+    process.stderr.write('usage: check_text.ts experts [--list] [--shown] [GOLD_DIR]\n       check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--shown] [--model NAME]\n');
     process.exitCode = 2;
     return;
   }
@@ -66,6 +67,7 @@ function main(args: string[]): void {
   for (const it of items) {
     const r = check(it.id, it.vhdl, it.text, it.entity);
     kept += r.kept;
+    if (shown && r.shown.trim()) process.stdout.write(`${it.id}\t${r.shown.replace(/\s+/g, ' ')}\n`);
     dropped += r.drops.length;
     for (const d of r.drops) {
       counts.set(reasonShape(d.reason), (counts.get(reasonShape(d.reason)) ?? 0) + 1);

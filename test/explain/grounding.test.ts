@@ -43,6 +43,11 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The output `btn_out` is purely combinational: a copy of `btn_state`.', reason: null },
   { file: 'debouncer.vhd', sentence: '**Purpose.** A small combinational debouncer for one push button.', reason: /the design is clocked \(1 clocked process\)/ },
   { file: 'debouncer.vhd', sentence: '**Purpose.** A debouncer whose output is a combinational copy of a registered level.', reason: null },
+  // Libraries, packages, standard types and functions are not the design's objects.
+  { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
+  { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },
+  { file: 'debouncer.vhd', sentence: '`NUMERIC_STD` is the width of `stable_cnt`.', reason: /`numeric_std` is a standard name/ },
+  { file: 'debouncer.vhd', sentence: '`unsigned` is the type of `stable_cnt`, from `numeric_std`.', reason: null },
   // Sizes: a width is one of the design's numbers or one more; a count may be a power of two of one.
   { file: 'debouncer.vhd', sentence: 'A 16-bit counter `stable_cnt` measures how long the input has been stable.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The two-stage synchroniser `sync_ff` is 2 bits wide.', reason: null },
@@ -130,7 +135,7 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'A 16-bit maximal-length linear feedback shift register producing a pseudo-random sequence.', reason: /the design never mentions "maximal-length"/ },
   { file: 'debouncer.vhd', sentence: '`clk` is the clock and `btn_in` the clock.', reason: /`btn_in` is not a clock \(clock: clk\)/ },
   { file: 'debouncer.vhd', sentence: '`btn_in` is the asynchronous, active-low reset.', reason: /`btn_in` is not a reset \(reset: rst_n\)/ },
-  { file: 'debouncer.vhd', sentence: '`std_logic` is the reset of the counter.', reason: /`std_logic` is not a reset/ },
+  { file: 'debouncer.vhd', sentence: '`std_logic` is the reset of the counter.', reason: /`std_logic` is a standard name/ },
   { file: 'debouncer.vhd', sentence: '`clk` and `rst_n` are reset and reset.', reason: /`clk` and `rst_n` cannot be the reset and the reset/ },
   { file: 'debouncer.vhd', sentence: '`btn_in` and `rst_n` are clock and reset.', reason: /`btn_in` is not a clock/ },
   { file: 'debouncer.vhd', sentence: '`clk` and `rst_n` are clock and reset.', reason: null },
@@ -160,6 +165,12 @@ test('a bus channel\'s prefix does not hide an address or a strobe (`awaddr`, `w
   assert.equal(unsupportedDetail('Writes to the read-only addresses are ignored.', new Set(['s', 'axi', 'awaddr'])), undefined);
   assert.equal(unsupportedDetail('Writes to the read-only addresses are ignored.', new Set(['s', 'axi', 'awvalid'])), 'addresses');
   assert.equal(unsupportedDetail('Each byte lane has a strobe.', new Set(['s', 'axi', 'wstrb'])), undefined);
+});
+
+test('a sentence said again later in the answer is dropped; the first stays', () => {
+  const r = ground('**Interface.** `rst_n` is the reset. `clk` is the clock.\n\n**Notes.** `rst_n` is the reset.', contextOf('debouncer.vhd'));
+  assert.equal(r.text, '**Interface.** `rst_n` is the reset. `clk` is the clock.');
+  assert.deepEqual(r.verdict.reasons, ['says again what an earlier sentence said']);
 });
 
 test('an interface layout that describes a port twice keeps the first description', () => {

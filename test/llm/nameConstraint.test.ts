@@ -122,13 +122,14 @@ test('with the shipped model, every name of a constrained answer is a design nam
   }
 });
 
-test('the names offered to the engine are the design\'s, not every standard name nor a reserved word', () => {
+test('the names offered to the engine are the design\'s, not every standard name, its libraries and packages, nor a reserved word', () => {
   const ws = new Workspace();
   const file = ws.setFile('file:///debouncer.vhd', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', 'debouncer.vhd'), 'utf8'));
   const names = groundingNames(buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' }).grounding);
-  for (const n of ['stable_cnt', 'btn_in', 'clk', 'ieee', 'std_logic']) assert.ok(names.includes(n), n);
-  // Offered, a small model wrote these where nothing called for them (`NAND` as a signal, `disconnect with ...`).
-  for (const n of ['name_error', 'x01z', 'int8', 'read_mode', 'nak', 'shared', 'disconnect', 'downto', 'nand']) assert.ok(!names.includes(n), n);
+  for (const n of ['stable_cnt', 'btn_in', 'clk', 'std_logic', 'unsigned']) assert.ok(names.includes(n), n);
+  // Offered, a small model wrote these where nothing called for them (`NAND` as a signal, `disconnect with ...`,
+  // "`NUMERIC_STD` is the width", "`ieee` is an output").
+  for (const n of ['name_error', 'x01z', 'int8', 'read_mode', 'nak', 'shared', 'disconnect', 'downto', 'nand', 'ieee', 'numeric_std', 'std_logic_1164']) assert.ok(!names.includes(n), n);
   // The reserved words of expressions come separately, for inside a quote.
   for (const n of ['downto', 'others', 'and', 'not']) assert.ok(QUOTE_WORDS.includes(n), n);
 });

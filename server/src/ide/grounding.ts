@@ -6,7 +6,7 @@ import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
 import { TokenKind as T } from '../syntax/tokenKind';
 import { isActiveLow } from './promptFacts';
-import { declarationClaim, declaredKinds, type DeclaredKinds, interfaceClaim, RESERVED_WORDS } from './groundingDeclarations';
+import { declarationClaim, declaredKinds, LIBRARY_NAMES, standardNameAsObject, type DeclaredKinds, interfaceClaim, RESERVED_WORDS } from './groundingDeclarations';
 import { unsupportedDetail } from './groundingVocabulary';
 
 /** What the check compares against: the design's names and the facts, lower-cased. */
@@ -109,12 +109,13 @@ export const QUOTE_WORDS = ['downto', 'to', 'others', 'and', 'or', 'not', 'xor',
 
 /**
  * The names a model may quote, given to the engine as `names` (sorted): the design's identifiers
- * (its libraries, packages and the standard names it uses among them). Not the well-known and
+ * (the standard names it uses among them), but not its libraries and packages: offered, a small model
+ * wrote "`NUMERIC_STD` is the width" and "`ieee` is an output". Not the well-known and
  * standard names the check lets through without the design using them: offered to a small model
  * they were written where nothing called for them (`NAME_ERROR`, `x01z`).
  */
 export function groundingNames(g: GroundingContext): string[] {
-  return [...new Set([...g.identifiers, ...g.spellings])].sort();
+  return [...new Set([...g.identifiers, ...g.spellings])].filter((n) => !LIBRARY_NAMES.has(n.toLowerCase()) || g.declared.has(n.toLowerCase())).sort();
 }
 
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */
@@ -596,7 +597,7 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (g.hasFsm === false && /\b(state machine|fsm)\b/i.test(s) && !/\bno (state machine|fsm)\b|\bnot an? (state machine|fsm)\b/i.test(body) && !/^\s*\*\*state machine\.\*\*\s*(none|there is none|no )/i.test(s)) {
     return 'the facts found no state machine in the design';
   }
-  return declarationClaim(s, g.declared) ?? (g.interface && interfaceClaim(s, g.interface)) ?? contradiction(s, g) ?? unitClaim(body, g);
+  return declarationClaim(s, g.declared) ?? standardNameAsObject(s, g.declared) ?? (g.interface && interfaceClaim(s, g.interface)) ?? contradiction(s, g) ?? unitClaim(body, g);
 }
 
 /** "A package of requesters." said of an entity: the model describing the wrong kind of unit. */
@@ -623,6 +624,8 @@ export class StreamingGrounder {
   private emittedAny = false;
   /** Names the interface layout has described so far: a second description of one is the model looping. */
   private readonly described = new Set<string>();
+  /** Sentences seen so far (lower case, without Markdown markers): one said again is the model looping. */
+  private readonly said = new Set<string>();
   readonly verdict: GroundingVerdict = { ok: true, dropped: [], reasons: [] };
 
   constructor(private readonly g: GroundingContext) {}
@@ -661,6 +664,14 @@ export class StreamingGrounder {
     return undefined;
   }
 
+  /** "`rst` is the reset. `rst` is the reset.": a sentence the answer already has. */
+  private saidAgain(s: string): string | undefined {
+    const key = s.toLowerCase().replace(/^\s*(?:(?:[-*]|\d+\.)\s+)?(?:\*\*[^*]+\*\*\s*)?/, '').replace(/\s+/g, ' ').trim();
+    if (this.said.has(key)) return 'says again what an earlier sentence said';
+    this.said.add(key);
+    return undefined;
+  }
+
   private take(text: string, last: boolean): string {
     let out = '';
     const parts = sentences(text);
@@ -677,7 +688,7 @@ export class StreamingGrounder {
         continue;
       }
       if (!s.trim()) continue;
-      const why = checkSentence(s, this.g) ?? this.describedAgain(s);
+      const why = checkSentence(s, this.g) ?? this.describedAgain(s) ?? this.saidAgain(s);
       if (why) {
         this.verdict.ok = false;
         this.verdict.dropped.push(s.trim());

@@ -66,6 +66,32 @@ function layoutItems(low: string): { name: string; kind: string }[] {
   return out;
 }
 
+/** Libraries and packages a design names in its context clause, and the usual IEEE functions. */
+export const LIBRARY_NAMES = new Set([
+  'ieee', 'std', 'work', 'standard', 'textio', 'env', 'std_logic_1164', 'numeric_std', 'numeric_bit', 'numeric_std_unsigned',
+  'std_logic_arith', 'std_logic_unsigned', 'std_logic_signed', 'std_logic_textio', 'math_real', 'math_complex',
+  'fixed_pkg', 'float_pkg', 'fixed_generic_pkg', 'float_generic_pkg',
+]);
+const IEEE_FUNCTIONS = new Set([
+  'resize', 'to_integer', 'to_unsigned', 'to_signed', 'rising_edge', 'falling_edge', 'shift_left', 'shift_right',
+  'rotate_left', 'rotate_right', 'to_stdlogicvector', 'to_stdulogicvector', 'to_bitvector', 'to_01', 'std_match', 'conv_integer', 'conv_std_logic_vector',
+]);
+
+/**
+ * "`ieee` is the result", "`natural` is the input width", "`signed` is high": a library, package,
+ * standard type or function given an object's part, which only the design's own names can have.
+ */
+export function standardNameAsObject(sentence: string, declared: DeclaredKinds): string | undefined {
+  const low = sentence.toLowerCase();
+  for (const m of low.matchAll(/`([a-z_][a-z0-9_]*)`\s+(?:is|are)\s+(?:(high|low|set|asserted|cleared|zero|one|sampled|registered|reset|\d)|(?:the|a|an)\s+([a-z-]+))/g)) {
+    const n = m[1];
+    if (declared.has(n) || !(LIBRARY_NAMES.has(n) || STANDARD_TYPES.has(n) || IEEE_FUNCTIONS.has(n))) continue;
+    if (m[3] && /^(type|subtype|package|library|standard|function|conversion|resolved|predefined|ieee|vhdl|base|element|index|unconstrained|constrained|usual|common)/.test(m[3])) continue;
+    return `\`${n}\` is a standard name (a library, package, type or function), not an object of the design`;
+  }
+  return undefined;
+}
+
 /**
  * The interface layout of "Explain this entity" lists the entity's own generics and ports: a testbench
  * has none, though the ports of its design under test are declared in the same file.
