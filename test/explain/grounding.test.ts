@@ -43,6 +43,9 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The output `btn_out` is purely combinational: a copy of `btn_state`.', reason: null },
   { file: 'debouncer.vhd', sentence: '**Purpose.** A small combinational debouncer for one push button.', reason: /the design is clocked \(1 clocked process\)/ },
   { file: 'debouncer.vhd', sentence: '**Purpose.** A debouncer whose output is a combinational copy of a registered level.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`G_STABLE_CYCLES` is the number of clocks per clock.', reason: /says nothing: a word measured by itself/ },
+  { file: 'debouncer.vhd', sentence: '`stable_cnt` is the width of the width.', reason: /says nothing/ },
+  { file: 'debouncer.vhd', sentence: '`G_STABLE_CYCLES` is the number of clock cycles the input must stay stable.', reason: null },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },

@@ -323,14 +323,20 @@ function unreadable(s: string): string | undefined {
  * starts or ends with a space or is glued to a word (`` `N_CH (x `clk`(0) `` ), a phrase said twice in
  * a row ("The reset The reset"), or names with no words between them ("`rst`, `clk`, `rst`.").
  */
+function prosePlainOf(body: string): string {
+  return body.replace(/`[^`]*`/g, ' x ');
+}
+
 function brokenText(body: string): string | undefined {
   for (const m of body.matchAll(/`([^`]*)`/g)) {
     const before = body[m.index - 1] ?? ' ';
     const after = body[m.index + m[0].length] ?? ' ';
     if (!m[1].trim() || /^\s|\s$/.test(m[1]) || /[A-Za-z0-9_]/.test(before) || /[A-Za-z0-9_`]/.test(after)) return 'a broken `code` quote: the text ran together';
   }
+  // "the width of the width", "the number of clocks per clock": a noun measured by itself.
+  if (/\b([a-z]{3,}?)s?\s+(?:of|per)\s+(?:the\s+|a\s+|an\s+|each\s+)?\1s?\b/i.test(prosePlainOf(body))) return 'says nothing: a word measured by itself';
   if (/\b([A-Za-z]+(?:\s+[A-Za-z]+)+)\s+\1\b/i.test(body) || /`([^`]+)`\s*(?:,|\band\b|\bor\b)\s*`\1`/i.test(body)) return 'repeats itself';
-  const prosePlain = body.replace(/`[^`]*`/g, ' x ');
+  const prosePlain = prosePlainOf(body);
   // ("the for", "an of", "a the"; not "a to b" or "port a is", where `a` is a name written plainly)
   if (/\b(?:[Tt]he|[Aa]n)\s+(?:the|an?|for|of|with|to|is|are|was|were)\s|\b[Aa]\s+(?:the|an?|for)\s/.test(prosePlain)) return 'not grammatical: the text ran together';
   const quoted = new Set([...body.matchAll(/`([^`]+)`/g)].map((m) => m[1].toLowerCase()));
