@@ -46,6 +46,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`G_STABLE_CYCLES` is the number of clocks per clock.', reason: /says nothing: a word measured by itself/ },
   { file: 'debouncer.vhd', sentence: '`stable_cnt` is the width of the width.', reason: /says nothing/ },
   { file: 'debouncer.vhd', sentence: '`G_STABLE_CYCLES` is the number of clock cycles the input must stay stable.', reason: null },
+  { file: 'debouncer.vhd', sentence: '**Purpose.** A gate orbarse frequency for the button.', reason: /unreadable: "orbarse" is not a word/ },
+  { file: 'debouncer.vhd', sentence: 'The debounced level is re-synchronised and deasserted only after the bounce has died down.', reason: null },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },

@@ -5,6 +5,7 @@ import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
 import { TokenKind as T } from '../syntax/tokenKind';
+import { isEnglishWord } from './lexicon';
 import { isActiveLow } from './promptFacts';
 import { declarationClaim, declaredKinds, LIBRARY_NAMES, standardNameAsObject, type DeclaredKinds, interfaceClaim, RESERVED_WORDS } from './groundingDeclarations';
 import { unsupportedDetail } from './groundingVocabulary';
@@ -323,6 +324,21 @@ function unreadable(s: string): string | undefined {
  * starts or ends with a space or is glued to a word (`` `N_CH (x `clk`(0) `` ), a phrase said twice in
  * a row ("The reset The reset"), or names with no words between them ("`rst`, `clk`, `rst`.").
  */
+/**
+ * A word of prose that is no English word nor one of the design's ("orbarse", "atcation"): a small
+ * model spelling out pieces of words. Names, quotes, links, acronyms and words of three letters or
+ * fewer are not looked at.
+ */
+function notAWord(body: string, g: GroundingContext): string | undefined {
+  const prose = body.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']').replace(/"[^"]*"/g, ' ');
+  for (const m of prose.matchAll(/(?<![A-Za-z0-9_'])[A-Za-z]+(?![A-Za-z0-9_])/g)) {
+    const w = m[0];
+    if (w.length < 4 || /[A-Z]/.test(w.slice(1)) || g.words.has(w.toLowerCase()) || isEnglishWord(w)) continue;
+    return w;
+  }
+  return undefined;
+}
+
 function prosePlainOf(body: string): string {
   return body.replace(/`[^`]*`/g, ' x ');
 }
@@ -571,6 +587,8 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if ((s.match(/`/g) ?? []).length % 2) return 'an unclosed `code` quote: the text broke off';
   const broken = brokenText(body);
   if (broken) return broken;
+  const nonWord = notAWord(body, g);
+  if (nonWord) return `unreadable: "${nonWord}" is not a word`;
   if (!/^[A-Z0-9`"'(\[*_|<>-]/.test(body)) return 'does not start like a sentence: a fragment';
   for (const w of identifierCandidates(s)) {
     const low = w.toLowerCase();
