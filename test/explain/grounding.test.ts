@@ -48,6 +48,11 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`G_STABLE_CYCLES` is the number of clock cycles the input must stay stable.', reason: null },
   { file: 'debouncer.vhd', sentence: '**Purpose.** A gate orbarse frequency for the button.', reason: /unreadable: "orbarse" is not a word/ },
   { file: 'debouncer.vhd', sentence: 'The debounced level is re-synchronised and deasserted only after the bounce has died down.', reason: null },
+  // The interface layout's description is the port's role.
+  { file: 'debouncer.vhd', sentence: '`rst_n` is an input (std_logic): clock; all registers update on its rising edge.', reason: /`rst_n` is not a clock/ },
+  { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): level signal from another clock domain.', reason: /`rst_n` is the reset/ },
+  { file: 'debouncer.vhd', sentence: '`clk` (in std_logic): request to sample the button.', reason: /`clk` is the clock/ },
+  { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): asynchronous reset, active low.', reason: null },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },
@@ -179,7 +184,7 @@ test('a sentence said again later in the answer is dropped; the first stays', ()
 });
 
 test('an interface layout that describes a port twice keeps the first description', () => {
-  const r = ground('**Interface.** `clk` (in std_logic): the clock. `btn_in` (in std_logic): the raw button. `clk` (in std_logic): the write enable.', contextOf('debouncer.vhd'));
+  const r = ground('**Interface.** `clk` (in std_logic): the clock. `btn_in` (in std_logic): the raw button. `clk` (in std_logic): the clock of the counter.', contextOf('debouncer.vhd'));
   assert.equal(r.text, '**Interface.** `clk` (in std_logic): the clock. `btn_in` (in std_logic): the raw button.');
   assert.deepEqual(r.verdict.reasons, ['describes `clk` a second time']);
 });

@@ -454,6 +454,19 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     const c = subjectContradiction(s, low, g);
     if (c) return c;
   }
+  // The interface layout: "`x` (in std_logic): clock; ..." / "`x` is an input (std_logic): ...": the
+  // description is the role of `x`, and the design's clock or reset described as something else is wrong.
+  for (const m of low.matchAll(/`([a-z][a-z0-9_]*)`\s*(?:is an? (?:input|output)\s*\([^)]*\)|\((?:in|out|inout|buffer)\b[^)]*\))\s*:\s*([^;.]*)/g)) {
+    const [, x, desc] = m;
+    const said = roleContradiction(x, desc.trim(), g);
+    if (said) return said;
+    if (g.unknownConnections.has(x) || !desc.trim()) continue;
+    if (g.clocks.some((c) => c.signal.toLowerCase() === x) && !/\bclock|\bclk\b/.test(desc)) return `\`${x}\` is the clock`;
+    const reset = g.resets.find((r) => r.signal.toLowerCase() === x);
+    if (reset && !/\breset|\bclear|\binit|synchronous|\bactive[- ](?:low|high)/.test(desc)) return `\`${x}\` is the reset`;
+    const kind = reset && resetKindRefuted(reset, desc);
+    if (kind) return kind;
+  }
   // "`x` is the clock", "`load` the clock", "`std_logic` the reset": a name given a role it does not
   // have; not "the clock frequency", "the reset request" (another noun follows), nor an output, which
   // may be a clock the design makes ("`clk_out` the divided clock").
