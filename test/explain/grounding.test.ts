@@ -53,6 +53,9 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): level signal from another clock domain.', reason: /`rst_n` is the reset/ },
   { file: 'debouncer.vhd', sentence: '`clk` (in std_logic): request to sample the button.', reason: /`clk` is the clock/ },
   { file: 'debouncer.vhd', sentence: '`rst_n` (in std_logic): asynchronous reset, active low.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`btn_out` is high whenever `btn_out` is high.', reason: /says nothing: a condition that is its own consequence/ },
+  { file: 'debouncer.vhd', sentence: '`btn_out` is high whenever `btn_state` is high.', reason: null },
+  { file: 'debouncer.vhd', sentence: '**Interface.** `shift_right` (bit 0 = a), active low.', reason: /`shift_right` is a standard name/ },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },
@@ -151,7 +154,7 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`clk` and `rst_n` are clock and reset.', reason: null },
   { file: 'debouncer.vhd', sentence: '`btn_out` is the debounced level; `G_STABLE_CYCLES` sets how long, in cycles of the clock frequency source.', reason: null },
   { file: 'debouncer.vhd', sentence: '`std_logic` (2 of the operand).', reason: /`std_logic` is a type, not a port or generic/ },
-  { file: 'debouncer.vhd', sentence: '`to_integer` (generic positive): the width.', reason: /`to_integer` is not a generic of `debouncer`/ },
+  { file: 'debouncer.vhd', sentence: '`to_integer` (generic positive): the width.', reason: /`to_integer` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'A two-process style: `clk` and `rst_n` are clock and reset.', reason: /the design is not written in the two-process style/ },
   { file: 'traffic.vhd', sentence: 'The state machine is written in the two-process style.', reason: null },
   { file: 'debouncer.vhd', sentence: 'A single clocked process.', reason: null },

@@ -124,6 +124,7 @@ export function declarationClaim(sentence: string, declared: DeclaredKinds): str
   // A type in the interface layout's place of a name: "`std_logic` (2 of the operand)".
   for (const m of low.matchAll(/(?:^|[.;:]\s+|\*\*\s*)`([a-z_][a-z0-9_]*)`\s*(?:\(|,\s*`|and\s+`)/g)) {
     if (STANDARD_TYPES.has(m[1]) && !declared.has(m[1])) return `\`${m[1]}\` is a type, not a port or generic`;
+    if ((IEEE_FUNCTIONS.has(m[1]) || LIBRARY_NAMES.has(m[1])) && !declared.has(m[1])) return `\`${m[1]}\` is a standard name (a library, package, type or function), not a port or generic`;
     if (declared.get(m[1])?.has('type') && declared.get(m[1])!.size === 1) return `\`${m[1]}\` is a type, not a port or generic`;
   }
   for (const c of claims) {
