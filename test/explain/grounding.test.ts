@@ -56,6 +56,9 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`btn_out` is high whenever `btn_out` is high.', reason: /says nothing: a condition that is its own consequence/ },
   { file: 'debouncer.vhd', sentence: '`btn_out` is high whenever `btn_state` is high.', reason: null },
   { file: 'debouncer.vhd', sentence: '**Interface.** `shift_right` (bit 0 = a), active low.', reason: /`shift_right` is a standard name/ },
+  { file: 'debouncer.vhd', sentence: '`rst_n` clears `sync_ff`, `stable_cnt` and `sync_ff`.', reason: /repeats itself/ },
+  { file: 'debouncer.vhd', sentence: '`rst_n` clears `sync_ff`, `stable_cnt` and `btn_state`.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`rst_n` is the reset that clears the registers from the registers.', reason: /says nothing/ },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },

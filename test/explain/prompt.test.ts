@@ -143,6 +143,9 @@ test('entity and architecture in different files: both in the prompt, links only
   assert.match(p.messages[1].content, /entity debouncer is[\s\S]*architecture rtl of debouncer is/);
   const a = await explain(ws, { kind: 'unit', unit: af.units[0] });
   assert.match(a.markdown, /\| `btn_out` \| out \|/, 'ports live in the other file: no line link');
+  // `btn_out <= btn_state`: a registered output in effect, not combinational logic.
+  assert.match(a.markdown, /\| `btn_out` \| out \| `std_logic` \| copy of register btn_state \|/);
+  assert.match(a.markdown, /\[btn_out\]\(line:\d+\): a copy of register `btn_state`, from a concurrent assignment/);
   assert.match(a.markdown, /Process \[p_debounce\]\(line:7-24\)/);
 });
 

@@ -105,7 +105,7 @@ export function factsSections(ef: EntityFacts | undefined, af: ArchitectureFacts
   const comb = af.objects.filter((o) => (o.kind === 'signal' || o.kind === 'port') && o.role === 'combinational' && o.drivers.every((d) => d.statement === 'concurrent assignment'));
   for (const o of comb.slice(0, 40)) {
     const d = o.drivers[0];
-    beh.push(`- ${lineLink(o.name, d ? d.statementLine : o.declaration.line)}: combinational, from a concurrent assignment`);
+    beh.push(`- ${lineLink(o.name, d ? d.statementLine : o.declaration.line)}: ${o.copyOf ? `a copy of register \`${o.copyOf}\`` : 'combinational'}, from a concurrent assignment`);
   }
   if (comb.length > 40) beh.push(`- and ${comb.length - 40} more concurrent assignments`);
   out.push(`## Behaviour\n\n${beh.length ? beh.join('\n') : '_No processes or concurrent assignments._'}`);
@@ -160,6 +160,7 @@ function portRole(p: ObjectFacts, clocking?: ReturnType<typeof clockingOf>): str
     ];
     return roles.length ? [...new Set(roles)].join(', ') : 'input';
   }
+  if (p.copyOf) return `copy of register ${p.copyOf}`;
   return roleText(p).replace(/`/g, '');
 }
 

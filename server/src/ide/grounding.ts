@@ -350,9 +350,14 @@ function brokenText(body: string): string | undefined {
     if (!m[1].trim() || /^\s|\s$/.test(m[1]) || /[A-Za-z0-9_]/.test(before) || /[A-Za-z0-9_`]/.test(after)) return 'a broken `code` quote: the text ran together';
   }
   // "the width of the width", "the number of clocks per clock": a noun measured by itself.
-  if (/\b([a-z]{3,}?)s?\s+(?:of|per)\s+(?:the\s+|a\s+|an\s+|each\s+)?\1s?\b/i.test(prosePlainOf(body))) return 'says nothing: a word measured by itself';
+  if (/\b([a-z]{3,}?)s?\s+(?:of|per|from)\s+(?:the\s+|a\s+|an\s+|each\s+)?\1s?\b/i.test(prosePlainOf(body))) return 'says nothing: a word measured by itself';
   // "`driver` is high whenever `driver` is high": a condition that is its own consequence.
   if (/`([^`]+)`\s+is\s+(\w+)\s+(?:when|whenever|while|if|as long as)\s+`\1`\s+is\s+\2\b/i.test(body)) return 'says nothing: a condition that is its own consequence';
+  // "clears `CLK`, `2` and `CLK`": one name twice in a list.
+  for (const list of body.matchAll(/`[^`]+`(?:\s*,\s*`[^`]+`)+\s*,?\s*(?:and|or)\s*`[^`]+`/g)) {
+    const items = [...list[0].matchAll(/`([^`]+)`/g)].map((m) => m[1].toLowerCase());
+    if (new Set(items).size < items.length) return 'repeats itself';
+  }
   if (/\b([A-Za-z]+(?:\s+[A-Za-z]+)+)\s+\1\b/i.test(body) || /`([^`]+)`\s*(?:,|\band\b|\bor\b)\s*`\1`/i.test(body)) return 'repeats itself';
   const prosePlain = prosePlainOf(body);
   // ("the for", "an of", "a the"; not "a to b" or "port a is", where `a` is a name written plainly)
