@@ -78,4 +78,11 @@ function main(args: string[]): void {
   for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stdout.write(`${String(n).padStart(5)}  ${k}\n`);
 }
 
-if (process.argv[1]?.endsWith('check_text.ts')) main(process.argv.slice(2));
+if (process.argv[1]?.endsWith('check_text.ts')) {
+  // `| head` closes the pipe early: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  main(process.argv.slice(2));
+}
