@@ -4,7 +4,7 @@
 #   models/recipe/pipeline.sh small           # the real thing (hours; each phase resumes if interrupted)
 # Environment: N_SYNTH (synthetic designs), VOCAB (tokenizer size), RUNS (output root, default models/recipe/runs),
 # THREADS (training threads; default the config's, 1 for a shared machine), GOLD_REPEAT (times each gold
-# training pair appears in the instruction-tuning data, default 1).
+# training pair appears in the instruction-tuning data; default the config's GOLD_REPEAT: 8 for small).
 set -euo pipefail
 cd "$(dirname "$0")"
 CONFIG=${1:-tiny}
@@ -15,6 +15,7 @@ case $CONFIG in
   tiny) N_SYNTH=${N_SYNTH:-300}; VOCAB=${VOCAB:-1024}; MAXLEN=512 ;;
   *)    N_SYNTH=${N_SYNTH:-3000}; VOCAB=${VOCAB:-8192}; MAXLEN=2048 ;;
 esac
+GOLD_REPEAT=${GOLD_REPEAT:-$($PY -c "from model import load_config; print(getattr(load_config('$CONFIG'), 'GOLD_REPEAT', 1))")}
 RUNS=${RUNS:-runs}
 DATA=$RUNS/data-$CONFIG; TOK=$RUNS/tok-$CONFIG; RUN=$RUNS/$CONFIG
 step() { local t0=$(date +%s.%N); "$@"; printf '== %-10s %6.1f s\n' "$STEP" "$(echo "$(date +%s.%N) - $t0" | bc)"; }
@@ -25,7 +26,7 @@ if node --import tsx -e '' 2>/dev/null; then   # the server's prompt builder, tr
 else
   STEP=pairs;   step $PY prepare.py pairs --data "$DATA"
 fi
-STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN" --gold-repeat "${GOLD_REPEAT:-1}"
+STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN" --gold-repeat "$GOLD_REPEAT"
 for phase in pretrain sft mix qat fpref; do   # mix: fp32 on qat's data, qat's start; fpref: fp32 trained like qat, a reference in eval
   STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase ${THREADS:+--threads $THREADS}
 done

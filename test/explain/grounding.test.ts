@@ -59,6 +59,11 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`rst_n` clears `sync_ff`, `stable_cnt` and `sync_ff`.', reason: /repeats itself/ },
   { file: 'debouncer.vhd', sentence: '`rst_n` clears `sync_ff`, `stable_cnt` and `btn_state`.', reason: null },
   { file: 'debouncer.vhd', sentence: '`rst_n` is the reset that clears the registers from the registers.', reason: /says nothing/ },
+  { file: 'debouncer.vhd', sentence: 'The valid bit is `btn_state` shifted by `-1_valid`.', reason: /a broken `code` quote: not VHDL/ },
+  { file: 'debouncer.vhd', sentence: 'The port `std_logic): ( and when` is high.', reason: /a broken `code` quote: not VHDL/ },
+  { file: 'debouncer.vhd', sentence: 'The counter is compared with `G_STABLE_CYCLES - 1` and cleared with `(others => \'0\')`.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`rtl` is high while the button bounces.', reason: /`rtl` is the architecture's name/ },
+  { file: 'debouncer.vhd', sentence: '`rtl` is the only architecture of `debouncer`.', reason: null },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },

@@ -15,7 +15,8 @@ BATCH = 8
 SEQ = 256             # pretraining window
 SFT_SEQ = 2048        # a design plus its explanation
 SFT_BATCH = 2         # examples per instruction-tuning step (2 x 2,048 tokens: ~3.4 GB peak, measured)
-STEPS = {'pretrain': 3000, 'sft': 2400, 'mix': 300, 'qat': 1800}  # sft: 2,400 x 2 pairs = 0.54 epoch; qat: 1,800 distillation steps (900 closed 47% of the gap on the validation designs, 1,800 58%)
+STEPS = {'pretrain': 3000, 'sft': 2400, 'mix': 300, 'qat': 900}  # sft: 2,400 x 2 pairs; qat: 900 distillation steps (with gold x8: 58% of the gap on the validation designs; 1,800 steps gave 64%, but more broken `code` quotes through the engine)
+GOLD_REPEAT = 8       # each gold training pair 8 times in the instruction data (960 of 9,660 pairs): the hand-written style was underfitted at 1
 LR = {'pretrain': 2e-3, 'sft': 5e-4, 'qat': 1e-3}
 MIN_LR_FRAC = 0.1
 WARMUP = 100

@@ -56,6 +56,8 @@ export interface GroundingContext {
   unit?: 'entity' | 'package';
   /** What each name is declared as (generic, signal, port and its mode). */
   declared: DeclaredKinds;
+  /** The design's architecture names (lower case): names of a body, not of a signal. */
+  architectures: Set<string>;
   /** "Explain this entity": the entity's own ports and generics (lower case), which its interface layout lists. */
   interface?: { entity: string; ports: Set<string>; generics: Set<string> };
 }
@@ -141,6 +143,7 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     hasFunctions: false,
     numbers: new Set(),
     declared: declaredKinds(files),
+    architectures: new Set(),
   };
   for (const f of files) {
     for (const t of f.root.tokens()) {
@@ -159,6 +162,7 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
   }
   if (archs.length) g.hasFsm = archs.some((a) => a.fsms.length > 0);
   for (const a of archs) {
+    g.architectures.add(a.architecture.toLowerCase());
     const clocking = clockingOf(a);
     g.clocks.push(...clocking.clocks.filter((c) => !g.clocks.some((x) => sameClock(x, c))));
     g.resets.push(...clocking.resets.filter((r) => !g.resets.some((x) => sameReset(x, r))));
@@ -345,6 +349,10 @@ function prosePlainOf(body: string): string {
 
 function brokenText(body: string): string | undefined {
   for (const m of body.matchAll(/`([^`]*)`/g)) {
+    // "`std_logic): ( and when`", "`-1_valid`": no VHDL reads like that.
+    let depth = 0;
+    for (const c of m[1]) if ((depth += c === '(' ? 1 : c === ')' ? -1 : 0) < 0) break;
+    if (depth !== 0 || /(?<![\w#."])\d+_[A-Za-z]/.test(m[1])) return 'a broken `code` quote: not VHDL';
     const before = body[m.index - 1] ?? ' ';
     const after = body[m.index + m[0].length] ?? ' ';
     if (!m[1].trim() || /^\s|\s$/.test(m[1]) || /[A-Za-z0-9_]/.test(before) || /[A-Za-z0-9_`]/.test(after)) return 'a broken `code` quote: the text ran together';
@@ -641,7 +649,7 @@ export function checkSentence(s: string, g: GroundingContext): string | undefine
   if (g.hasFsm === false && /\b(state machine|fsm)\b/i.test(s) && !/\bno (state machine|fsm)\b|\bnot an? (state machine|fsm)\b/i.test(body) && !/^\s*\*\*state machine\.\*\*\s*(none|there is none|no )/i.test(s)) {
     return 'the facts found no state machine in the design';
   }
-  return declarationClaim(s, g.declared) ?? standardNameAsObject(s, g.declared) ?? (g.interface && interfaceClaim(s, g.interface)) ?? contradiction(s, g) ?? unitClaim(body, g);
+  return declarationClaim(s, g.declared) ?? standardNameAsObject(s, g.declared, g.architectures) ?? (g.interface && interfaceClaim(s, g.interface)) ?? contradiction(s, g) ?? unitClaim(body, g);
 }
 
 /** "A package of requesters." said of an entity: the model describing the wrong kind of unit. */

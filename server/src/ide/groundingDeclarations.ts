@@ -79,13 +79,19 @@ const IEEE_FUNCTIONS = new Set([
 
 /**
  * "`ieee` is the result", "`natural` is the input width", "`signed` is high": a library, package,
- * standard type or function given an object's part, which only the design's own names can have.
+ * standard type or function given an object's part, which only the design's own names can have; so
+ * is an architecture's name ("`rtl` is high"), but for what a body is ("`rtl` is the architecture").
  */
-export function standardNameAsObject(sentence: string, declared: DeclaredKinds): string | undefined {
+export function standardNameAsObject(sentence: string, declared: DeclaredKinds, architectures: Set<string> = new Set()): string | undefined {
   const low = sentence.toLowerCase();
   for (const m of low.matchAll(/`([a-z_][a-z0-9_]*)`\s+(?:is|are)\s+(?:(high|low|set|asserted|cleared|zero|one|sampled|registered|reset|\d)|(?:the|a|an)\s+([a-z-]+))/g)) {
     const n = m[1];
-    if (declared.has(n) || !(LIBRARY_NAMES.has(n) || STANDARD_TYPES.has(n) || IEEE_FUNCTIONS.has(n))) continue;
+    if (declared.has(n)) continue;
+    if (architectures.has(n)) {
+      if (/^[^.;:]{0,40}?\b(architecture|implementation|body|description|model|version|structural|behaviou?ral|rtl)\b/.test(low.slice(m.index! + m[0].length - (m[3]?.length ?? 0)))) continue;
+      return `\`${n}\` is the architecture's name, not an object of the design`;
+    }
+    if (!(LIBRARY_NAMES.has(n) || STANDARD_TYPES.has(n) || IEEE_FUNCTIONS.has(n))) continue;
     if (m[3] && /^(type|subtype|package|library|standard|function|conversion|resolved|predefined|ieee|vhdl|base|element|index|unconstrained|constrained|usual|common)/.test(m[3])) continue;
     return `\`${n}\` is a standard name (a library, package, type or function), not an object of the design`;
   }
