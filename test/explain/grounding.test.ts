@@ -64,6 +64,7 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The counter is compared with `G_STABLE_CYCLES - 1` and cleared with `(others => \'0\')`.', reason: null },
   { file: 'debouncer.vhd', sentence: '`rtl` is high while the button bounces.', reason: /`rtl` is the architecture's name/ },
   { file: 'debouncer.vhd', sentence: '`rtl` is the only architecture of `debouncer`.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`o"01"` is an input (std_logic): bit valid.', reason: /`o"01"` is called an input, but it is a literal/ },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },
@@ -111,7 +112,7 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`clk` (generic positive, default 8): number of stable cycles.', reason: /`clk` is called a generic/ },
   { file: 'debouncer.vhd', sentence: '`btn_out` (in std_logic): the raw button.', reason: /`btn_out` is called an `in` port, but it is a port of mode out/ },
   { file: 'debouncer.vhd', sentence: '`stable_cnt` (out std_logic): the debounced level.', reason: /`stable_cnt` is called an `out` port, but it is a signal/ },
-  { file: 'debouncer.vhd', sentence: '`2` (in std_logic): arms the counter.', reason: /`2` is called an `in` port, but it is not a name/ },
+  { file: 'debouncer.vhd', sentence: '`2` (in std_logic): arms the counter.', reason: /`2` is called an `in` port, but it is a literal/ },
   { file: 'debouncer.vhd', sentence: '`btn_in` is an output of the block.', reason: /`btn_in` is called an output/ },
   { file: 'debouncer.vhd', sentence: 'The input `btn_out` is sampled twice.', reason: /`btn_out` is called an input/ },
   { file: 'debouncer.vhd', sentence: '`sync_ff` is the input synchroniser: two flip-flops in a row.', reason: null },

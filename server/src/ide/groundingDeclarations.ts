@@ -134,6 +134,8 @@ export function declarationClaim(sentence: string, declared: DeclaredKinds): str
     if (declared.get(m[1])?.has('type') && declared.get(m[1])!.size === 1) return `\`${m[1]}\` is a type, not a port or generic`;
   }
   for (const c of claims) {
+    // `o"01"`, `x"ff"`, `'1'`, `16#ff#`: a value, not a name.
+    if (/^(?:\d*[box]?"[^"]*"|'.'|\d[\d_.#a-f]*)$/.test(c.name.trim())) return `\`${c.name}\` is called ${c.said}, but it is a literal`;
     const base = /^[a-z][a-z0-9_]*/.exec(c.name)?.[0];
     if (!base) return `\`${c.name}\` is called ${c.said}, but it is not a name`;
     const is = declared.get(base) ?? (STANDARD_TYPES.has(base) ? new Set(['type']) : undefined);
