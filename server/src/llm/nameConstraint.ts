@@ -92,10 +92,11 @@ export class NameConstraint {
 
   /**
    * Plain-text words held to the list, as the grounding check picks them: an inner underscore
-   * (`a_b`), or letters and digits mixed in four characters or more (`taps32`, not `x2` or `8n`).
+   * (`a_b`), camelCase (`dataValid`, not `Data` or `FIFO`), or letters and digits mixed in four
+   * characters or more (`taps32`, not `x2` or `8n`).
    */
   private heldWord(w: string): boolean {
-    if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(w)) return true;
+    if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(w) || /^[a-z]{2,}[A-Z][A-Za-z]*$/.test(w)) return true;
     return w.length >= 4 && /\d/.test(w) && !/^[A-Za-z]{1,2}\d+$/.test(w);
   }
 
@@ -104,12 +105,13 @@ export class NameConstraint {
    * expression whose every word is a known name or, after the first, a quote word
    * (`cnt(WIDTH - 1 downto 0)`), its literals free (`'1'`, `x"FF"`, `16#FF#`, `"0101"`) and
    * the words after a tick or a dot (`cnt'high`, `r.state`) too. A word still being written must be
-   * the start of a name; once anything follows it, a whole one.
+   * the start of a name; once anything follows it, a whole one. It does not end with a blank, nor
+   * hold a sentence's punctuation (". ", "; ", ": ").
    */
   private quotedOk(text: string, closing: boolean): boolean {
     // A quote starts right after its backtick: ` 11` is how a quote pairs with the wrong backtick
     // (the rest of the sentence then reads as code), never how a name or literal is written.
-    if (/^\s/.test(text) || text.length > MAX_QUOTE || (closing && text === '')) return false;
+    if (/^\s/.test(text) || text.length > MAX_QUOTE || (closing && (text === '' || /\s$/.test(text)))) return false;
     // A quote is one line: no VHDL literal or expression quoted in prose runs across a line break
     // (`D".` then a new paragraph would otherwise read as a bit-string literal still being written).
     if (text.includes('\n')) return false;
@@ -122,6 +124,8 @@ export class NameConstraint {
       .replace(/(?:\b[xXbBoOdD])?"[^"]*("|$)/g, (m, end) => { open ||= end === ''; return ' '.repeat(m.length); })
       .replace(/'[^']'/g, '   ')
       .replace(/\b\d[\d_]*#[0-9A-Fa-f_.]*#?/g, (m) => ' '.repeat(m.length));
+    // A sentence's punctuation is prose, not code: `positive or abs. ` ran past its end.
+    if (/[.;:]\s/.test(body)) return false;
     for (const m of body.matchAll(/(?<![\w'.])[A-Za-z][A-Za-z0-9_]*/g)) {
       const w = m[0];
       const growing = !closing && m.index + w.length === body.length;
