@@ -359,6 +359,8 @@ function brokenText(body: string): string | undefined {
   }
   // "the width of the width", "the number of clocks per clock": a noun measured by itself.
   if (/\b([a-z]{3,}?)s?\s+(?:of|per|from)\s+(?:the\s+|a\s+|an\s+|each\s+)?\1s?\b/i.test(prosePlainOf(body))) return 'says nothing: a word measured by itself';
+  // "`sync_ff` is registered into `sync_ff`": a name as its own source or destination.
+  if (/`([^`]+)`\s+(?:is|are)\s+(?:\w+\s+){1,2}(?:into|from|to|by|as)\s+(?:the\s+)?`\1`/i.test(body)) return 'says nothing: a name as its own source or destination';
   // "`driver` is high whenever `driver` is high": a condition that is its own consequence.
   if (/`([^`]+)`\s+is\s+(\w+)\s+(?:when|whenever|while|if|as long as)\s+`\1`\s+is\s+\2\b/i.test(body)) return 'says nothing: a condition that is its own consequence';
   // "clears `CLK`, `2` and `CLK`": one name twice in a list.
