@@ -67,6 +67,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`o"01"` is an input (std_logic): bit valid.', reason: /`o"01"` is called an input, but it is a literal/ },
   { file: 'debouncer.vhd', sentence: '`sync_ff` is registered into `sync_ff` bits.', reason: /a name as its own source or destination/ },
   { file: 'debouncer.vhd', sentence: '`btn_state` is copied into `btn_out`.', reason: null },
+  { file: 'debouncer.vhd', sentence: '`btn_in` is the sampled register of the button.', reason: /`btn_in` is an input port, not a register/ },
+  { file: 'debouncer.vhd', sentence: '`btn_in` is the raw button input; `sync_ff` is the register that samples it.', reason: null },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },

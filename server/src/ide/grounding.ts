@@ -591,6 +591,11 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
   for (const n of mentioned(s, g.combinational)) {
     if (roleSaid(low, n) === 'registered') return `\`${n}\` is combinational, not a register`;
   }
+  // "`i_rst_n` is the signed register": an input port is no register of this design.
+  for (const m of low.matchAll(/`([a-z][a-z0-9_]*)`\s+(?:is|are)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:register|flip[- ]flop)\b/g)) {
+    const is = g.declared.get(m[1]);
+    if (is?.has('in') && !is.has('inout') && !NOT_A_ROLE.test(low.slice(m.index! + m[0].length))) return `\`${m[1]}\` is an input port, not a register`;
+  }
   // Drivers: "`p` drives `x`", "`x` is driven by `p`", "`x` is assigned in `p`".
   const pairs: [string, string][] = [];
   for (const m of low.matchAll(/`?([a-z][a-z0-9_]*)`?\s+(?:drives|assigns|updates|writes)\s+`([a-z][a-z0-9_]*)`/g)) pairs.push([m[1], m[2]]);
