@@ -69,6 +69,9 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`btn_state` is copied into `btn_out`.', reason: null },
   { file: 'debouncer.vhd', sentence: '`btn_in` is the sampled register of the button.', reason: /`btn_in` is an input port, not a register/ },
   { file: 'debouncer.vhd', sentence: '`btn_in` is the raw button input; `sync_ff` is the register that samples it.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The combinational `stable_cnt integer\'s` value.', reason: /a broken `code` quote: not VHDL/ },
+  { file: 'debouncer.vhd', sentence: 'Then `sync_ff:\'s(0)` is one-hot.', reason: /a broken `code` quote: not VHDL/ },
+  { file: 'debouncer.vhd', sentence: 'The count `stable_cnt\'high` is reached; `stable_cnt <= stable_cnt + 1;` counts.', reason: null },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },
