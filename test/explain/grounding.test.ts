@@ -72,6 +72,7 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The combinational `stable_cnt integer\'s` value.', reason: /a broken `code` quote: not VHDL/ },
   { file: 'debouncer.vhd', sentence: 'Then `sync_ff:\'s(0)` is one-hot.', reason: /a broken `code` quote: not VHDL/ },
   { file: 'debouncer.vhd', sentence: 'The count `stable_cnt\'high` is reached; `stable_cnt <= stable_cnt + 1;` counts.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The input `btn_in` is not checked by the start bit.', reason: /the design never mentions "start bit"/ },
   // Libraries, packages, standard types and functions are not the design's objects.
   { file: 'debouncer.vhd', sentence: '`ieee` is an output that tells the button state.', reason: /`ieee` is a standard name/ },
   { file: 'debouncer.vhd', sentence: 'When `std_logic` is high the counter restarts.', reason: /`std_logic` is a standard name/ },

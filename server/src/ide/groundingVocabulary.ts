@@ -12,7 +12,7 @@ const LFSR_WORDS = ['lfsr', 'prbs', 'poly', 'feedback', 'fb', 'taps', 'tap', 'ra
 const DETAILS: Record<string, string[]> = {
   segment: ['hex', 'ssd', 'sevenseg'], anode: ['digit'], cathode: ['seg', 'ca'], digit: ['bcd', 'seg'],
   requester: ['req', 'arb', 'gnt'], grant: ['gnt', 'req', 'arb'], arbitrat: ['arb', 'req', 'gnt'],
-  baud: ['uart', 'tx', 'rx'], serial: ['ser', 'tx', 'rx', 'uart', 'spi', 'i2c', 'sda', 'mosi', 'miso', 'sdi', 'sdo', 'sin', 'sout', 'shift'],
+  baud: ['uart', 'tx', 'rx'], startbit: ['uart', 'tx', 'rx'], stopbit: ['uart', 'tx', 'rx'], serial: ['ser', 'tx', 'rx', 'uart', 'spi', 'i2c', 'sda', 'mosi', 'miso', 'sdi', 'sdo', 'sin', 'sout', 'shift'],
   byte: ['uart', 'tx', 'rx', 'spi', 'i2c', 'sel', 'strb', 'octet'], frame: ['uart', 'sof', 'eof', 'fr'], packet: ['pkt', 'sop', 'eop'],
   parity: ['par', 'crc', 'ecc'], product: ['mul', 'mult', 'prod', 'mac'], multiplicand: ['mul', 'mult'], multiplier: ['mul', 'mult'],
   dividend: ['div'], divisor: ['div'], quotient: ['div', 'quot'], remainder: ['div', 'rem', 'mod'], accumulat: ['acc', 'mac', 'sum'],
@@ -34,7 +34,7 @@ const DETAILS: Record<string, string[]> = {
 };
 /** Stems whose pattern is not the stem followed by any letters: `ram` must not match "ramp". */
 const PATTERNS: Record<string, string> = {
-  onehot: 'one[-\\s]?hot', ram: 'ram(?=s?\\b)', rom: 'rom(?=s?\\b)',
+  onehot: 'one[-\\s]?hot', startbit: 'start[-\\s]bit', stopbit: 'stop[-\\s]bit', ram: 'ram(?=s?\\b)', rom: 'rom(?=s?\\b)',
   linearfeedback: 'linear[-\\s]feedback', pseudorandom: 'pseudo[-\\s]?random', maximallength: 'maximal[-\\s]length',
 };
 const DETAIL_RE = new RegExp(`\\b(${Object.keys(DETAILS).map((k) => PATTERNS[k] ?? k).join('|')})[a-z]*`, 'gi');
