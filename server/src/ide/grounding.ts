@@ -324,11 +324,6 @@ function unreadable(s: string): string | undefined {
 }
 
 /**
- * Text that ran together (what a small model writes when it loses the thread): a `code` quote that
- * starts or ends with a space or is glued to a word (`` `N_CH (x `clk`(0) `` ), a phrase said twice in
- * a row ("The reset The reset"), or names with no words between them ("`rst`, `clk`, `rst`.").
- */
-/**
  * A word of prose that is no English word nor one of the design's ("orbarse", "atcation"): a small
  * model spelling out pieces of words. Names, quotes, links, acronyms and words of three letters or
  * fewer are not looked at.
@@ -354,6 +349,12 @@ function prosePlainOf(body: string): string {
   return body.replace(/`[^`]*`/g, ' x ');
 }
 
+/**
+ * Text that ran together (what a small model writes when it loses the thread): a `code` quote that
+ * no VHDL reads like, starts or ends with a space or is glued to a word (`` `N_CH (x `clk`(0) `` ), a
+ * phrase said twice in a row ("The reset The reset"), a name twice in a list, names with no words
+ * between them ("`rst`, `clk`, `rst`."), or text that says nothing ("the width of the width").
+ */
 function brokenText(body: string): string | undefined {
   for (const m of body.matchAll(/`([^`]*)`/g)) {
     // "`std_logic): ( and when`", "`-1_valid`": no VHDL reads like that.
@@ -401,6 +402,9 @@ function mentioned(sentence: string, names: Iterable<string>): string[] {
 
 /** Articles and adverbs between "is" and the role word: "`x` is the registered count", "is purely combinational". */
 const ROLE_LEAD = String.raw`(?:(?:a|an|the|also|then|simply|just|only|purely|entirely|fully|itself)\s+)*(?:[a-z][a-z-]*\s+){0,2}?`;
+/** The words of a register or combinational role, and words that deny the role before them. */
+const ROLE_WORD = String.raw`(combinational(?:ly)?|register(?:ed)?|flip[- ]flops?|clocked)\b`;
+const NEGATED = /\b(?:not|never|no|un\w*)\b/;
 /** What "register" names when it is not the object's role: "the register file", "a register slice". */
 const NOT_A_ROLE = /^\s+(?:process|file|bank|map|interface|address|slice|write|read|access|space|stage|set|array)\b/;
 
@@ -413,19 +417,19 @@ function roleSaid(low: string, n: string): 'registered' | 'combinational' | unde
   // Bare names only when they cannot be a word of prose (`state`, `found` can).
   const name = /[_0-9]/.test(n) ? `\`?${esc(n)}\`?` : `\`${esc(n)}\``;
   const list = String.raw`(?:\s*(?:,|,?\s*and|,?\s*or)\s*\`[a-z][a-z0-9_]*\`)*`;
-  const subject = new RegExp(String.raw`(?:^|[^a-z0-9_])${name}${list}\s+(?:is|are)\s+(${ROLE_LEAD})(combinational(?:ly)?|register(?:ed)?|flip[- ]flops?|clocked)\b`, 'g');
+  const subject = new RegExp(String.raw`(?:^|[^a-z0-9_])${name}${list}\s+(?:is|are)\s+(${ROLE_LEAD})${ROLE_WORD}`, 'g');
   for (const m of low.matchAll(subject)) {
-    if (/\b(?:not|never|no|un\w*)\b/.test(m[1])) continue;
+    if (NEGATED.test(m[1])) continue;
     if (/^register$/.test(m[2]) && NOT_A_ROLE.test(low.slice(m.index! + m[0].length))) continue;
     // "`a` and `b` are converted combinationally into `c`": the conversion's role, not theirs.
     if (m[2] === 'combinationally' && /^\s+(?:by\s+`?[a-z0-9_]+`?\s+)?(?:into|to)\b/.test(low.slice(m.index! + m[0].length))) continue;
     return m[2].startsWith('combinational') ? 'combinational' : 'registered';
   }
   // "`bcd` holds the count, so it is registered": `it` after the name the sentence opens with.
-  const opens = new RegExp(String.raw`^\s*(?:(?:[-*]|\d+\.)\s+)?(?:\*\*[^*]+\*\*\s*)?(?:the\s+(?:[a-z-]+\s+){0,2})?${name}\s+[a-z]`);
-  if (opens.test(low)) {
-    const it = new RegExp(String.raw`(?:,|;|\bso|\band|\bthus|\bhence)\s+it\s+is\s+(${ROLE_LEAD})(combinational(?:ly)?|register(?:ed)?|flip[- ]flops?|clocked)\b`).exec(low);
-    if (it && !/\b(?:not|never|no|un\w*)\b/.test(it[1]) && !(it[2] === 'register' && NOT_A_ROLE.test(low.slice(it.index + it[0].length)))) {
+  const opens = new RegExp(String.raw`^\s*(?:the\s+(?:[a-z-]+\s+){0,2})?${name}\s+[a-z]`);
+  if (opens.test(withoutMarkers(low))) {
+    const it = new RegExp(String.raw`(?:,|;|\bso|\band|\bthus|\bhence)\s+it\s+is\s+(${ROLE_LEAD})${ROLE_WORD}`).exec(low);
+    if (it && !NEGATED.test(it[1]) && !(it[2] === 'register' && NOT_A_ROLE.test(low.slice(it.index + it[0].length)))) {
       return it[2].startsWith('combinational') ? 'combinational' : 'registered';
     }
   }
@@ -435,9 +439,14 @@ function roleSaid(low: string, n: string): 'registered' | 'combinational' | unde
   return undefined;
 }
 
+/** A sentence without its leading Markdown markers: a list item's `- ` or `1. `, then a `**Purpose.**` heading. */
+function withoutMarkers(s: string): string {
+  return s.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*\s*/, '');
+}
+
 /** A sentence that names nothing says what the subject is: "Clock; ...", "Synchronous reset, active high." */
 function subjectContradiction(s: string, low: string, g: GroundingContext): string | undefined {
-  return roleContradiction(g.subject!, low.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*\s*/, ''), g);
+  return roleContradiction(g.subject!, withoutMarkers(low), g);
 }
 
 /** The reset's kind or level when the lower-case text says only the other one ("synchronous" for an asynchronous reset). */
@@ -545,7 +554,7 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     return `the design is clocked (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
   }
   // "A 32-bit combinational barrel shifter ..." opening the explanation of a design with clocked processes.
-  if (g.clockedProcesses > 0 && !aboutAnInstance && /^\s*(?:(?:[-*]|\d+\.)\s+)?(?:\*\*[^*]+\*\*\s*)?an?\s+(?:[a-z0-9-]+\s+){0,3}combinational\s+(?!logic|path|part|decod|function|process|output)[a-z]/.test(low) && !/regist|clocked|pipelin|flip[- ]flop|sequential/.test(low)) {
+  if (g.clockedProcesses > 0 && !aboutAnInstance && /^\s*an?\s+(?:[a-z0-9-]+\s+){0,3}combinational\s+(?!logic|path|part|decod|function|process|output)[a-z]/.test(withoutMarkers(low)) && !/regist|clocked|pipelin|flip[- ]flop|sequential/.test(low)) {
     return `the design is clocked (${g.clockedProcesses} clocked process${g.clockedProcesses === 1 ? '' : 'es'})`;
   }
   if (g.resets.length && !aboutAnInstance && /\b(there is|has|with|without) no reset\b|\bno reset\b|\bwithout (a |any )?reset\b/.test(low) && !mentioned(s, g.resets.map((r) => r.signal.toLowerCase())).length) {
@@ -622,7 +631,7 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
 /** The reason a sentence fails the check, or undefined when it passes. */
 export function checkSentence(s: string, g: GroundingContext): string | undefined {
   if (!s.trim() || /^#+\s/.test(s.trim())) return undefined;
-  const body = s.replace(/^\s*(?:[-*]|\d+\.)\s+/, '').replace(/^\s*\*\*[^*]+\*\*/, '').trim();
+  const body = withoutMarkers(s).trim();
   if (!body) return undefined;
   const words = (body.match(/[A-Za-z][A-Za-z0-9_']*/g) ?? []).map((w) => w.toLowerCase());
   if (words.length < 3) return 'a fragment, not a sentence';
@@ -736,7 +745,7 @@ export class StreamingGrounder {
 
   /** "`rst` is the reset. `rst` is the reset.": a sentence the answer already has. */
   private saidAgain(s: string): string | undefined {
-    const key = s.toLowerCase().replace(/^\s*(?:(?:[-*]|\d+\.)\s+)?(?:\*\*[^*]+\*\*\s*)?/, '').replace(/\s+/g, ' ').trim();
+    const key = withoutMarkers(s.toLowerCase()).replace(/\s+/g, ' ').trim();
     if (this.said.has(key)) return 'says again what an earlier sentence said';
     this.said.add(key);
     return undefined;
