@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workspace } from '../../server/src/analysis/workspace';
-import { ground } from '../../server/src/ide/grounding';
+import { ground, sentences } from '../../server/src/ide/grounding';
 import { buildPrompt } from '../../server/src/ide/prompt';
 
 interface Checked { id: string; text: string }
@@ -22,7 +22,8 @@ export function check(id: string, vhdl: string, text: string, entity?: string): 
   if (!unit) return { kept: 0, shown: '', drops: [] };
   const prompt = buildPrompt(ws, { kind: 'unit', unit }, { task: 'entity' });
   const r = ground(text, prompt.grounding);
-  const kept = r.text.split(/(?<=[.!?])\s+/).filter((s) => s.trim()).length;
+  // Counted as eval_grounding.ts counts what the engine shows: the check's own sentences.
+  const kept = sentences(r.text).filter((x) => x.trim()).length;
   return { kept, shown: r.text, drops: r.verdict.dropped.map((sentence, i) => ({ id, reason: r.verdict.reasons[i], sentence })) };
 }
 
