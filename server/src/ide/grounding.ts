@@ -4,6 +4,7 @@ import { clockingOf, type DomainClock, sameClock, sameReset } from '../analysis/
 import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
+import { CAMEL_CASE_WORD, SNAKE_CASE_WORD } from '../llm/nameConstraint';
 import { TokenKind as T } from '../syntax/tokenKind';
 import { isEnglishWord } from './lexicon';
 import { isActiveLow } from './promptFacts';
@@ -298,7 +299,7 @@ export function identifierCandidates(sentence: string): string[] {
   const plain = sentence.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']');
   for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
     const w = m[0];
-    const snake = /[A-Za-z0-9]_[A-Za-z0-9]/.test(w) || /^[a-z]{2,}[A-Z][A-Za-z]*$/.test(w);
+    const snake = SNAKE_CASE_WORD.test(w) || CAMEL_CASE_WORD.test(w);
     const mixedDigits = /[A-Za-z]/.test(w) && /\d/.test(w) && !/^\d*[a-z]{1,2}$/i.test(w) && !/^[a-z]{1,2}\d+$/i.test(w);
     if (snake || (mixedDigits && w.length >= 4)) out.add(w);
   }

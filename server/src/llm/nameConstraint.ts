@@ -22,6 +22,13 @@ export interface ScanState {
 export const START: ScanState = { mode: 'plain', text: '' };
 
 const IDENT_CHAR = /[A-Za-z0-9_]/;
+/**
+ * Plain-text words that are names in the shape they are written, whichever text they stand in (the
+ * grounding check's identifier candidates use the same): snake_case (`a_b`) and camelCase
+ * (`dataValid`, not `Data` or `FIFO`).
+ */
+export const SNAKE_CASE_WORD = /[A-Za-z0-9]_[A-Za-z0-9]/;
+export const CAMEL_CASE_WORD = /^[a-z]{2,}[A-Z][A-Za-z]*$/;
 
 /** The longest quote: a name or an expression (`cnt(WIDTH - 1 downto 0)`), never a sentence. */
 const MAX_QUOTE = 60;
@@ -96,7 +103,7 @@ export class NameConstraint {
    * characters or more (`taps32`, not `x2` or `8n`).
    */
   private heldWord(w: string): boolean {
-    if (/[A-Za-z0-9]_[A-Za-z0-9]/.test(w) || /^[a-z]{2,}[A-Z][A-Za-z]*$/.test(w)) return true;
+    if (SNAKE_CASE_WORD.test(w) || CAMEL_CASE_WORD.test(w)) return true;
     return w.length >= 4 && /\d/.test(w) && !/^[A-Za-z]{1,2}\d+$/.test(w);
   }
 
