@@ -63,6 +63,15 @@ const cases: [string, boolean][] = [
   ['A quote does not close inside a literal: `D". ` is not one.', false],
   ['A quote is one line: `D".\n\n**Behaviour.** ` is not one.', false],
   ['Closed literals still are: `D"12"`, `x"0F"`.', true],
+  // Session 8's shipped model wrote `fall_pulse.cnt`, `integer's`, `abs:'spuT` and `1aturate`.
+  ['A field is a name too: `state.made` is not one.', false],
+  ['Selected names may end in all: `state.all`.', true],
+  ['A tick after a name is a predefined attribute: `cnt\'HIGH`, `state\'length`.', true],
+  ['Not a possessive: `cnt\'s` value.', false],
+  ['Nor a tick after anything else: `cnt:\'spuT`.', false],
+  ['A number runs into no word: `1aturate`.', false],
+  ['Nor does C write VHDL: `0x0`.', false],
+  ['Exponents and sized bit strings are literals: `1e6`, `8x"FF"`, `12UB"101"`, `cnt + 1_000`.', true],
 ];
 
 test('quoted names and snake_case words must be known names, whatever the split into pieces', () => {

@@ -4,7 +4,7 @@ import { clockingOf, type DomainClock, sameClock, sameReset } from '../analysis/
 import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
-import { CAMEL_CASE_WORD, SNAKE_CASE_WORD } from '../llm/nameConstraint';
+import { CAMEL_CASE_WORD, PREDEFINED_ATTRIBUTES, SNAKE_CASE_WORD } from '../llm/nameConstraint';
 import { TokenKind as T } from '../syntax/tokenKind';
 import { isEnglishWord } from './lexicon';
 import { isActiveLow } from './promptFacts';
@@ -339,13 +339,6 @@ function notAWord(body: string, g: GroundingContext): string | undefined {
   return undefined;
 }
 
-/** The predefined attributes (LRM 16.2), which a tick in a `code` quote may name. */
-const ATTRIBUTES = new Set([
-  'base', 'left', 'right', 'high', 'low', 'ascending', 'length', 'range', 'reverse_range', 'image', 'value', 'pos', 'val', 'succ',
-  'pred', 'leftof', 'rightof', 'event', 'active', 'last_event', 'last_active', 'last_value', 'driving', 'driving_value', 'stable',
-  'quiet', 'transaction', 'delayed', 'simple_name', 'instance_name', 'path_name', 'element', 'subtype', 'converse', 'designated_subtype', 'index',
-]);
-
 function prosePlainOf(body: string): string {
   return body.replace(/`[^`]*`/g, ' x ');
 }
@@ -361,11 +354,12 @@ function brokenText(body: string): string | undefined {
     // "`std_logic): ( and when`", "`-1_valid`": no VHDL reads like that.
     let depth = 0;
     for (const c of m[1]) if ((depth += c === '(' ? 1 : c === ')' ? -1 : 0) < 0) break;
-    if (depth !== 0 || /(?<![\w#."])\d+_[A-Za-z]/.test(m[1])) return 'a broken `code` quote: not VHDL';
+    // A number runs into no word but an exponent's `e` (`1e6`) or a sized bit string's base (`8x"FF"`).
+    if (depth !== 0 || /(?<![\w#."])\d+_[A-Za-z]/.test(m[1]) || /(?<![\w#."])\d[\d_]*(?:\.\d+)?(?![eE][+-]?\d|[uUsS]?[xXbBoOdD]")[A-Za-z]/.test(m[1])) return 'a broken `code` quote: not VHDL';
     // Outside its literals, a quote's `;` ends a statement and `:` only starts `:=`; a tick is an
     // attribute's (`cnt'high`), not a possessive (`integer's`, `pwm_bits:'s(0)`).
     const code = m[1].replace(/[xXbBoOdD]?"[^"]*"/g, ' ').replace(/'[^']'/g, ' ');
-    if (/;(?!\s*$)|:(?!=)/.test(code) || [...code.matchAll(/'([A-Za-z]\w*)/g)].some((t) => !ATTRIBUTES.has(t[1].toLowerCase()))) return 'a broken `code` quote: not VHDL';
+    if (/;(?!\s*$)|:(?!=)/.test(code) || [...code.matchAll(/'([A-Za-z]\w*)/g)].some((t) => !PREDEFINED_ATTRIBUTES.has(t[1].toLowerCase()))) return 'a broken `code` quote: not VHDL';
     const before = body[m.index - 1] ?? ' ';
     const after = body[m.index + m[0].length] ?? ' ';
     if (!m[1].trim() || /^\s|\s$/.test(m[1]) || /[A-Za-z0-9_]/.test(before) || /[A-Za-z0-9_`]/.test(after)) return 'a broken `code` quote: the text ran together';

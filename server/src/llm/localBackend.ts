@@ -5,6 +5,7 @@ import type { CancellationToken } from './cancellation';
 import { generate, samplingOf, validateRequest } from './generate';
 import { isLlmError } from './errors';
 import { loadModel, type LoadedModel, type LoadOptions } from './model';
+import { NAME_CONSTRAINT_RULES } from './nameConstraint';
 import { GenerationQueue } from './queue';
 import { cacheKey, ResultCache } from './resultCache';
 import { tokenCounterFromFile, tokenizerFingerprint, type TokenCounter } from './tokenCounter';
@@ -77,7 +78,7 @@ export class LocalBackend implements Backend {
     const s = samplingOf(model, req);
     const deterministic = s.temperature <= 0 || req.seed !== undefined;
     const key = req.cache !== false && deterministic
-      ? cacheKey({ model: model.id, files: model.fingerprint, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...(req.names?.length ? { names: [...req.names].sort(), quoteWords: [...(req.quoteWords ?? [])].sort() } : {}), ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
+      ? cacheKey({ model: model.id, files: model.fingerprint, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...(req.names?.length ? { names: [...req.names].sort(), quoteWords: [...(req.quoteWords ?? [])].sort(), rules: NAME_CONSTRAINT_RULES } : {}), ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
       : undefined;
     const hit = key ? this.cache.use(key) : undefined;
     if (hit) {

@@ -7,11 +7,18 @@
 // Inside a quote, every word must stay a prefix of a known name while it grows and be a whole known
 // name once anything else follows it, or, after the quote's first word, one of the caller's quote
 // words (the language's reserved words of expressions: `cnt(3 downto 0)` passes, `shift_reg is the
-// input` and `downto` alone do not); literals (`'1'`, x"FF", 16#FF#) and words after a tick or a dot
-// are free; a quote may not start with blank space or punctuation other than a literal's or an
-// expression's, nor run past MAX_QUOTE characters. In plain text only words with an inner `_` or
+// input` and `downto` alone do not); literals (`'1'`, x"FF", 16#FF#) are free; a word after a dot
+// (`r.state`) is a name too, one after a name's tick a predefined attribute (`cnt'high`, not
+// `integer's`); a number does not run into a word (`1aturate`); a quote may not start with blank
+// space or punctuation other than a literal's or an expression's, nor run past MAX_QUOTE characters. In plain text only words with an inner `_` or
 // with digits are held to the list (prose words never are). A name may be spelled as given, in lower case or in upper case.
 // This is the same notion of "a name" as the server's grounding check, which still runs afterwards.
+
+/**
+ * The rules' revision, part of the result cache's key: an answer written under older rules (an
+ * invented record field after a dot, session 8) is not served from the cache once they change.
+ */
+export const NAME_CONSTRAINT_RULES = 2;
 
 export interface ScanState {
   mode: 'plain' | 'quoted';
@@ -29,6 +36,14 @@ const IDENT_CHAR = /[A-Za-z0-9_]/;
  */
 export const SNAKE_CASE_WORD = /[A-Za-z0-9]_[A-Za-z0-9]/;
 export const CAMEL_CASE_WORD = /^[a-z]{2,}[A-Z][A-Za-z]*$/;
+
+/** The predefined attributes (LRM 16.2): what a tick after a name in a `code` quote may name. */
+export const PREDEFINED_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'base', 'left', 'right', 'high', 'low', 'ascending', 'length', 'range', 'reverse_range', 'image', 'value', 'pos', 'val', 'succ',
+  'pred', 'leftof', 'rightof', 'event', 'active', 'last_event', 'last_active', 'last_value', 'driving', 'driving_value', 'stable',
+  'quiet', 'transaction', 'delayed', 'simple_name', 'instance_name', 'path_name', 'element', 'subtype', 'converse', 'designated_subtype', 'index',
+]);
+const ATTRIBUTE_PREFIXES = new Set([...PREDEFINED_ATTRIBUTES].flatMap((a) => [...a].map((_, i) => a.slice(0, i + 1))));
 
 /** The longest quote: a name or an expression (`cnt(WIDTH - 1 downto 0)`), never a sentence. */
 const MAX_QUOTE = 60;
@@ -128,19 +143,36 @@ export class NameConstraint {
     // Literals out of the way (an unfinished one runs to the end of the text).
     let open = false;   // a string or bit-string literal not closed yet: a quote cannot end inside one
     const body = text
-      .replace(/(?:\b[xXbBoOdD])?"[^"]*("|$)/g, (m, end) => { open ||= end === ''; return ' '.repeat(m.length); })
+      .replace(/(?:\b\d*[uUsS]?[xXbBoOdD])?"[^"]*("|$)/g, (m, end) => { open ||= end === ''; return ' '.repeat(m.length); })
       .replace(/'[^']'/g, '   ')
       .replace(/\b\d[\d_]*#[0-9A-Fa-f_.]*#?/g, (m) => ' '.repeat(m.length));
     // A sentence's punctuation is prose, not code: `positive or abs. ` ran past its end.
     if (/[.;:]\s/.test(body)) return false;
-    for (const m of body.matchAll(/(?<![\w'.])[A-Za-z][A-Za-z0-9_]*/g)) {
+    // A number runs into no word (`1aturate`, `0x0`, `7_r`): only into an exponent (`1e6`), or, still
+    // being written, into what may become a sized bit-string literal (`8x` of 8x"FF").
+    for (const m of body.matchAll(/(?<!\w)\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d*)?/g)) {
+      const rest = body.slice(m.index + m[0].length);
+      if (/^\w/.test(rest) && !(!closing && /^[uUsS]?[xXbBoOdD]?$/.test(rest))) return false;
+    }
+    for (const m of body.matchAll(/(?<!\w)[A-Za-z][A-Za-z0-9_]*/g)) {
       const w = m[0];
       const growing = !closing && m.index + w.length === body.length;
+      const before = body.slice(0, m.index);
+      if (before.endsWith("'")) {
+        // After a name's tick, an attribute (`cnt'high`); after anything else the tick opens a
+        // character literal, still being written (`'a` of 'a'): `integer's`, `:'spuT` are neither.
+        const lower = w.toLowerCase();
+        const attribute = /[\w)]'$/.test(before) && (growing ? ATTRIBUTE_PREFIXES.has(lower) : PREDEFINED_ATTRIBUTES.has(lower));
+        if (!attribute && !(growing && w.length === 1 && !/[\w)]'$/.test(before))) return false;
+        continue;
+      }
       const first = m.index === 0;
       const name = growing ? this.prefixes.has(w) : this.names.has(w.toLowerCase()) && this.prefixes.has(w);
-      const word = !first && (growing ? this.innerPrefixes.has(w) : this.inner.has(w.toLowerCase()) && this.innerPrefixes.has(w));
+      // After a dot, a record's field or a selected name (`r.state`, `work.pkg.all`): a name, or `all`.
+      const selected = before.endsWith('.') && (growing ? 'all'.startsWith(w.toLowerCase()) : w.toLowerCase() === 'all');
+      const word = !first && !before.endsWith('.') && (growing ? this.innerPrefixes.has(w) : this.inner.has(w.toLowerCase()) && this.innerPrefixes.has(w));
       // `x` may still become the bit-string literal x"FF".
-      if (!name && !word && !(growing && /^[xXbBoOdD]$/.test(w))) return false;
+      if (!name && !word && !selected && !(growing && /^[xXbBoOdD]$/.test(w))) return false;
     }
     return !(closing && open);
   }
