@@ -4,6 +4,7 @@ import { clockingOf, type DomainClock, sameClock, sameReset } from '../analysis/
 import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/types';
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
+import type { Refutation } from '../llm/claimConstraint';
 import { CAMEL_CASE_WORD, PREDEFINED_ATTRIBUTES, SNAKE_CASE_WORD } from '../llm/nameConstraint';
 import { TokenKind as T } from '../syntax/tokenKind';
 import { isEnglishWord } from './lexicon';
@@ -120,6 +121,27 @@ export const QUOTE_WORDS = ['downto', 'to', 'others', 'and', 'or', 'not', 'xor',
  */
 export function groundingNames(g: GroundingContext): string[] {
   return [...new Set([...g.identifiers, ...g.spellings])].filter((n) => !LIBRARY_NAMES.has(n.toLowerCase()) || g.declared.has(n.toLowerCase())).sort();
+}
+
+/**
+ * What the facts refute about the design's resets, given to the engine as `refutations`: a
+ * synchronous reset is not "asynchronous", an active-high one not "active low", and the other way
+ * round (the grounding check drops such sentences; the engine then does not write them). A reset
+ * used both ways, or at both levels, gets no phrase for what it is both.
+ */
+export function groundingRefutations(g: GroundingContext): Refutation[] {
+  const bySignal = new Map<string, ResetFact[]>();
+  for (const r of g.resets) bySignal.set(r.signal.toLowerCase(), [...(bySignal.get(r.signal.toLowerCase()) ?? []), r]);
+  const out: Refutation[] = [];
+  for (const rs of bySignal.values()) {
+    const phrases: string[] = [];
+    const kinds = new Set(rs.map((r) => r.kind));
+    const lows = new Set(rs.map((r) => isActiveLow(r)));
+    if (kinds.size === 1) phrases.push(...(kinds.has('sync') ? ['asynchronous', 'async reset'] : ['synchronous', 'sync reset']));
+    if (lows.size === 1) phrases.push(...(lows.has(true) ? ['active high', 'active-high'] : ['active low', 'active-low']));
+    if (phrases.length) out.push({ name: rs[0].signal, phrases });
+  }
+  return out;
 }
 
 /** The grounding context of a design: identifiers of `files` and the facts of `archs`. */

@@ -4,6 +4,7 @@ import { neverCancelled, type CancellationToken } from './cancellation';
 import { fitToContext } from './contextGuard';
 import { LlmError } from './errors';
 import type { LoadedModel } from './model';
+import { ClaimConstraint, CLAIM_START, type ClaimState } from './claimConstraint';
 import { NameConstraint, START, type ScanState } from './nameConstraint';
 import type { ForwardResult } from './onnxDecoder';
 import { sampleToken, seededRandom, type SamplingParams } from './sampler';
@@ -31,6 +32,9 @@ export function validateRequest(req: GenerateRequest): void {
   if (req.stop !== undefined && (!Array.isArray(req.stop) || req.stop.some((s) => typeof s !== 'string'))) bad('stop must be an array of strings');
   if (req.names !== undefined && (!Array.isArray(req.names) || req.names.some((s) => typeof s !== 'string'))) bad('names must be an array of strings');
   if (req.quoteWords !== undefined && (!Array.isArray(req.quoteWords) || req.quoteWords.some((s) => typeof s !== 'string'))) bad('quoteWords must be an array of strings');
+  if (req.refutations !== undefined && (!Array.isArray(req.refutations) || req.refutations.some((r) => !r || typeof r.name !== 'string' || !Array.isArray(r.phrases) || r.phrases.some((p) => typeof p !== 'string')))) {
+    bad('refutations must be an array of { name: string, phrases: string[] }');
+  }
 }
 
 /** The sampling settings of a request, with the model's generation_config as defaults. */
@@ -88,10 +92,18 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   const seen = [...promptIds];
   const stream = model.tokenizer.streamDecoder();
   const names = req.names?.length ? nameConstraintOf(req.names, req.quoteWords ?? []) : undefined;
-  const pieces = names ? model.tokenPieces : undefined;
+  const claims = req.refutations?.length ? new ClaimConstraint(req.refutations) : undefined;
+  const pieces = names || claims ? model.tokenPieces : undefined;
   let scan: ScanState = START;
+  let claimScan: ClaimState = CLAIM_START;
   // The end of the answer is allowed only where a name is not left half-written (`SYNC_F` of sync_ff).
-  const allow = names && pieces ? (id: number) => (model.eosIds.has(id) ? names.canEnd(scan) : names.advance(scan, pieces[id] ?? '') !== undefined) : undefined;
+  const allow = pieces
+    ? (id: number) => {
+        if (model.eosIds.has(id)) return !names || names.canEnd(scan);
+        const piece = pieces[id] ?? '';
+        return (!names || names.advance(scan, piece) !== undefined) && (!claims || claims.advance(claimScan, piece) !== undefined);
+      }
+    : undefined;
   let text = ''; // everything decoded so far
   let sent = 0; // how much of `text` went to onText
   const emit = (upTo: number) => {
@@ -133,6 +145,7 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
     const last = fwd.logits.slice((rows - 1) * V, rows * V);
     const next = sampleToken(last, p, random, seen, allow);
     if (names && pieces) scan = names.advance(scan, pieces[next] ?? '') ?? START;
+    if (claims && pieces) claimScan = claims.advance(claimScan, pieces[next] ?? '') ?? CLAIM_START;
     generated++;
     if (model.eosIds.has(next)) {
       finish = 'stop';

@@ -1,5 +1,6 @@
 // The engine's public shapes: chat messages in, text out, and the Backend every engine implements.
 import type { CancellationToken } from './cancellation';
+import type { Refutation } from './claimConstraint';
 import type { TokenCounter } from './tokenCounter';
 
 export interface ChatMessage {
@@ -33,6 +34,12 @@ export interface GenerateRequest {
    * keywords of expressions, `cnt(3 downto 0)`), never as a quote's first word nor bare.
    */
   quoteWords?: string[];
+  /**
+   * What the caller's facts refute about names (a synchronous reset is not "asynchronous"): the local
+   * engine never completes one of a name's phrases in a sentence about that name (see
+   * claimConstraint.ts). Remote servers cannot be held to it either.
+   */
+  refutations?: Refutation[];
   /** A newer request with the same key supersedes a queued or running older one. */
   queueKey?: string;
   /** Higher runs first among queued requests (default 0). */

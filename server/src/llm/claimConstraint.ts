@@ -1,0 +1,87 @@
+// Claim-constrained decoding: phrases the caller's facts refute about a name are never written in a
+// sentence about that name. A small model given "`rst` (synchronous, active high)" in its prompt
+// still wrote "`rst` (in std_logic): asynchronous reset, active high." in 5 of 40 held-out answers
+// (session 8); with `rst`'s refutations ("asynchronous", "active low"), the engine takes the model's
+// next choice instead.
+//
+// The scanner reads the answer character by character, as the name constraint does:
+// - a sentence is about the name among the refutations' names written last in it (a whole word, any
+//   case: `rst`, rst, RST); a sentence ends at a newline or at blank space after "." or ";";
+// - while a sentence is about a name, none of that name's phrases may be completed where a word
+//   starts ("synchronous" is refuted in "synchronous" but not inside "asynchronous").
+
+/** Phrases the facts refute about one name. */
+export interface Refutation {
+  /** The name (a reset's signal): matched as a whole word, case-insensitive. */
+  name: string;
+  /** What the answer may not say of it ("asynchronous", "active low"): matched case-insensitively from a word's start. */
+  phrases: string[];
+}
+
+export interface ClaimState {
+  /** The name (lower case) the sentence is about so far, or '' when it names none. */
+  subject: string;
+  /** The identifier word in progress. */
+  word: string;
+  /** The sentence's text since the subject was named (lower case, the longest phrase's length at most). */
+  tail: string;
+  /** The last character read. */
+  prev: string;
+}
+
+export const CLAIM_START: ClaimState = { subject: '', word: '', tail: '', prev: '\n' };
+
+const IDENT_CHAR = /[A-Za-z0-9_]/;
+const LETTER = /[a-z]/;
+
+export class ClaimConstraint {
+  private readonly phrases = new Map<string, string[]>();
+  private readonly longest: number;
+
+  constructor(refutations: Iterable<Refutation>) {
+    let longest = 1;
+    for (const r of refutations) {
+      const name = r.name.toLowerCase();
+      const list = this.phrases.get(name) ?? [];
+      for (const p of r.phrases) {
+        const phrase = p.toLowerCase();
+        if (phrase.trim() === '' || list.includes(phrase)) continue;
+        list.push(phrase);
+        longest = Math.max(longest, phrase.length + 1);
+      }
+      this.phrases.set(name, list);
+    }
+    this.longest = longest;
+  }
+
+  /** The state after `piece`, or undefined when `piece` completes a refuted phrase. */
+  advance(state: ClaimState, piece: string): ClaimState | undefined {
+    let { subject, word, tail, prev } = state;
+    for (const c of piece) {
+      if ((/\s/.test(c) && /[.;]/.test(prev)) || c === '\n') {
+        subject = '';
+        tail = '';
+      }
+      if (IDENT_CHAR.test(c)) {
+        word += c;
+      } else if (word) {
+        const w = word.toLowerCase();
+        if (this.phrases.has(w)) {
+          subject = w;
+          tail = '';
+        }
+        word = '';
+      }
+      prev = c;
+      if (!subject) continue;
+      tail = (tail + c.toLowerCase()).slice(-this.longest);
+      for (const p of this.phrases.get(subject)!) {
+        if (!tail.endsWith(p)) continue;
+        const before = tail[tail.length - p.length - 1];
+        // A phrase starts a word: the subject's own name or blank space before it, never a letter.
+        if (before === undefined || !LETTER.test(before)) return undefined;
+      }
+    }
+    return { subject, word, tail, prev };
+  }
+}

@@ -1,0 +1,111 @@
+// Claim-constrained decoding: the scanner's verdicts, split into pieces every way; the refutations the
+// server makes from a design's resets; and the engine with the shipped model, which takes its next
+// choice where its first would say what the facts refute.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { CLAIM_START, ClaimConstraint, type ClaimState, type Refutation } from '../../server/src/llm/claimConstraint';
+import { generate, validateRequest } from '../../server/src/llm/generate';
+import { loadModel } from '../../server/src/llm/model';
+import { Workspace } from '../../server/src/analysis/workspace';
+import { groundingNames, groundingRefutations, QUOTE_WORDS } from '../../server/src/ide/grounding';
+import { buildPrompt } from '../../server/src/ide/prompt';
+
+const c = new ClaimConstraint([
+  { name: 'rst', phrases: ['asynchronous', 'active low', 'active-low'] },
+  { name: 'arst_n', phrases: ['synchronous', 'active high'] },
+]);
+
+/** Where `text` first breaks the rule when written in pieces of `size` characters (-1: it never does). */
+function breaksAt(text: string, size = 1): number {
+  let s: ClaimState | undefined = CLAIM_START;
+  for (let at = 0; at < text.length; at += size) {
+    s = c.advance(s, text.slice(at, at + size));
+    if (!s) return at;
+  }
+  return -1;
+}
+
+const cases: [string, boolean][] = [
+  ['`rst` (in std_logic): synchronous reset, active high.', true],
+  ['`rst` (in std_logic): asynchronous reset, active high.', false],
+  ['The reset RST is active low.', false],
+  ['`rst` is synchronous and active-low.', false],
+  ['`arst_n` is asynchronous and active low.', true],
+  ['`arst_n` is synchronous.', false],
+  // The sentence is about the name written last; another sentence is about nothing yet.
+  ['`rst` clears the counter. The FIFO is asynchronous.', true],
+  ['`rst` clears the counter; an asynchronous FIFO follows.', true],
+  ['`rst` clears the counter\nasynchronous', true],
+  ['`rst` is synchronous, `arst_n` asynchronous.', true],
+  ['`arst_n` is asynchronous, `rst` asynchronous too.', false],
+  // Only whole words name the subject; a phrase starts a word.
+  ['`rst_sync` is asynchronous.', true],
+  ['`first` is asynchronous.', true],
+  ['`arst_n` is asynchronous, and so are its flops: nonsynchronous is not a word.', true],
+  ['`arst_n` is non-synchronous.', false],
+  ['`rst` is inactive lower.', true],
+];
+
+test('a refuted phrase is not written in a sentence about its name, whatever the split into pieces', () => {
+  for (const [text, ok] of cases) {
+    for (const size of [1, 2, 3, 5, 8, text.length]) assert.equal(breaksAt(text, size) === -1, ok, `${JSON.stringify(text)} in pieces of ${size}`);
+  }
+});
+
+test('the phrase is caught at its last character', () => {
+  assert.equal(breaksAt('`rst` is asynchronous.'), '`rst` is asynchronous'.length - 1);
+  assert.equal(breaksAt('`rst` is active low.'), '`rst` is active low'.length - 1);
+});
+
+test('a request\'s refutations are checked like its other fields', () => {
+  const messages = [{ role: 'user' as const, content: 'x' }];
+  validateRequest({ messages, refutations: [{ name: 'rst', phrases: ['asynchronous'] }] });
+  for (const refutations of [[{ name: 'rst' }], [{ name: 3, phrases: [] }], [{ name: 'rst', phrases: [1] }], 'rst', [null]]) {
+    assert.throws(() => validateRequest({ messages, refutations: refutations as unknown as Refutation[] }), /refutations must be/);
+  }
+});
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', name), 'utf8');
+
+test('a design\'s resets are refuted the other kind and level; a reset used both ways is not refuted a kind', () => {
+  const ws = new Workspace();
+  const file = ws.setFile('file:///debouncer.vhd', fixture('debouncer.vhd'));
+  const g = buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' }).grounding;
+  assert.deepEqual(groundingRefutations(g), [{ name: 'rst_n', phrases: ['synchronous', 'sync reset', 'active high', 'active-high'] }]);
+  const both = ws.setFile('file:///both.vhd', `library ieee; use ieee.std_logic_1164.all;
+entity both is port (clk, rst, d : in std_logic; q1, q2 : out std_logic); end entity;
+architecture rtl of both is begin
+  process (clk, rst) begin if rst = '1' then q1 <= '0'; elsif rising_edge(clk) then q1 <= d; end if; end process;
+  process (clk) begin if rising_edge(clk) then if rst = '1' then q2 <= '0'; else q2 <= d; end if; end if; end process;
+end architecture;`);
+  const g2 = buildPrompt(ws, { kind: 'unit', unit: both.units[0] }, { task: 'entity' }).grounding;
+  assert.deepEqual(groundingRefutations(g2), [{ name: 'rst', phrases: ['active low', 'active-low'] }]);
+});
+
+test('with the shipped model, a refuted phrase gives way to the model\'s next choice', async () => {
+  // Model-independent: what the model writes about the reset unconstrained is then refuted, and
+  // the constrained answer must not write it about the reset, and must still say something.
+  const ws = new Workspace();
+  const file = ws.setFile('file:///mac_bank.vhd', fixture('mac_bank.vhd'));
+  const p = buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' });
+  const names = groundingNames(p.grounding);
+  const model = await loadModel(join(import.meta.dirname, '..', '..', 'models', 'default'), { threads: 1 });
+  try {
+    const req = { messages: p.messages, maxTokens: 200, names, quoteWords: QUOTE_WORDS };
+    const free = await generate(model, req);
+    const about = free.text.split(/(?<=[.;])\s+|\n+/).filter((s) => /\brst_i\b/.test(s));
+    const said = [...new Set(about.flatMap((s) => s.toLowerCase().match(/\b(?:a?synchronous|active[- ](?:high|low))\b/g) ?? []))];
+    assert.ok(said.length > 0, `the model says nothing of rst_i's kind or level here: ${free.text}`);
+    const refutations = [{ name: 'rst_i', phrases: said }];
+    const held = await generate(model, { ...req, refutations });
+    assert.notEqual(held.text, free.text);
+    let s: ClaimState | undefined = CLAIM_START;
+    s = new ClaimConstraint(refutations).advance(s, held.text);
+    assert.ok(s, `a refuted phrase was written about rst_i: ${held.text}`);
+    assert.ok(held.text.trim().length > 40, held.text);
+  } finally {
+    await model.decoder.release();
+  }
+});
