@@ -69,11 +69,14 @@ test('a request\'s refutations are checked like its other fields', () => {
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', name), 'utf8');
 
-test('a design\'s resets are refuted the other kind and level; a reset used both ways is not refuted a kind', () => {
+test('a design\'s clocks are refuted the other edge, its resets the other kind and level; what is used both ways is not refuted', () => {
   const ws = new Workspace();
   const file = ws.setFile('file:///debouncer.vhd', fixture('debouncer.vhd'));
   const g = buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' }).grounding;
-  assert.deepEqual(groundingRefutations(g), [{ name: 'rst_n', phrases: ['synchronous', 'sync reset', 'active high', 'active-high'] }]);
+  assert.deepEqual(groundingRefutations(g), [
+    { name: 'clk', phrases: ['falling edge', 'falling-edge', 'falling_edge'] },
+    { name: 'rst_n', phrases: ['synchronous', 'sync reset', 'active high', 'active-high'] },
+  ]);
   const both = ws.setFile('file:///both.vhd', `library ieee; use ieee.std_logic_1164.all;
 entity both is port (clk, rst, d : in std_logic; q1, q2 : out std_logic); end entity;
 architecture rtl of both is begin
@@ -81,7 +84,14 @@ architecture rtl of both is begin
   process (clk) begin if rising_edge(clk) then if rst = '1' then q2 <= '0'; else q2 <= d; end if; end if; end process;
 end architecture;`);
   const g2 = buildPrompt(ws, { kind: 'unit', unit: both.units[0] }, { task: 'entity' }).grounding;
-  assert.deepEqual(groundingRefutations(g2), [{ name: 'rst', phrases: ['active low', 'active-low'] }]);
+  assert.deepEqual(groundingRefutations(g2), [{ name: 'clk', phrases: ['falling edge', 'falling-edge', 'falling_edge'] }, { name: 'rst', phrases: ['active low', 'active-low'] }]);
+  const ddr = ws.setFile('file:///ddr.vhd', `library ieee; use ieee.std_logic_1164.all;
+entity ddr is port (clk, d : in std_logic; q1, q2 : out std_logic); end entity;
+architecture rtl of ddr is begin
+  process (clk) begin if rising_edge(clk) then q1 <= d; end if; end process;
+  process (clk) begin if falling_edge(clk) then q2 <= d; end if; end process;
+end architecture;`);
+  assert.deepEqual(groundingRefutations(buildPrompt(ws, { kind: 'unit', unit: ddr.units[0] }, { task: 'entity' }).grounding), [], 'both edges, no reset');
 });
 
 test('with the shipped model, a refuted phrase gives way to the model\'s next choice', async () => {

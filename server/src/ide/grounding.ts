@@ -124,15 +124,27 @@ export function groundingNames(g: GroundingContext): string[] {
 }
 
 /**
- * What the facts refute about the design's resets, given to the engine as `refutations`: a
- * synchronous reset is not "asynchronous", an active-high one not "active low", and the other way
- * round (the grounding check drops such sentences; the engine then does not write them). A reset
- * used both ways, or at both levels, gets no phrase for what it is both.
+ * What the facts refute about the design's clocks and resets, given to the engine as `refutations`:
+ * a clock used on its rising edge only is not written of with "falling edge" (and the other way
+ * round), a synchronous reset is not "asynchronous", an active-high one not "active low", and the
+ * other way round (the grounding check drops such sentences; the engine then does not write them).
+ * A clock used on both edges, or a reset used both ways or at both levels, gets no phrase for what it is both.
  */
 export function groundingRefutations(g: GroundingContext): Refutation[] {
+  const out: Refutation[] = [];
+  const edges = new Map<string, { name: string; edges: Set<string> }>();
+  for (const c of g.clocks) {
+    const e = edges.get(c.signal.toLowerCase()) ?? { name: c.signal, edges: new Set<string>() };
+    e.edges.add(c.edge);
+    edges.set(c.signal.toLowerCase(), e);
+  }
+  for (const { name, edges: used } of edges.values()) {
+    if (used.size !== 1) continue;
+    const other = used.has('rising') ? 'falling' : 'rising';
+    out.push({ name, phrases: [`${other} edge`, `${other}-edge`, `${other}_edge`] });
+  }
   const bySignal = new Map<string, ResetFact[]>();
   for (const r of g.resets) bySignal.set(r.signal.toLowerCase(), [...(bySignal.get(r.signal.toLowerCase()) ?? []), r]);
-  const out: Refutation[] = [];
   for (const rs of bySignal.values()) {
     const phrases: string[] = [];
     const kinds = new Set(rs.map((r) => r.kind));
