@@ -40,6 +40,11 @@ const cases: [string, boolean][] = [
   ['`rst` clears the counter\nasynchronous', true],
   ['`rst` is synchronous, `arst_n` asynchronous.', true],
   ['`arst_n` is asynchronous, `rst` asynchronous too.', false],
+  // A quote naming something else ends what the sentence says about the name; prose words do not.
+  ['`rst` clears `cnt`, which is asynchronous.', true],
+  ['`rst` clears `cnt(3 downto 0)`; `rst_n = \'0\'` is asynchronous.', true],
+  ['`rst = \'1\'` is asynchronous.', false],
+  ['`rst` clears the count, which is asynchronous.', false],
   // Only whole words name the subject; a phrase starts a word.
   ['`rst_sync` is asynchronous.', true],
   ['`first` is asynchronous.', true],

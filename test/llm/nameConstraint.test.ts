@@ -66,6 +66,8 @@ const cases: [string, boolean][] = [
   // Session 8's shipped model wrote `fall_pulse.cnt`, `integer's`, `abs:'spuT` and `1aturate`.
   ['A field is a name too: `state.made` is not one.', false],
   ['Selected names may end in all: `state.all`.', true],
+  ['A quote does not close on a dot that selects nothing: `state.`.', false],
+  ['Nor on a tick: `cnt\'`.', false],
   ['A tick after a name is a predefined attribute: `cnt\'HIGH`, `state\'length`.', true],
   ['Not a possessive: `cnt\'s` value.', false],
   ['Nor a tick after anything else: `cnt:\'spuT`.', false],

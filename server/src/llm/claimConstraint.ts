@@ -6,7 +6,8 @@
 //
 // The scanner reads the answer character by character, as the name constraint does:
 // - a sentence is about the name among the refutations' names written last in it (a whole word, any
-//   case: `rst`, rst, RST); a sentence ends at a newline or at blank space after "." or ";";
+//   case: `rst`, rst, RST), until a `code` quote names something else (`rst` clears `cnt`, which ...);
+//   a sentence ends at a newline or at blank space after "." or ";";
 // - while a sentence is about a name, none of that name's phrases may be completed where a word
 //   starts ("synchronous" is refuted in "synchronous" but not inside "asynchronous").
 
@@ -27,9 +28,11 @@ export interface ClaimState {
   tail: string;
   /** The last character read. */
   prev: string;
+  /** Outside a `code` quote (0), inside one before its first word ends (1), or after it (2). */
+  quote: 0 | 1 | 2;
 }
 
-export const CLAIM_START: ClaimState = { subject: '', word: '', tail: '', prev: '\n' };
+export const CLAIM_START: ClaimState = { subject: '', word: '', tail: '', prev: '\n', quote: 0 };
 
 const IDENT_CHAR = /[A-Za-z0-9_]/;
 const LETTER = /[a-z]/;
@@ -56,7 +59,7 @@ export class ClaimConstraint {
 
   /** The state after `piece`, or undefined when `piece` completes a refuted phrase. */
   advance(state: ClaimState, piece: string): ClaimState | undefined {
-    let { subject, word, tail, prev } = state;
+    let { subject, word, tail, prev, quote } = state;
     for (const c of piece) {
       if ((/\s/.test(c) && /[.;]/.test(prev)) || c === '\n') {
         subject = '';
@@ -69,9 +72,14 @@ export class ClaimConstraint {
         if (this.phrases.has(w)) {
           subject = w;
           tail = '';
+        } else if (quote === 1) {
+          subject = ''; // the sentence goes on about another name
+          tail = '';
         }
+        if (quote === 1) quote = 2;
         word = '';
       }
+      if (c === '`') quote = quote ? 0 : 1;
       prev = c;
       if (!subject) continue;
       tail = (tail + c.toLowerCase()).slice(-this.longest);
@@ -82,6 +90,6 @@ export class ClaimConstraint {
         if (before === undefined || !LETTER.test(before)) return undefined;
       }
     }
-    return { subject, word, tail, prev };
+    return { subject, word, tail, prev, quote };
   }
 }

@@ -18,7 +18,7 @@
  * The rules' revision, part of the result cache's key: an answer written under older rules (an
  * invented record field after a dot, session 8) is not served from the cache once they change.
  */
-export const NAME_CONSTRAINT_RULES = 2;
+export const NAME_CONSTRAINT_RULES = 3;
 
 export interface ScanState {
   mode: 'plain' | 'quoted';
@@ -146,8 +146,9 @@ export class NameConstraint {
       .replace(/(?:\b\d*[uUsS]?[xXbBoOdD])?"[^"]*("|$)/g, (m, end) => { open ||= end === ''; return ' '.repeat(m.length); })
       .replace(/'[^']'/g, '   ')
       .replace(/\b\d[\d_]*#[0-9A-Fa-f_.]*#?/g, (m) => ' '.repeat(m.length));
-    // A sentence's punctuation is prose, not code: `positive or abs. ` ran past its end.
-    if (/[.;:]\s/.test(body)) return false;
+    // A sentence's punctuation is prose, not code: `positive or abs. ` ran past its end. Nor does a
+    // quote close on a dot or a tick that selects nothing (`fall_pulse.`).
+    if (/[.;:]\s/.test(body) || (closing && /[.']$/.test(body))) return false;
     // A number runs into no word (`1aturate`, `0x0`, `7_r`): only into an exponent (`1e6`), or, still
     // being written, into what may become a sized bit-string literal (`8x` of 8x"FF").
     for (const m of body.matchAll(/(?<!\w)\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d*)?/g)) {
