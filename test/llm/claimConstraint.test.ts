@@ -74,29 +74,59 @@ test('a request\'s refutations are checked like its other fields', () => {
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', name), 'utf8');
 
-test('a design\'s clocks are refuted the other edge, its resets the other kind and level; what is used both ways is not refuted', () => {
+test('a design\'s clocks are refuted the other edge, its resets the other kind and level, its names what they are not declared as', () => {
   const ws = new Workspace();
   const file = ws.setFile('file:///debouncer.vhd', fixture('debouncer.vhd'));
   const g = buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' }).grounding;
-  assert.deepEqual(groundingRefutations(g), [
-    { name: 'clk', phrases: ['falling edge', 'falling-edge', 'falling_edge'] },
-    { name: 'rst_n', phrases: ['synchronous', 'sync reset', 'active high', 'active-high'] },
+  const of = (rs: Refutation[], name: string) => rs.filter((r) => r.name.toLowerCase() === name);
+  const rs = groundingRefutations(g);
+  assert.deepEqual(of(rs, 'clk').map((r) => r.phrases), [['falling edge', 'falling-edge', 'falling_edge'], []]);
+  assert.deepEqual(of(rs, 'rst_n').filter((r) => r.phrases.length), [
+    { name: 'rst_n', phrases: ['synchronous', 'sync reset'], unless: ['releas', 'deassert', 'de-assert'] },
+    { name: 'rst_n', phrases: ['active high', 'active-high'] },
   ]);
+  // Ports of mode in, out; a signal; a generic.
+  assert.deepEqual(of(rs, 'btn_in')[0].words, ['(inout', '(out', 'is an output', '(buffer', '(generic', 'is a generic']);
+  assert.deepEqual(of(rs, 'btn_out')[0].words, ['(in', 'is an input', '(buffer', '(generic', 'is a generic']);
+  assert.deepEqual(of(rs, 'stable_cnt')[0].words, ['(in', 'is an input', '(out', 'is an output', '(buffer', '(generic', 'is a generic']);
+  assert.deepEqual(of(rs, 'g_stable_cycles')[0].words, ['(in', 'is an input', '(out', 'is an output', '(buffer']);
   const both = ws.setFile('file:///both.vhd', `library ieee; use ieee.std_logic_1164.all;
 entity both is port (clk, rst, d : in std_logic; q1, q2 : out std_logic); end entity;
 architecture rtl of both is begin
   process (clk, rst) begin if rst = '1' then q1 <= '0'; elsif rising_edge(clk) then q1 <= d; end if; end process;
   process (clk) begin if rising_edge(clk) then if rst = '1' then q2 <= '0'; else q2 <= d; end if; end if; end process;
 end architecture;`);
-  const g2 = buildPrompt(ws, { kind: 'unit', unit: both.units[0] }, { task: 'entity' }).grounding;
-  assert.deepEqual(groundingRefutations(g2), [{ name: 'clk', phrases: ['falling edge', 'falling-edge', 'falling_edge'] }, { name: 'rst', phrases: ['active low', 'active-low'] }]);
+  const rs2 = groundingRefutations(buildPrompt(ws, { kind: 'unit', unit: both.units[0] }, { task: 'entity' }).grounding);
+  assert.deepEqual(of(rs2, 'rst').filter((r) => r.phrases.length), [{ name: 'rst', phrases: ['active low', 'active-low'] }], 'used both ways: no kind refuted');
   const ddr = ws.setFile('file:///ddr.vhd', `library ieee; use ieee.std_logic_1164.all;
 entity ddr is port (clk, d : in std_logic; q1, q2 : out std_logic); end entity;
 architecture rtl of ddr is begin
   process (clk) begin if rising_edge(clk) then q1 <= d; end if; end process;
   process (clk) begin if falling_edge(clk) then q2 <= d; end if; end process;
 end architecture;`);
-  assert.deepEqual(groundingRefutations(buildPrompt(ws, { kind: 'unit', unit: ddr.units[0] }, { task: 'entity' }).grounding), [], 'both edges, no reset');
+  const rs3 = groundingRefutations(buildPrompt(ws, { kind: 'unit', unit: ddr.units[0] }, { task: 'entity' }).grounding);
+  assert.deepEqual(of(rs3, 'clk').filter((r) => r.phrases.length), [], 'both edges: no edge refuted');
+});
+
+test('a refuted word ends where the word does; words before a phrase may lift it', () => {
+  const w = new ClaimConstraint([
+    { name: 'q', phrases: [], words: ['(in', 'is an input'] },
+    { name: 'arst', phrases: ['synchronous'], unless: ['releas'] },
+  ]);
+  const ok = (text: string, pieces: string[] = [text]) => {
+    let s: ClaimState | undefined = CLAIM_START;
+    for (const p of pieces) if (s) s = w.advance(s, p);
+    return s !== undefined;
+  };
+  assert.equal(ok('`q` (in std_logic)'), false);
+  assert.equal(ok('`q` (index width)'), true);
+  assert.equal(ok('`q` (input bits)', ['`q` (', 'input', ' bits)']), true, 'one piece: a whole word that goes on');
+  assert.equal(ok('`q` (in', ['`q` (', 'in']), false, 'a piece that ends on the refuted word ends it');
+  assert.equal(ok('`q` (in', ['`q` (', 'in', 'dex']), false);
+  assert.equal(ok('`q` is an input.'), false);
+  assert.equal(ok('`arst` is synchronous.'), false);
+  assert.equal(ok('`arst` is asserted asynchronously and released synchronously.'), true);
+  assert.equal(ok('`arst` is synchronous and released.'), false, 'only words before the phrase lift it');
 });
 
 test('with the shipped model, a refuted phrase gives way to the model\'s next choice', async () => {

@@ -149,10 +149,33 @@ export function groundingRefutations(g: GroundingContext): Refutation[] {
     const phrases: string[] = [];
     const kinds = new Set(rs.map((r) => r.kind));
     const lows = new Set(rs.map((r) => isActiveLow(r)));
-    if (kinds.size === 1) phrases.push(...(kinds.has('sync') ? ['asynchronous', 'async reset'] : ['synchronous', 'sync reset']));
+    // "asserted asynchronously and released synchronously" says both of an asynchronous reset.
+    if (kinds.size === 1 && kinds.has('async')) out.push({ name: rs[0].signal, phrases: ['synchronous', 'sync reset'], unless: ['releas', 'deassert', 'de-assert'] });
+    if (kinds.size === 1 && kinds.has('sync')) phrases.push('asynchronous', 'async reset');
     if (lows.size === 1) phrases.push(...(lows.has(true) ? ['active high', 'active-high'] : ['active low', 'active-low']));
     if (phrases.length) out.push({ name: rs[0].signal, phrases });
   }
+  for (const [name, kinds] of g.declared) {
+    const words = declarationRefutations(kinds);
+    if (words.length) out.push({ name, phrases: [], words });
+  }
+  return out;
+}
+
+/**
+ * What a name declared as `kinds` is not, in the interface layout's words: "`empty` (in std_logic)"
+ * of an output, "`sync_ff` (in std_logic)" of a signal, "`cnt` (generic natural)" of a port; and
+ * "is an input", "is an output", "is a generic" (the grounding check's declaration claims).
+ */
+function declarationRefutations(kinds: Set<string>): string[] {
+  const has = (...ks: string[]) => ks.some((k) => kinds.has(k));
+  const out: string[] = [];
+  if (!has('in', 'inout')) out.push('(in', 'is an input');
+  else if (!has('inout')) out.push('(inout');
+  if (!has('out')) out.push('(out');
+  if (!has('out', 'buffer', 'inout')) out.push('is an output');
+  if (!has('buffer')) out.push('(buffer');
+  if (!has('generic')) out.push('(generic', 'is a generic');
   return out;
 }
 

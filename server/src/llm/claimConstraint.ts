@@ -17,6 +17,17 @@ export interface Refutation {
   name: string;
   /** What the answer may not say of it ("asynchronous", "active low"): matched case-insensitively from a word's start. */
   phrases: string[];
+  /**
+   * Whole words or phrases it may not be called, refuted only where the word ends: "(in" refutes
+   * "(in std_logic)" but not "(index width)". A piece (a token) that ends right after one counts as
+   * ending it: a tokenizer writes "index" as one piece, not "in" then "dex".
+   */
+  words?: string[];
+  /**
+   * Words that, written earlier in the sentence, lift the refutation (matched case-insensitively
+   * anywhere: "releas" lets "asserted asynchronously and released synchronously" through).
+   */
+  unless?: string[];
 }
 
 export interface ClaimState {
@@ -26,19 +37,25 @@ export interface ClaimState {
   word: string;
   /** The sentence's text since the subject was named (lower case, the longest phrase's length at most). */
   tail: string;
+  /** The sentence so far (lower case, its last MAX_SENTENCE characters), for `unless`. */
+  sentence: string;
   /** The last character read. */
   prev: string;
   /** Outside a `code` quote (0), inside one before its first word ends (1), or after it (2). */
   quote: 0 | 1 | 2;
 }
 
-export const CLAIM_START: ClaimState = { subject: '', word: '', tail: '', prev: '\n', quote: 0 };
+export const CLAIM_START: ClaimState = { subject: '', word: '', tail: '', sentence: '', prev: '\n', quote: 0 };
+
+/** How much of a sentence `unless` looks back on. */
+const MAX_SENTENCE = 400;
 
 const IDENT_CHAR = /[A-Za-z0-9_]/;
 const LETTER = /[a-z]/;
 
 export class ClaimConstraint {
-  private readonly phrases = new Map<string, string[]>();
+  /** Per name (lower case): each refuted phrase, whether it must end a word, and the words that lift it. */
+  private readonly phrases = new Map<string, { phrase: string; whole: boolean; unless: string[] }[]>();
   private readonly longest: number;
 
   constructor(refutations: Iterable<Refutation>) {
@@ -46,10 +63,11 @@ export class ClaimConstraint {
     for (const r of refutations) {
       const name = r.name.toLowerCase();
       const list = this.phrases.get(name) ?? [];
-      for (const p of r.phrases) {
+      const unless = (r.unless ?? []).map((u) => u.toLowerCase()).filter((u) => u.trim() !== '');
+      for (const [p, whole] of [...r.phrases.map((p) => [p, false] as const), ...(r.words ?? []).map((w) => [w, true] as const)]) {
         const phrase = p.toLowerCase();
-        if (phrase.trim() === '' || list.includes(phrase)) continue;
-        list.push(phrase);
+        if (phrase.trim() === '') continue;
+        list.push({ phrase, whole, unless });
         longest = Math.max(longest, phrase.length + 1);
       }
       this.phrases.set(name, list);
@@ -59,12 +77,19 @@ export class ClaimConstraint {
 
   /** The state after `piece`, or undefined when `piece` completes a refuted phrase. */
   advance(state: ClaimState, piece: string): ClaimState | undefined {
-    let { subject, word, tail, prev, quote } = state;
+    let { subject, word, tail, sentence, prev, quote } = state;
+    let ending = false; // a whole refuted word was just written: refuted unless the word goes on
     for (const c of piece) {
+      if (ending) {
+        if (!IDENT_CHAR.test(c)) return undefined;
+        ending = false;
+      }
       if ((/\s/.test(c) && /[.;]/.test(prev)) || c === '\n') {
         subject = '';
         tail = '';
+        sentence = '';
       }
+      sentence = (sentence + c.toLowerCase()).slice(-MAX_SENTENCE);
       if (IDENT_CHAR.test(c)) {
         word += c;
       } else if (word) {
@@ -83,13 +108,16 @@ export class ClaimConstraint {
       prev = c;
       if (!subject) continue;
       tail = (tail + c.toLowerCase()).slice(-this.longest);
-      for (const p of this.phrases.get(subject)!) {
-        if (!tail.endsWith(p)) continue;
-        const before = tail[tail.length - p.length - 1];
+      for (const { phrase, whole, unless } of this.phrases.get(subject)!) {
+        if (!tail.endsWith(phrase)) continue;
+        const before = tail[tail.length - phrase.length - 1];
         // A phrase starts a word: the subject's own name or blank space before it, never a letter.
-        if (before === undefined || !LETTER.test(before)) return undefined;
+        if (before !== undefined && LETTER.test(before)) continue;
+        if (unless.some((u) => sentence.slice(0, -phrase.length).includes(u))) continue;
+        if (!whole) return undefined;
+        ending = true;
       }
     }
-    return { subject, word, tail, prev, quote };
+    return ending ? undefined : { subject, word, tail, sentence, prev, quote };
   }
 }

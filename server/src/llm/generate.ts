@@ -32,9 +32,13 @@ export function validateRequest(req: GenerateRequest): void {
   if (req.stop !== undefined && (!Array.isArray(req.stop) || req.stop.some((s) => typeof s !== 'string'))) bad('stop must be an array of strings');
   if (req.names !== undefined && (!Array.isArray(req.names) || req.names.some((s) => typeof s !== 'string'))) bad('names must be an array of strings');
   if (req.quoteWords !== undefined && (!Array.isArray(req.quoteWords) || req.quoteWords.some((s) => typeof s !== 'string'))) bad('quoteWords must be an array of strings');
-  if (req.refutations !== undefined && (!Array.isArray(req.refutations) || req.refutations.some((r) => !r || typeof r.name !== 'string' || !Array.isArray(r.phrases) || r.phrases.some((p) => typeof p !== 'string')))) {
-    bad('refutations must be an array of { name: string, phrases: string[] }');
+  if (req.refutations !== undefined && (!Array.isArray(req.refutations) || req.refutations.some((r) => !r || typeof r.name !== 'string' || !Array.isArray(r.phrases) || r.phrases.some((p) => typeof p !== 'string') || !optionalStrings(r.words) || !optionalStrings(r.unless)))) {
+    bad('refutations must be an array of { name: string, phrases: string[], words?: string[], unless?: string[] }');
   }
+}
+
+function optionalStrings(v: unknown): boolean {
+  return v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
 }
 
 /** The sampling settings of a request, with the model's generation_config as defaults. */
