@@ -5,13 +5,15 @@
 //   node --import tsx models/recipe/check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--shown] [--model NAME]
 // Prints the sentences dropped per reason (names taken out, so that alike reasons count together);
 // --list prints every dropped sentence with its design and reason; --shown, what passes of each text.
-// Kept sentences the engine's claim constraint (the refutations the server gives it) would not have let
-// a model write are counted and listed too: for the experts' text there should be none.
+// Kept sentences the engine's claim constraint (the refutations the server gives it) would not have let a
+// model write are counted and listed too: for the experts' text there should be none; so are those its name
+// constraint would not have (by design, no quoted reserved word or standard name: `process (all)`, `xor`).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workspace } from '../../server/src/analysis/workspace';
-import { ground, groundingRefutations, sentences } from '../../server/src/ide/grounding';
+import { ground, groundingNames, groundingRefutations, QUOTE_WORDS, sentences } from '../../server/src/ide/grounding';
 import { CLAIM_START, ClaimConstraint } from '../../server/src/llm/claimConstraint';
+import { NameConstraint, START } from '../../server/src/llm/nameConstraint';
 import { buildPrompt } from '../../server/src/ide/prompt';
 
 interface Checked { id: string; text: string }
@@ -19,20 +21,22 @@ export interface Drop { id: string; reason: string; sentence: string }
 
 /**
  * Drops of the check for `text` as the explanation of the design `vhdl` (its entity, or `entity`), and
- * the kept sentences the engine's claim constraint would not have let the model write (`refuted`).
+ * the kept sentences the engine's claim constraint (`refuted`) or name constraint (`unnamed`) would not have let a model write.
  */
-export function check(id: string, vhdl: string, text: string, entity?: string): { kept: number; shown: string; drops: Drop[]; refuted: string[] } {
+export function check(id: string, vhdl: string, text: string, entity?: string): { kept: number; shown: string; drops: Drop[]; refuted: string[]; unnamed: string[] } {
   const ws = new Workspace();
   const f = ws.setFile(`file:///check/${id}.vhd`, vhdl);
   const unit = f.units.find((u) => u.kind === 'entity' && (!entity || u.name === entity.toLowerCase())) ?? f.units[0];
-  if (!unit) return { kept: 0, shown: '', drops: [], refuted: [] };
+  if (!unit) return { kept: 0, shown: '', drops: [], refuted: [], unnamed: [] };
   const prompt = buildPrompt(ws, { kind: 'unit', unit }, { task: 'entity' });
   const r = ground(text, prompt.grounding);
   // Counted as eval_grounding.ts counts what the engine shows: the check's own sentences.
   const kept = sentences(r.text).filter((x) => x.trim());
   const claims = new ClaimConstraint(groundingRefutations(prompt.grounding));
+  const names = new NameConstraint(groundingNames(prompt.grounding), QUOTE_WORDS);
   const refuted = kept.filter((x) => claims.advance(CLAIM_START, x) === undefined);
-  return { kept: kept.length, shown: r.text, drops: r.verdict.dropped.map((sentence, i) => ({ id, reason: r.verdict.reasons[i], sentence })), refuted };
+  const unnamed = kept.filter((x) => names.advance(START, x) === undefined);
+  return { kept: kept.length, shown: r.text, drops: r.verdict.dropped.map((sentence, i) => ({ id, reason: r.verdict.reasons[i], sentence })), refuted, unnamed };
 }
 
 /** `\`o_count\` is combinational, not a register` -> `X is combinational, not a register`. */
@@ -74,11 +78,14 @@ function main(args: string[]): void {
   let kept = 0;
   let dropped = 0;
   let refuted = 0;
+  let unnamed = 0;
   for (const it of items) {
     const r = check(it.id, it.vhdl, it.text, it.entity);
     kept += r.kept;
     refuted += r.refuted.length;
-    if (list) for (const x of r.refuted) process.stdout.write(`${it.id}\tkept, but the engine would not write it (a refuted claim)\t${x.replace(/\s+/g, ' ')}\n`);
+    unnamed += r.unnamed.length;
+    if (list) for (const x of r.refuted) process.stdout.write(`${it.id}\tkept, but the engine would not write it (claim constraint)\t${x.replace(/\s+/g, ' ')}\n`);
+    if (list) for (const x of r.unnamed) process.stdout.write(`${it.id}\tkept, but the engine would not write it (name constraint)\t${x.replace(/\s+/g, ' ')}\n`);
     if (shown && r.shown.trim()) process.stdout.write(`${it.id}\t${r.shown.replace(/\s+/g, ' ')}\n`);
     dropped += r.drops.length;
     for (const d of r.drops) {
@@ -86,7 +93,7 @@ function main(args: string[]): void {
       if (list) process.stdout.write(`${d.id}\t${d.reason}\t${d.sentence.replace(/\s+/g, ' ')}\n`);
     }
   }
-  process.stdout.write(`${items.length} texts: ${kept} sentences kept, ${dropped} dropped; ${refuted} of the kept the engine's claim constraint would not have written\n`);
+  process.stdout.write(`${items.length} texts: ${kept} sentences kept, ${dropped} dropped; of the kept, the engine would not have written ${refuted} (claim constraint) and ${unnamed} (name constraint: reserved words and standard names quoted, \`process (all)\`, \`xor\`)\n`);
   for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stdout.write(`${String(n).padStart(5)}  ${k}\n`);
 }
 

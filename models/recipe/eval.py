@@ -32,6 +32,8 @@ from train import distils, init_scales  # noqa: E402
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 CODE = re.compile(r'`([^`\n]+)`')
+# Literals in a code span are values, not identifiers: x"0F", o"00", 8d"12", "IDLE", '1', 16#FF#, 1e6.
+LITERAL = re.compile(r'''(?:\b\d*[uUsS]?[xXbBoOdD])?"[^"]*"?|'.'|\b\d[\d_]*#[0-9A-Fa-f_.]*#?|\b\d[\d_.]*(?:[eE][+-]?\d+)?''')
 VHDL_WORDS = set('''abs access after alias all and architecture array assert attribute begin block body buffer bus case component
 configuration constant disconnect downto else elsif end entity exit file for function generate generic group guarded if impure in
 inertial inout is label library linkage literal loop map mod nand new next nor not null of on open or others out package port
@@ -90,10 +92,10 @@ def answer_ppl(model, tok, pairs, max_len):
 
 
 def identifiers(expl):
-    """Identifiers the explanation names: code spans, and snake_case words in the prose."""
+    """Identifiers the explanation names: code spans (their literals aside), and snake_case words in the prose."""
     out = set()
     for span in CODE.findall(expl):
-        out.update(w for w in IDENT.findall(span) if not w.isdigit())
+        out.update(w for w in IDENT.findall(LITERAL.sub(' ', span)) if not w.isdigit())
     out.update(w for w in IDENT.findall(CODE.sub(' ', expl)) if '_' in w.strip('_'))
     return {w for w in out if w.lower() not in VHDL_WORDS}
 

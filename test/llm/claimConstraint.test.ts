@@ -30,7 +30,9 @@ function breaksAt(text: string, size = 1): number {
 const cases: [string, boolean][] = [
   ['`rst` (in std_logic): synchronous reset, active high.', true],
   ['`rst` (in std_logic): asynchronous reset, active high.', false],
-  ['The reset RST is active low.', false],
+  ['The reset `RST` is active low.', false],
+  ['A bare word is a name in a name\'s shape only: arst_n is synchronous; the first reset is active low.', false],
+  ['The reset rst is active low.', true],
   ['`rst` is synchronous and active-low.', false],
   ['`arst_n` is asynchronous and active low.', true],
   ['`arst_n` is synchronous.', false],
@@ -80,16 +82,28 @@ test('a design\'s clocks are refuted the other edge, its resets the other kind a
   const g = buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' }).grounding;
   const of = (rs: Refutation[], name: string) => rs.filter((r) => r.name.toLowerCase() === name);
   const rs = groundingRefutations(g);
-  assert.deepEqual(of(rs, 'clk').map((r) => r.phrases), [['falling edge', 'falling-edge', 'falling_edge'], []]);
-  assert.deepEqual(of(rs, 'rst_n').filter((r) => r.phrases.length), [
+  const phrases = (name: string) => of(rs, name).flatMap((r) => r.phrases);
+  assert.deepEqual(of(rs, 'clk')[0], { name: 'clk', phrases: ['falling edge', 'falling-edge', 'falling_edge'] });
+  assert.deepEqual(of(rs, 'rst_n').slice(0, 2), [
     { name: 'rst_n', phrases: ['synchronous', 'sync reset'], unless: ['releas', 'deassert', 'de-assert'] },
     { name: 'rst_n', phrases: ['active high', 'active-high'] },
   ]);
+  // Roles in the interface layout's words: the clock is no reset, the reset no clock, a button neither.
+  for (const [name, reset, clock] of [['clk', true, false], ['rst_n', false, true], ['btn_in', true, true], ['stable_cnt', true, true]] as const) {
+    assert.equal(phrases(name).includes('): asynchronous reset') && phrases(name).includes('is the reset.'), reset, `${name} refuted as a reset`);
+    assert.equal(phrases(name).includes('): clock;') && phrases(name).includes('is the clock,'), clock, `${name} refuted as a clock`);
+  }
   // Ports of mode in, out; a signal; a generic.
   assert.deepEqual(of(rs, 'btn_in')[0].words, ['(inout', '(out', 'is an output', '(buffer', '(generic', 'is a generic']);
   assert.deepEqual(of(rs, 'btn_out')[0].words, ['(in', 'is an input', '(buffer', '(generic', 'is a generic']);
   assert.deepEqual(of(rs, 'stable_cnt')[0].words, ['(in', 'is an input', '(out', 'is an output', '(buffer', '(generic', 'is a generic']);
   assert.deepEqual(of(rs, 'g_stable_cycles')[0].words, ['(in', 'is an input', '(out', 'is an output', '(buffer']);
+  // In "Explain this entity", a name that is not the entity's own port or generic takes no mode at all.
+  assert.deepEqual(of(rs, 'p_debounce')[0].words, ['(in', 'is an input', '(out', 'is an output', '(buffer', '(generic', 'is a generic']);
+  const mac = ws.setFile('file:///mac_bank.vhd', fixture('mac_bank.vhd'));
+  const top = mac.units.find((u) => u.name === 'mac_bank')!;
+  const srst = of(groundingRefutations(buildPrompt(ws, { kind: 'unit', unit: top }, { task: 'entity' }).grounding), 'srst');
+  assert.ok(srst[0].words?.includes('(in'), 'a port of an instantiated entity is not one of this interface');
   const both = ws.setFile('file:///both.vhd', `library ieee; use ieee.std_logic_1164.all;
 entity both is port (clk, rst, d : in std_logic; q1, q2 : out std_logic); end entity;
 architecture rtl of both is begin
@@ -97,7 +111,8 @@ architecture rtl of both is begin
   process (clk) begin if rising_edge(clk) then if rst = '1' then q2 <= '0'; else q2 <= d; end if; end if; end process;
 end architecture;`);
   const rs2 = groundingRefutations(buildPrompt(ws, { kind: 'unit', unit: both.units[0] }, { task: 'entity' }).grounding);
-  assert.deepEqual(of(rs2, 'rst').filter((r) => r.phrases.length), [{ name: 'rst', phrases: ['active low', 'active-low'] }], 'used both ways: no kind refuted');
+  assert.deepEqual(of(rs2, 'rst')[0], { name: 'rst', phrases: ['active low', 'active-low'] }, 'used both ways: no kind refuted');
+  assert.ok(!of(rs2, 'rst').some((r) => r.phrases.some((p) => /synchronous$/.test(p))), 'used both ways: no kind refuted');
   const ddr = ws.setFile('file:///ddr.vhd', `library ieee; use ieee.std_logic_1164.all;
 entity ddr is port (clk, d : in std_logic; q1, q2 : out std_logic); end entity;
 architecture rtl of ddr is begin
@@ -105,7 +120,7 @@ architecture rtl of ddr is begin
   process (clk) begin if falling_edge(clk) then q2 <= d; end if; end process;
 end architecture;`);
   const rs3 = groundingRefutations(buildPrompt(ws, { kind: 'unit', unit: ddr.units[0] }, { task: 'entity' }).grounding);
-  assert.deepEqual(of(rs3, 'clk').filter((r) => r.phrases.length), [], 'both edges: no edge refuted');
+  assert.ok(!of(rs3, 'clk').some((r) => r.phrases.some((p) => /edge/.test(p))), 'both edges: no edge refuted');
 });
 
 test('a refuted word ends where the word does; words before a phrase may lift it', () => {
@@ -127,6 +142,9 @@ test('a refuted word ends where the word does; words before a phrase may lift it
   assert.equal(ok('`arst` is synchronous.'), false);
   assert.equal(ok('`arst` is asserted asynchronously and released synchronously.'), true);
   assert.equal(ok('`arst` is synchronous and released.'), false, 'only words before the phrase lift it');
+  const t = new ClaimConstraint([{ name: 'rst', phrases: ['asynchronous'] }, { name: 'std_logic', phrases: [], words: ['(in'], quotedOnly: true }]);
+  assert.equal(t.advance(CLAIM_START, '`rst` (in std_logic): asynchronous reset.'), undefined, 'a type named bare is not what the sentence is about');
+  assert.equal(t.advance(CLAIM_START, '`std_logic` (in bits)'), undefined, 'quoted, it is');
 });
 
 test('with the shipped model, a refuted phrase gives way to the model\'s next choice', async () => {

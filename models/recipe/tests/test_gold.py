@@ -48,6 +48,15 @@ def test_expert_explanations_pass_the_eval_metrics():
     assert sum(ground) / len(ground) >= 0.98
 
 
+def test_grounding_counts_names_not_literals():
+    """A bit-string, string, character or based literal in a code span is a value, not a name."""
+    from eval import grounding, identifiers
+    assert identifiers('`cnt` is `x"0F"` or `o"00"`, then `8d"12"`, `"IDLE"`, `\'1\'`, `16#FF#`, `1e6`.') == {'cnt'}
+    assert identifiers('`cnt2 + made_up` and bare snake_word') == {'cnt2', 'made_up', 'snake_word'}
+    assert grounding('`cnt` becomes `D"2"`.', 'signal cnt : integer;') == 1.0
+    assert grounding('`cnt` becomes `made_up`.', 'signal cnt : integer;') == 0.5
+
+
 @pytest.mark.skipif(not ROWS, reason='no gold manifest yet')
 def test_held_out_gold_designs_never_reach_training_files(tiny):
     import prepare

@@ -155,17 +155,44 @@ export function groundingRefutations(g: GroundingContext): Refutation[] {
     if (lows.size === 1) phrases.push(...(lows.has(true) ? ['active high', 'active-high'] : ['active low', 'active-low']));
     if (phrases.length) out.push({ name: rs[0].signal, phrases });
   }
-  for (const [name, kinds] of g.declared) {
-    const words = declarationRefutations(kinds);
-    if (words.length) out.push({ name, phrases: [], words });
+  // "Explain this entity" lays out the entity's own ports and generics: no other name takes a mode.
+  const iface = g.interface;
+  for (const name of new Set([...g.declared.keys(), ...(iface ? g.identifiers : [])])) {
+    const kinds = g.declared.get(name) ?? new Set<string>();
+    const own = iface ? new Set([...kinds].filter((k) => (k === 'generic' ? iface.generics.has(name) : !MODES.has(k) || iface.ports.has(name)))) : kinds;
+    const words = declarationRefutations(own);
+    const phrases = kinds.has('port') || kinds.has('signal') ? roleRefutations(name, g) : [];
+    // Only the design's objects are what a bare word is about: "(in std_logic)" is not about `std_logic`.
+    const object = [...kinds].some((k) => k !== 'type') && !STANDARD_NAMES.has(name);
+    if (words.length || phrases.length) out.push({ name, phrases, words, ...(object ? {} : { quotedOnly: true }) });
   }
+  return out;
+}
+
+const MODES = new Set(['in', 'out', 'inout', 'buffer', 'linkage']);
+
+/**
+ * The interface layout's words for what an object is not: "`src_data` (in std_logic): asynchronous
+ * reset" of an object that is no reset, "`rst` (in std_logic): clock;" of one that is no clock.
+ * Only the layout's and the claims' forms: "`cnt` is cleared by the synchronous reset" says nothing of `cnt`.
+ */
+function roleRefutations(name: string, g: GroundingContext): string[] {
+  if (!g.clockingKnown || g.unknownConnections.has(name)) return [];
+  const out: string[] = [];
+  // "is the reset" ends the claim only at punctuation: "`wdt_reset` is the reset request" is another thing.
+  const ended = (...claims: string[]) => claims.flatMap((c) => ['.', ',', ';', ' and', ' ('].map((e) => c + e));
+  if (!g.resets.some((r) => r.signal.toLowerCase() === name)) {
+    out.push('): asynchronous reset', '): asynchronous, active', '): synchronous reset', '): synchronous, active', ...ended('): reset', 'is the reset', 'is a reset', 'is an asynchronous reset', 'is a synchronous reset', 'is the asynchronous reset', 'is the synchronous reset'));
+  }
+  if (!g.clocks.some((c) => c.signal.toLowerCase() === name)) out.push(...ended('): clock', 'is the clock', 'is a clock'));
   return out;
 }
 
 /**
  * What a name declared as `kinds` is not, in the interface layout's words: "`empty` (in std_logic)"
  * of an output, "`sync_ff` (in std_logic)" of a signal, "`cnt` (generic natural)" of a port; and
- * "is an input", "is an output", "is a generic" (the grounding check's declaration claims).
+ * "is an input", "is an output", "is a generic" (the grounding check's declaration claims). With
+ * "Explain this entity", `kinds` holds only what the entity's own interface declares.
  */
 function declarationRefutations(kinds: Set<string>): string[] {
   const has = (...ks: string[]) => ks.some((k) => kinds.has(k));

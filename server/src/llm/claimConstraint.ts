@@ -6,7 +6,7 @@
 //
 // The scanner reads the answer character by character, as the name constraint does:
 // - a sentence is about the name among the refutations' names written last in it (a whole word, any
-//   case: `rst`, rst, RST), until a `code` quote names something else (`rst` clears `cnt`, which ...);
+//   case, quoted or in a name's shape: `rst`, `RST`, rst_n), until a `code` quote names something else (`rst` clears `cnt`, which ...);
 //   a sentence ends at a newline or at blank space after "." or ";";
 // - while a sentence is about a name, none of that name's phrases may be completed where a word
 //   starts ("synchronous" is refuted in "synchronous" but not inside "asynchronous").
@@ -23,6 +23,8 @@ export interface Refutation {
    * ending it: a tokenizer writes "index" as one piece, not "in" then "dex".
    */
   words?: string[];
+  /** The name is what a sentence is about only in a `code` quote, never as a bare word (a type: "(in std_logic)"). */
+  quotedOnly?: boolean;
   /**
    * Words that, written earlier in the sentence, lift the refutation (matched case-insensitively
    * anywhere: "releas" lets "asserted asynchronously and released synchronously" through).
@@ -50,18 +52,23 @@ export const CLAIM_START: ClaimState = { subject: '', word: '', tail: '', senten
 /** How much of a sentence `unless` looks back on. */
 const MAX_SENTENCE = 400;
 
+import { CAMEL_CASE_WORD, SNAKE_CASE_WORD } from './nameConstraint';
+
 const IDENT_CHAR = /[A-Za-z0-9_]/;
 const LETTER = /[a-z]/;
 
 export class ClaimConstraint {
   /** Per name (lower case): each refuted phrase, whether it must end a word, and the words that lift it. */
   private readonly phrases = new Map<string, { phrase: string; whole: boolean; unless: string[] }[]>();
+  /** Names (lower case) a bare word in a name's shape may name too. */
+  private readonly bare = new Set<string>();
   private readonly longest: number;
 
   constructor(refutations: Iterable<Refutation>) {
     let longest = 1;
     for (const r of refutations) {
       const name = r.name.toLowerCase();
+      if (!r.quotedOnly) this.bare.add(name);
       const list = this.phrases.get(name) ?? [];
       const unless = (r.unless ?? []).map((u) => u.toLowerCase()).filter((u) => u.trim() !== '');
       for (const [p, whole] of [...r.phrases.map((p) => [p, false] as const), ...(r.words ?? []).map((w) => [w, true] as const)]) {
@@ -94,7 +101,8 @@ export class ClaimConstraint {
         word += c;
       } else if (word) {
         const w = word.toLowerCase();
-        if (this.phrases.has(w)) {
+        // Quoted, or a bare word in a name's shape (rst_n): a bare `time` or `data` is English.
+        if (this.phrases.has(w) && (quote !== 0 || (this.bare.has(w) && (SNAKE_CASE_WORD.test(word) || CAMEL_CASE_WORD.test(word))))) {
           subject = w;
           tail = '';
         } else if (quote === 1) {
@@ -111,8 +119,9 @@ export class ClaimConstraint {
       for (const { phrase, whole, unless } of this.phrases.get(subject)!) {
         if (!tail.endsWith(phrase)) continue;
         const before = tail[tail.length - phrase.length - 1];
-        // A phrase starts a word: the subject's own name or blank space before it, never a letter.
-        if (before !== undefined && LETTER.test(before)) continue;
+        // A phrase starts a word: the subject's own name or blank space before it, never a letter
+        // (one that starts with punctuation, "): clock;", may follow anything).
+        if (before !== undefined && LETTER.test(before) && LETTER.test(phrase[0])) continue;
         if (unless.some((u) => sentence.slice(0, -phrase.length).includes(u))) continue;
         if (!whole) return undefined;
         ending = true;

@@ -32,8 +32,8 @@ export function validateRequest(req: GenerateRequest): void {
   if (req.stop !== undefined && (!Array.isArray(req.stop) || req.stop.some((s) => typeof s !== 'string'))) bad('stop must be an array of strings');
   if (req.names !== undefined && (!Array.isArray(req.names) || req.names.some((s) => typeof s !== 'string'))) bad('names must be an array of strings');
   if (req.quoteWords !== undefined && (!Array.isArray(req.quoteWords) || req.quoteWords.some((s) => typeof s !== 'string'))) bad('quoteWords must be an array of strings');
-  if (req.refutations !== undefined && (!Array.isArray(req.refutations) || req.refutations.some((r) => !r || typeof r.name !== 'string' || !Array.isArray(r.phrases) || r.phrases.some((p) => typeof p !== 'string') || !optionalStrings(r.words) || !optionalStrings(r.unless)))) {
-    bad('refutations must be an array of { name: string, phrases: string[], words?: string[], unless?: string[] }');
+  if (req.refutations !== undefined && (!Array.isArray(req.refutations) || req.refutations.some((r) => !r || typeof r.name !== 'string' || !Array.isArray(r.phrases) || r.phrases.some((p) => typeof p !== 'string') || !optionalStrings(r.words) || !optionalStrings(r.unless) || (r.quotedOnly !== undefined && typeof r.quotedOnly !== 'boolean')))) {
+    bad('refutations must be an array of { name: string, phrases: string[], words?: string[], unless?: string[], quotedOnly?: boolean }');
   }
 }
 

@@ -18,7 +18,7 @@
  * The rules' revision, part of the result cache's key: an answer written under older rules (an
  * invented record field after a dot, session 8) is not served from the cache once they change.
  */
-export const NAME_CONSTRAINT_RULES = 3;
+export const NAME_CONSTRAINT_RULES = 5;
 
 export interface ScanState {
   mode: 'plain' | 'quoted';
@@ -47,6 +47,15 @@ const ATTRIBUTE_PREFIXES = new Set([...PREDEFINED_ATTRIBUTES].flatMap((a) => [..
 
 /** The longest quote: a name or an expression (`cnt(WIDTH - 1 downto 0)`), never a sentence. */
 const MAX_QUOTE = 60;
+/** The longest string literal in a quote (`"IDLE"`, `"0101"`), never a sentence. */
+const MAX_STRING = 16;
+/** A bit-string literal's characters by base (VHDL-2008 lets metavalues in: `b"ZZ--"`). */
+const BIT_STRING: Record<string, RegExp> = {
+  b: /^[01_XZUWLHxzuwlh-]*$/,
+  o: /^[0-7_XZxz-]*$/,
+  x: /^[0-9A-Fa-f_XZxz-]*$/,
+  d: /^[0-9_]*$/,
+};
 
 export class NameConstraint {
   private readonly names: Set<string>;
@@ -142,13 +151,23 @@ export class NameConstraint {
     if (text !== '' && !/^[A-Za-z'"(\d+-]/.test(text)) return false;
     // Literals out of the way (an unfinished one runs to the end of the text).
     let open = false;   // a string or bit-string literal not closed yet: a quote cannot end inside one
+    let prose = false;  // a literal holding prose: `o" into the counter. When ...`
     const body = text
-      .replace(/(?:\b\d*[uUsS]?[xXbBoOdD])?"[^"]*("|$)/g, (m, end) => { open ||= end === ''; return ' '.repeat(m.length); })
+      .replace(/(?:\b\d*[uUsS]?([xXbBoOdD]))?"[^"]*("|$)/g, (m, base: string | undefined, end: string, at: number) => {
+        open ||= end === '';
+        // A bit string holds its base's digits (`x"0F"`, `b"01_10"`, `b"ZZ--"`), a string a few
+        // characters (`"IDLE"`, `"0101"`) and follows no name (`POSITIVE"Bout.everity state is av"`).
+        const content = m.slice(m.indexOf('"') + 1, m.length - end.length);
+        prose ||= base ? !BIT_STRING[base.toLowerCase()].test(content) : /\w/.test(text[at - 1] ?? '') || !/^[\w .-]*$/.test(content) || content.length > MAX_STRING;
+        return ' '.repeat(m.length);
+      })
       .replace(/'[^']'/g, '   ')
       .replace(/\b\d[\d_]*#[0-9A-Fa-f_.]*#?/g, (m) => ' '.repeat(m.length));
     // A sentence's punctuation is prose, not code: `positive or abs. ` ran past its end. Nor does a
     // quote close on a dot or a tick that selects nothing (`fall_pulse.`).
-    if (/[.;:]\s/.test(body) || (closing && /[.']$/.test(body))) return false;
+    if (prose || /[.;:]\s/.test(body) || (closing && /[.']$/.test(body))) return false;
+    // No name starts with an underscore (`din(integer:_Write`).
+    if (/(?<!\w)_/.test(body)) return false;
     // A number runs into no word (`1aturate`, `0x0`, `7_r`): only into an exponent (`1e6`), or, still
     // being written, into what may become a sized bit-string literal (`8x` of 8x"FF").
     for (const m of body.matchAll(/(?<!\w)\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d*)?/g)) {
