@@ -5,7 +5,8 @@
 // `=free` runs that model without the engine's name constraint (GenerateRequest.names).
 // Also writes OUT.outputs.jsonl: each "Explain this entity" answer as the model wrote it and as shown
 // after the grounding check, for `eval.py --score-outputs` (the same identifier and contradiction
-// metrics as eval.py's table, on what the engine produced).
+// metrics as eval.py's table, on what the engine produced), with each port hover's answer (`hovers`:
+// port, what the model wrote, what is shown) to read.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { explain } from '../../server/src/ide/explain';
@@ -26,8 +27,11 @@ interface Score {
   hovers: number;
   hoversShown: number;
   seconds: number;
-  /** Per design: the "Explain this entity" answer as the model wrote it, and its explanation as shown after the check. */
-  outputs: { id: string; raw: string; shown: string }[];
+  /**
+   * Per design: the "Explain this entity" answer as the model wrote it, and its explanation as shown
+   * after the check; and per port hover, what the model wrote and what is shown.
+   */
+  outputs: { id: string; raw: string; shown: string; hovers: { port: string; raw: string; shown: string }[] }[];
 }
 
 /** A verdict reason, without the names in it: `\`x\` is not a name in the design` -> `not a name in the design`. */
@@ -80,7 +84,8 @@ export async function score(designs: Design[], modelDir: string, name: string, f
       const shownSentences = sentences(explanationOf(a.markdown)).filter((x) => x.trim() && !x.trim().startsWith('_'));
       const kept = shownSentences.length;
       const shown = shownSentences.join(' ').trim();
-      s.outputs.push({ id: d.id, raw: written, shown });
+      const hovers: Score['outputs'][number]['hovers'] = [];
+      s.outputs.push({ id: d.id, raw: written, shown, hovers });
       const dropped = a.grounding?.dropped.length ?? 0;
       s.written += kept + dropped;
       s.kept += kept;
@@ -95,6 +100,8 @@ export async function score(designs: Design[], modelDir: string, name: string, f
         if (!h.explanation) continue;
         s.hovers++;
         if (h.explanation.text.trim()) s.hoversShown++;
+        const dropped = h.explanation.verdict.dropped.join(' ');
+        hovers.push({ port: p.trim().split(/\s|:/)[0], raw: [h.explanation.text, dropped].filter((x) => x.trim()).join(' / dropped: '), shown: h.explanation.text });
       }
     }
   } finally {

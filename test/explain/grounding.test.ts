@@ -254,6 +254,11 @@ const HOVER_CASES: { file: string; at: string; sentence: string; reason: RegExp 
   { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Asynchronous reset, active high.', reason: /`rst_n` is active low/ },
   { file: 'debouncer.vhd', at: 'stable_cnt :', sentence: 'Counts clock cycles for which the synchronised input has not changed.', reason: null },
   { file: 'debouncer.vhd', at: 'stable_cnt :', sentence: 'It is the reset of the debouncer.', reason: /`stable_cnt` is not a reset/ },
+  // Another port's description (the model's next choice once "Asynchronous reset" was refuted).
+  { file: 'debouncer.vhd', at: 'clk     :', sentence: 'At least one request is active.', reason: /says nothing of `clk` as a clock/ },
+  { file: 'debouncer.vhd', at: 'clk     :', sentence: 'System clock from the board oscillator.', reason: null },
+  { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Debounced button level.', reason: /says nothing of `rst_n` as a reset/ },
+  { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Clears every register while low.', reason: null },
 ];
 
 for (const c of HOVER_CASES) {

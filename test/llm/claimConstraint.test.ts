@@ -66,12 +66,28 @@ test('the phrase is caught at its last character', () => {
   assert.equal(breaksAt('`rst` is active low.'), '`rst` is active low'.length - 1);
 });
 
+test('a hover\'s answer is about its object until it names another; "^" anchors a phrase at a sentence\'s start', () => {
+  const h = new ClaimConstraint([
+    { name: 'clk', phrases: ['falling edge', '^asynchronous', '^asynchronous reset'] },
+    { name: 'cnt', phrases: ['falling edge'] },
+  ], 'CLK');
+  const ok = (text: string) => h.advance(h.start(), text) !== undefined;
+  assert.equal(ok('Asynchronous reset, active low.'), false);
+  assert.equal(ok('Clock; all registers update on its falling edge.'), false);
+  assert.equal(ok('Clock; all registers update on its rising edge. Asynchronous to nothing.'), false, 'every sentence is about it');
+  assert.equal(ok('Clock of the counter; not asynchronous.'), true, 'anchored: only at the start');
+  assert.equal(ok('`cnt2` samples on the falling edge.'), true, 'a sentence that names another name is about that one');
+  const none = new ClaimConstraint([{ name: 'clk', phrases: ['^asynchronous'] }]);
+  assert.notEqual(none.advance(none.start(), 'Asynchronous reset.'), undefined, 'no object: a sentence that names nothing is about nothing');
+});
+
 test('a request\'s refutations are checked like its other fields', () => {
   const messages = [{ role: 'user' as const, content: 'x' }];
   validateRequest({ messages, refutations: [{ name: 'rst', phrases: ['asynchronous'] }] });
   for (const refutations of [[{ name: 'rst' }], [{ name: 3, phrases: [] }], [{ name: 'rst', phrases: [1] }], 'rst', [null]]) {
     assert.throws(() => validateRequest({ messages, refutations: refutations as unknown as Refutation[] }), /refutations must be/);
   }
+  assert.throws(() => validateRequest({ messages, refutations: [], refutationSubject: 3 as unknown as string }), /refutationSubject must be/);
 });
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain', name), 'utf8');

@@ -7,7 +7,7 @@ import type { Workspace } from '../analysis/workspace';
 import { commentOf } from '../analysis/facts/comments';
 import { isLlmError } from '../llm/errors';
 import type { Backend, CancellationToken, GenerateRequest } from '../llm/index';
-import { groundingNames, groundingRefutations, mergeVerdicts, QUOTE_WORDS, StreamingGrounder, type GroundingVerdict } from './grounding';
+import { groundingConstraints, mergeVerdicts, StreamingGrounder, type GroundingVerdict } from './grounding';
 import { buildPrompt, type ExplainTarget, type Prompt } from './prompt';
 import { clockPhrase, fsmLine, processName, resetKind, resetPhrase, roleText } from './promptFacts';
 import type { Position, Range } from './types';
@@ -240,7 +240,7 @@ async function runModel(backend: Backend, prompt: Prompt, opts: ExplainOptions, 
   const started = Date.now();
   let firstTextMs: number | null = null;
   let firstTokenMs: number | undefined;
-  let req: GenerateRequest = { messages: prompt.messages, maxTokens: opts.maxTokens ?? 512, queueKey: 'explain', priority: 10, names: groundingNames(prompt.grounding), quoteWords: QUOTE_WORDS, refutations: groundingRefutations(prompt.grounding) };
+  let req: GenerateRequest = { messages: prompt.messages, maxTokens: opts.maxTokens ?? 512, queueKey: 'explain', priority: 10, ...groundingConstraints(prompt.grounding) };
   let retried = false;
   const earlier: GroundingVerdict[] = [];
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -5,6 +5,7 @@ import type { ArchitectureFacts, ClockFact, ResetFact } from '../analysis/facts/
 import type { SourceFile } from '../analysis/sourceFile';
 import { STANDARD_NAMES } from '../analysis/standardNames';
 import type { Refutation } from '../llm/claimConstraint';
+import type { GenerateRequest } from '../llm/types';
 import { CAMEL_CASE_WORD, PREDEFINED_ATTRIBUTES, SNAKE_CASE_WORD } from '../llm/nameConstraint';
 import { TokenKind as T } from '../syntax/tokenKind';
 import { isEnglishWord } from './lexicon';
@@ -166,7 +167,26 @@ export function groundingRefutations(g: GroundingContext): Refutation[] {
     const object = [...kinds].some((k) => k !== 'type') && !STANDARD_NAMES.has(name);
     if (words.length || phrases.length) out.push({ name, phrases, words, ...(object ? {} : { quotedOnly: true }) });
   }
+  // A hover's or doc comment's answer names nothing: "Asynchronous reset, active low." is about its subject.
+  if (g.subject) {
+    const phrases: string[] = [];
+    const reset = g.resets.some((r) => r.signal.toLowerCase() === g.subject);
+    const clock = g.clocks.some((c) => c.signal.toLowerCase() === g.subject);
+    if (!reset) phrases.push(...['asynchronous reset', 'synchronous reset', 'reset,', 'reset;', 'reset.', 'active-low reset', 'active-high reset', 'active low reset', 'active high reset'].map((p) => '^' + p));
+    // A clock is neither kind of reset: its hover does not open on "Asynchronous" / "Synchronous".
+    if (clock && !reset) phrases.push('^asynchronous', '^synchronous');
+    if (!clock) phrases.push(...['clock;', 'clock.', 'clock,', 'destination clock', 'source clock', 'system clock', 'input clock', 'main clock', 'read clock', 'write clock'].map((p) => '^' + p));
+    if (g.clockingKnown && !g.unknownConnections.has(g.subject)) out.push({ name: g.subject, phrases });
+  }
   return out;
+}
+
+/**
+ * What the engine is held to for an answer about `g`'s design: its names (`names`, `quoteWords`),
+ * what its facts refute (`refutations`), and what a sentence that names nothing is about.
+ */
+export function groundingConstraints(g: GroundingContext): Pick<GenerateRequest, 'names' | 'quoteWords' | 'refutations' | 'refutationSubject'> {
+  return { names: groundingNames(g), quoteWords: QUOTE_WORDS, refutations: groundingRefutations(g), ...(g.subject ? { refutationSubject: g.subject } : {}) };
 }
 
 const MODES = new Set(['in', 'out', 'inout', 'buffer', 'linkage']);
@@ -525,7 +545,17 @@ function withoutMarkers(s: string): string {
 
 /** A sentence that names nothing says what the subject is: "Clock; ...", "Synchronous reset, active high." */
 function subjectContradiction(s: string, low: string, g: GroundingContext): string | undefined {
-  return roleContradiction(g.subject!, withoutMarkers(low), g);
+  const body = withoutMarkers(low);
+  const role = roleContradiction(g.subject!, body, g);
+  if (role) return role;
+  // What a clock's or a reset's sentence says of it speaks of a clock or a reset (every one of the
+  // 629 clock and 515 reset hovers and doc comments in the training pairs does): "At least one
+  // request is active." is another port's description, written where the model's first choice was refuted.
+  const clock = g.clocks.some((c) => c.signal.toLowerCase() === g.subject);
+  const reset = g.resets.some((r) => r.signal.toLowerCase() === g.subject);
+  if (clock && !reset && !/clock|clk|edge|domain|frequency|period|oscillator/.test(body)) return `says nothing of \`${g.subject}\` as a clock`;
+  if (reset && !clock && !/reset|clear|initiali[sz]|assert|active/.test(body)) return `says nothing of \`${g.subject}\` as a reset`;
+  return undefined;
 }
 
 /** The reset's kind or level when the lower-case text says only the other one ("synchronous" for an asynchronous reset). */

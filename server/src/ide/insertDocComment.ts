@@ -5,7 +5,7 @@ import type { Declaration } from '../analysis/scopes';
 import type { Workspace } from '../analysis/workspace';
 import type { Backend, CancellationToken, TokenCounter } from '../llm/index';
 import { NodeKind as N } from '../syntax/nodeKind';
-import { ground, groundingNames, groundingRefutations, QUOTE_WORDS } from './grounding';
+import { ground, groundingConstraints } from './grounding';
 import { spelling } from './explain';
 import { buildPrompt, type Prompt } from './prompt';
 import { clockPhrase, resetPhrase } from './promptFacts';
@@ -129,7 +129,7 @@ export async function insertDocComment(ws: Workspace, uri: string, pos: Position
   if (backend) {
     try {
       const p = docCommentPrompt(ws, plan.decl, backend.tokenCounter?.());
-      const r = await backend.generate({ messages: p.messages, maxTokens: 64, priority: 8, queueKey: `doc:${uri}`, names: groundingNames(p.grounding), quoteWords: QUOTE_WORDS, refutations: groundingRefutations(p.grounding) }, undefined, token);
+      const r = await backend.generate({ messages: p.messages, maxTokens: 64, priority: 8, queueKey: `doc:${uri}`, ...groundingConstraints(p.grounding) }, undefined, token);
       const g = ground(r.text, p.grounding);
       modelUsed = true;
       grounding = g.verdict;

@@ -7,7 +7,7 @@ import { nameNodeAt, resolveAt } from '../analysis/resolve';
 import type { Declaration } from '../analysis/scopes';
 import type { Workspace } from '../analysis/workspace';
 import type { Backend, CancellationToken, TokenCounter } from '../llm/index';
-import { ground, groundingNames, groundingRefutations, QUOTE_WORDS, type GroundingVerdict } from './grounding';
+import { ground, groundingConstraints, type GroundingVerdict } from './grounding';
 import { buildPrompt, type Prompt } from './prompt';
 import type { HoverSection, Position } from './types';
 
@@ -118,7 +118,7 @@ export class HoverExplainer {
     const running = this.running.get(key);
     if (running) return running;
     const job = (async () => {
-      const r = await b.generate({ messages: p.messages, maxTokens: this.maxTokens, priority, queueKey, names: groundingNames(p.grounding), quoteWords: QUOTE_WORDS, refutations: groundingRefutations(p.grounding) });
+      const r = await b.generate({ messages: p.messages, maxTokens: this.maxTokens, priority, queueKey, ...groundingConstraints(p.grounding) });
       const g = ground(r.text, p.grounding);
       const e: HoverExplanation = { text: r.finishReason === 'cancelled' ? '' : g.text, verdict: g.verdict, cached: false };
       if (r.finishReason !== 'cancelled') this.remember(key, e);

@@ -15,7 +15,11 @@
 export interface Refutation {
   /** The name (a reset's signal): matched as a whole word, case-insensitive. */
   name: string;
-  /** What the answer may not say of it ("asynchronous", "active low"): matched case-insensitively from a word's start. */
+  /**
+   * What the answer may not say of it ("asynchronous", "active low"): matched case-insensitively from
+   * a word's start; one that starts with "^" only as the start of a sentence ("^asynchronous reset":
+   * a hover's "Asynchronous reset, active low." of what is no reset).
+   */
   phrases: string[];
   /**
    * Whole words or phrases it may not be called, refuted only where the word ends: "(in" refutes
@@ -64,7 +68,15 @@ export class ClaimConstraint {
   private readonly bare = new Set<string>();
   private readonly longest: number;
 
-  constructor(refutations: Iterable<Refutation>) {
+  /** The name (lower case) a sentence is about until it names another: a hover's object, or none. */
+  private readonly about: string;
+
+  /**
+   * @param about the name every sentence is about until it names another (a hover's or doc
+   *   comment's object: "Synchronous reset, active high." names nothing)
+   */
+  constructor(refutations: Iterable<Refutation>, about = '') {
+    this.about = about.toLowerCase();
     let longest = 1;
     for (const r of refutations) {
       const name = r.name.toLowerCase();
@@ -82,6 +94,11 @@ export class ClaimConstraint {
     this.longest = longest;
   }
 
+  /** The state before the answer's first character. */
+  start(): ClaimState {
+    return { ...CLAIM_START, subject: this.phrases.has(this.about) ? this.about : '' };
+  }
+
   /** The state after `piece`, or undefined when `piece` completes a refuted phrase. */
   advance(state: ClaimState, piece: string): ClaimState | undefined {
     let { subject, word, tail, sentence, prev, quote } = state;
@@ -92,7 +109,7 @@ export class ClaimConstraint {
         ending = false;
       }
       if ((/\s/.test(c) && /[.;]/.test(prev)) || c === '\n') {
-        subject = '';
+        subject = this.phrases.has(this.about) ? this.about : '';
         tail = '';
         sentence = '';
       }
@@ -117,6 +134,10 @@ export class ClaimConstraint {
       if (!subject) continue;
       tail = (tail + c.toLowerCase()).slice(-this.longest);
       for (const { phrase, whole, unless } of this.phrases.get(subject)!) {
+        if (phrase.startsWith('^')) {
+          if (sentence.trimStart() === phrase.slice(1)) return undefined;
+          continue;
+        }
         if (!tail.endsWith(phrase)) continue;
         const before = tail[tail.length - phrase.length - 1];
         // A phrase starts a word: the subject's own name or blank space before it, never a letter

@@ -35,6 +35,7 @@ export function validateRequest(req: GenerateRequest): void {
   if (req.refutations !== undefined && (!Array.isArray(req.refutations) || req.refutations.some((r) => !r || typeof r.name !== 'string' || !Array.isArray(r.phrases) || r.phrases.some((p) => typeof p !== 'string') || !optionalStrings(r.words) || !optionalStrings(r.unless) || (r.quotedOnly !== undefined && typeof r.quotedOnly !== 'boolean')))) {
     bad('refutations must be an array of { name: string, phrases: string[], words?: string[], unless?: string[], quotedOnly?: boolean }');
   }
+  if (req.refutationSubject !== undefined && typeof req.refutationSubject !== 'string') bad('refutationSubject must be a string');
 }
 
 function optionalStrings(v: unknown): boolean {
@@ -96,10 +97,10 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
   const seen = [...promptIds];
   const stream = model.tokenizer.streamDecoder();
   const names = req.names?.length ? nameConstraintOf(req.names, req.quoteWords ?? []) : undefined;
-  const claims = req.refutations?.length ? new ClaimConstraint(req.refutations) : undefined;
+  const claims = req.refutations?.length ? new ClaimConstraint(req.refutations, req.refutationSubject) : undefined;
   const pieces = names || claims ? model.tokenPieces : undefined;
   let scan: ScanState = START;
-  let claimScan: ClaimState = CLAIM_START;
+  let claimScan: ClaimState = claims?.start() ?? CLAIM_START;
   // The end of the answer is allowed only where a name is not left half-written (`SYNC_F` of sync_ff).
   const allow = pieces
     ? (id: number) => {
@@ -149,7 +150,7 @@ export async function generate(model: LoadedModel, req: GenerateRequest, onText:
     const last = fwd.logits.slice((rows - 1) * V, rows * V);
     const next = sampleToken(last, p, random, seen, allow);
     if (names && pieces) scan = names.advance(scan, pieces[next] ?? '') ?? START;
-    if (claims && pieces) claimScan = claims.advance(claimScan, pieces[next] ?? '') ?? CLAIM_START;
+    if (claims && pieces) claimScan = claims.advance(claimScan, pieces[next] ?? '') ?? claims.start();
     generated++;
     if (model.eosIds.has(next)) {
       finish = 'stop';

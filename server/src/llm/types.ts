@@ -40,6 +40,8 @@ export interface GenerateRequest {
    * claimConstraint.ts). Remote servers cannot be held to it either.
    */
   refutations?: Refutation[];
+  /** With `refutations`: the name a sentence is about until it names another (a hover's object). */
+  refutationSubject?: string;
   /** A newer request with the same key supersedes a queued or running older one. */
   queueKey?: string;
   /** Higher runs first among queued requests (default 0). */
