@@ -66,19 +66,16 @@ test('the phrase is caught at its last character', () => {
   assert.equal(breaksAt('`rst` is active low.'), '`rst` is active low'.length - 1);
 });
 
-test('a hover\'s answer is about its object until it names another; "^" anchors a phrase at a sentence\'s start', () => {
-  const h = new ClaimConstraint([
-    { name: 'clk', phrases: ['falling edge', '^asynchronous', '^asynchronous reset'] },
-    { name: 'cnt', phrases: ['falling edge'] },
-  ], 'CLK');
+test('a hover\'s answer is about its object until a sentence names another', () => {
+  const h = new ClaimConstraint([{ name: 'rst_n', phrases: ['synchronous', 'active high'] }], 'RST_N');
   const ok = (text: string) => h.advance(h.start(), text) !== undefined;
-  assert.equal(ok('Asynchronous reset, active low.'), false);
-  assert.equal(ok('Clock; all registers update on its falling edge.'), false);
-  assert.equal(ok('Clock; all registers update on its rising edge. Asynchronous to nothing.'), false, 'every sentence is about it');
-  assert.equal(ok('Clock of the counter; not asynchronous.'), true, 'anchored: only at the start');
-  assert.equal(ok('`cnt2` samples on the falling edge.'), true, 'a sentence that names another name is about that one');
-  const none = new ClaimConstraint([{ name: 'clk', phrases: ['^asynchronous'] }]);
-  assert.notEqual(none.advance(none.start(), 'Asynchronous reset.'), undefined, 'no object: a sentence that names nothing is about nothing');
+  assert.equal(ok('Asynchronous reset, active low.'), true);
+  assert.equal(ok('Synchronous reset, active low.'), false);
+  assert.equal(ok('Asynchronous reset. Active high.'), false, 'every sentence is about it');
+  assert.equal(ok('`cnt` is cleared; it is synchronous.'), false, 'a new sentence is about the object again');
+  assert.equal(ok('It clears `cnt`, which is synchronous.'), true, 'a sentence that names another name is about that one');
+  const none = new ClaimConstraint([{ name: 'rst_n', phrases: ['synchronous'] }]);
+  assert.notEqual(none.advance(none.start(), 'Synchronous reset.'), undefined, 'no object: a sentence that names nothing is about nothing');
 });
 
 test('a request\'s refutations are checked like its other fields', () => {
@@ -104,11 +101,8 @@ test('a design\'s clocks are refuted the other edge, its resets the other kind a
     { name: 'rst_n', phrases: ['synchronous', 'sync reset'], unless: ['releas', 'deassert', 'de-assert'] },
     { name: 'rst_n', phrases: ['active high', 'active-high'] },
   ]);
-  // Roles in the interface layout's words: the clock is no reset, the reset no clock, a button neither.
-  for (const [name, reset, clock] of [['clk', true, false], ['rst_n', false, true], ['btn_in', true, true], ['stable_cnt', true, true]] as const) {
-    assert.equal(phrases(name).includes('): asynchronous reset') && phrases(name).includes('is the reset.'), reset, `${name} refuted as a reset`);
-    assert.equal(phrases(name).includes('): clock;') && phrases(name).includes('is the clock,'), clock, `${name} refuted as a clock`);
-  }
+  // No role is refuted (its other answers are open): the model's next choices were other ports' descriptions.
+  for (const name of ['clk', 'rst_n', 'btn_in', 'stable_cnt']) assert.ok(!phrases(name).some((p) => /^\)|clock|is (?:the|a) reset/.test(p)), name);
   // Ports of mode in, out; a signal; a generic.
   assert.deepEqual(of(rs, 'btn_in')[0].words, ['(inout', '(out', 'is an output', '(buffer', '(generic', 'is a generic']);
   assert.deepEqual(of(rs, 'btn_out')[0].words, ['(in', 'is an input', '(buffer', '(generic', 'is a generic']);

@@ -15,11 +15,7 @@
 export interface Refutation {
   /** The name (a reset's signal): matched as a whole word, case-insensitive. */
   name: string;
-  /**
-   * What the answer may not say of it ("asynchronous", "active low"): matched case-insensitively from
-   * a word's start; one that starts with "^" only as the start of a sentence ("^asynchronous reset":
-   * a hover's "Asynchronous reset, active low." of what is no reset).
-   */
+  /** What the answer may not say of it ("asynchronous", "active low"): matched case-insensitively from a word's start. */
   phrases: string[];
   /**
    * Whole words or phrases it may not be called, refuted only where the word ends: "(in" refutes
@@ -134,14 +130,9 @@ export class ClaimConstraint {
       if (!subject) continue;
       tail = (tail + c.toLowerCase()).slice(-this.longest);
       for (const { phrase, whole, unless } of this.phrases.get(subject)!) {
-        if (phrase.startsWith('^')) {
-          if (sentence.trimStart() === phrase.slice(1)) return undefined;
-          continue;
-        }
         if (!tail.endsWith(phrase)) continue;
         const before = tail[tail.length - phrase.length - 1];
-        // A phrase starts a word: the subject's own name or blank space before it, never a letter
-        // (one that starts with punctuation, "): clock;", may follow anything).
+        // A phrase starts a word: the subject's own name, blank space or punctuation before it, never a letter.
         if (before !== undefined && LETTER.test(before) && LETTER.test(phrase[0])) continue;
         if (unless.some((u) => sentence.slice(0, -phrase.length).includes(u))) continue;
         if (!whole) return undefined;
