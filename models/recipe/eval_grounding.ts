@@ -2,7 +2,8 @@
 // and a hover over every port, through the engine (onnxruntime-node) and the server's grounding check
 // against the analysis facts. Writes a Markdown table (eval.py scores the same designs in torch).
 //   node --import tsx models/recipe/eval_grounding.ts DATA_DIR OUT.md MODEL_DIR[=NAME[=free]] ...
-// `=free` runs that model without the engine's name constraint (GenerateRequest.names).
+// `=free` runs that model without the engine's name and claim constraints (GenerateRequest.names,
+// refutations), as it would run behind a remote server.
 // Also writes OUT.outputs.jsonl: each "Explain this entity" answer as the model wrote it and as shown
 // after the grounding check, for `eval.py --score-outputs` (the same identifier and contradiction
 // metrics as eval.py's table, on what the engine produced), with each port hover's answer (`hovers`:
@@ -51,7 +52,7 @@ function explanationOf(markdown: string): string {
 }
 
 /**
- * @param free the requests go without their `names`: the model's own choice of names, unconstrained
+ * @param free the requests go without their `names` and `refutations`: the model's own choice of names and claims, unconstrained
  *   (what a remote server does), to compare with the engine's name-constrained decoding
  */
 export async function score(designs: Design[], modelDir: string, name: string, free = false): Promise<Score> {
@@ -61,7 +62,7 @@ export async function score(designs: Design[], modelDir: string, name: string, f
   const backend: Backend = {
     id: local.id,
     generate: async (req, onText, token) => {
-      const r = await local.generate(free ? { ...req, names: undefined } : req, onText, token);
+      const r = await local.generate(free ? { ...req, names: undefined, refutations: undefined, refutationSubject: undefined } : req, onText, token);
       written = r.text;
       return r;
     },
@@ -141,8 +142,9 @@ async function main(args: string[]): Promise<void> {
   const md = `On the ${designs.length} held-out gold designs, through the engine and the server's grounding check ` +
     '(what a user sees): sentences of "Explain this entity" that pass, why the others were dropped, and how many port hovers ' +
     'show an explanation rather than withholding it. Rows run as the extension does, with the engine\'s name-constrained ' +
-    'decoding (a name in `code` quotes, or a snake_case word, can only be one of the design\'s), unless they say ' +
-    '"names not constrained": the same model choosing names freely, as it would behind a remote server.\n\n' + table(scores) + '\n';
+    'decoding (a name in `code` quotes, or a snake_case word, can only be one of the design\'s) and claim-constrained decoding ' +
+    '(no edge, reset kind or level, or mode the facts refute), unless they say "not constrained": the same model choosing ' +
+    'names and claims freely, as it would behind a remote server.\n\n' + table(scores) + '\n';
   writeFileSync(out, md);
   writeFileSync(`${out}.outputs.jsonl`, scores.flatMap((x) => x.outputs.map((o) => JSON.stringify({ model: x.model, ...o }))).join('\n') + '\n');
   process.stdout.write(md);

@@ -33,6 +33,6 @@ done
 STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK" --reference-pairs "$DATA/heldout_pairs.jsonl"
 STEP=eval;      step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --tok "$TOK" ${EVAL_ARGS:-}
 if node --import tsx -e '' 2>/dev/null; then   # the exports as the extension runs them: engine + grounding check
-  STEP=grounding; step node --import tsx eval_grounding.ts "$DATA" "$RUN/eval_grounding.md" "$RUN/export/fp32=fp32" "$RUN/export/rtn=RTN int4" "$RUN/export/lrqat=LR-QAT int4" "$RUN/export/lrqat=LR-QAT int4, names not constrained=free"
+  STEP=grounding; step node --import tsx eval_grounding.ts "$DATA" "$RUN/eval_grounding.md" "$RUN/export/fp32=fp32" "$RUN/export/rtn=RTN int4" "$RUN/export/lrqat=LR-QAT int4" "$RUN/export/lrqat=LR-QAT int4, not constrained=free"
   STEP=scored;    step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --score-outputs "$RUN/eval_grounding.md.outputs.jsonl"
 fi

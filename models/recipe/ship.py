@@ -111,7 +111,7 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
     lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
     eg = os.path.join(run, 'eval_grounding.md')   # eval_grounding.ts: the exports through the engine and the grounding check
     if os.path.exists(eg):
-        lines += ['', f'Reproduce: `node --import tsx eval_grounding.ts {data} {eg} <export>/fp32=fp32 <export>/rtn="RTN int4" <export>/lrqat="LR-QAT int4" <export>/lrqat="LR-QAT int4, names not constrained=free"` (as `pipeline.sh` runs it; `=free`: without the engine\'s name-constrained decoding; a row for the model it replaces: its folder, `models/default="previous default"`, before shipping)', '', open(eg).read().strip()]
+        lines += ['', f'Reproduce: `node --import tsx eval_grounding.ts {data} {eg} <export>/fp32=fp32 <export>/rtn="RTN int4" <export>/lrqat="LR-QAT int4" <export>/lrqat="LR-QAT int4, not constrained=free"` (as `pipeline.sh` runs it; `=free`: without the engine\'s name- and claim-constrained decoding; a row for the model it replaces: its folder, `models/default="previous default"`, before shipping)', '', open(eg).read().strip()]
     eo = os.path.join(run, 'eval_outputs.md')   # eval.py --score-outputs: the table's metrics on the engine's answers
     if os.path.exists(eo):
         lines += ['', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data} --score-outputs {eg}.outputs.jsonl` '
