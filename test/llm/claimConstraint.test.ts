@@ -11,21 +11,14 @@ import { loadModel } from '../../server/src/llm/model';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { groundingNames, groundingRefutations, QUOTE_WORDS } from '../../server/src/ide/grounding';
 import { buildPrompt } from '../../server/src/ide/prompt';
+import { breaksAt as breaksAtOf } from './helpers';
 
 const c = new ClaimConstraint([
   { name: 'rst', phrases: ['asynchronous', 'active low', 'active-low'] },
   { name: 'arst_n', phrases: ['synchronous', 'active high'] },
 ]);
 
-/** Where `text` first breaks the rule when written in pieces of `size` characters (-1: it never does). */
-function breaksAt(text: string, size = 1): number {
-  let s: ClaimState | undefined = CLAIM_START;
-  for (let at = 0; at < text.length; at += size) {
-    s = c.advance(s, text.slice(at, at + size));
-    if (!s) return at;
-  }
-  return -1;
-}
+const breaksAt = (text: string, size = 1) => breaksAtOf(c, CLAIM_START, text, size);
 
 const cases: [string, boolean][] = [
   ['`rst` (in std_logic): synchronous reset, active high.', true],

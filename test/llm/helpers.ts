@@ -36,3 +36,18 @@ export function maxAbsDiff(got: ArrayLike<number>, want: ArrayLike<number>): num
   for (let i = 0; i < got.length; i++) m = Math.max(m, Math.abs(got[i] - want[i]));
   return m;
 }
+
+/** A scanner over an answer's text (the engine's name and claim constraints). */
+export interface Scanner<S> {
+  advance(state: S, piece: string): S | undefined;
+}
+
+/** Where `text` first breaks `scanner`'s rule when written in pieces of `size` characters from `start` (-1: it never does). */
+export function breaksAt<S>(scanner: Scanner<S>, start: S, text: string, size = 1): number {
+  let s: S | undefined = start;
+  for (let at = 0; at < text.length; at += size) {
+    s = scanner.advance(s, text.slice(at, at + size));
+    if (!s) return at;
+  }
+  return -1;
+}

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { NameConstraint, START, tokenPieces, type ScanState } from '../../server/src/llm/nameConstraint';
+import { NameConstraint, START, tokenPieces } from '../../server/src/llm/nameConstraint';
 import { sampleToken, seededRandom } from '../../server/src/llm/sampler';
 import { generate } from '../../server/src/llm/generate';
 import { loadModel } from '../../server/src/llm/model';
@@ -11,19 +11,12 @@ import { readFileSync } from 'node:fs';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { groundingNames, identifierCandidates, QUOTE_WORDS } from '../../server/src/ide/grounding';
 import { buildPrompt } from '../../server/src/ide/prompt';
+import { breaksAt as breaksAtOf } from './helpers';
 
 // The design's names, and reserved words of expressions as the server gives them (quote words: not first in a quote).
 const c = new NameConstraint(['clk_i', 'Clk_I', 'rst_n', 'cnt', 'state', 'IDLE', 'std_logic', 'x_q'], ['downto', 'others', 'and', 'not']);
 
-/** Where `text` first breaks the rule when written in pieces of `size` characters (-1: it never does). */
-function breaksAt(text: string, size = 1): number {
-  let s: ScanState | undefined = START;
-  for (let at = 0; at < text.length; at += size) {
-    s = c.advance(s, text.slice(at, at + size));
-    if (!s) return at;
-  }
-  return -1;
-}
+const breaksAt = (text: string, size = 1) => breaksAtOf(c, START, text, size);
 
 const cases: [string, boolean][] = [
   ['The counter `cnt` counts on `clk_i`.', true],
