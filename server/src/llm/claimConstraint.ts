@@ -5,15 +5,19 @@
 // next choice instead.
 //
 // The scanner reads the answer character by character, as the name constraint does:
-// - a sentence is about the name among the refutations' names written last in it (a whole word, any
-//   case, quoted or in a name's shape: `rst`, `RST`, rst_n), until a `code` quote names something else (`rst` clears `cnt`, which ...);
-//   a sentence ends at a newline or at blank space after "." or ";";
+// - a sentence is about the refutations' name written last in it (a whole word, any case, quoted or
+//   a bare word in a name's shape: `rst`, `RST`, rst_n), else about the caller's subject (a hover's
+//   object), until a `code` quote names something else (`rst` clears `cnt`, which ...); a sentence
+//   ends at a newline or at blank space after "." or ";";
 // - while a sentence is about a name, none of that name's phrases may be completed where a word
-//   starts ("synchronous" is refuted in "synchronous" but not inside "asynchronous").
+//   starts ("synchronous" is refuted in "synchronous" but not inside "asynchronous"), nor one of its
+//   whole words where the word ends ("(in" but not "(index").
+
+import { CAMEL_CASE_WORD, SNAKE_CASE_WORD } from './nameConstraint';
 
 /** Phrases the facts refute about one name. */
 export interface Refutation {
-  /** The name (a reset's signal): matched as a whole word, case-insensitive. */
+  /** The name (a clock, a reset, a port): matched as a whole word, case-insensitive. */
   name: string;
   /** What the answer may not say of it ("asynchronous", "active low"): matched case-insensitively from a word's start. */
   phrases: string[];
@@ -51,8 +55,6 @@ export const CLAIM_START: ClaimState = { subject: '', word: '', tail: '', senten
 
 /** How much of a sentence `unless` looks back on. */
 const MAX_SENTENCE = 400;
-
-import { CAMEL_CASE_WORD, SNAKE_CASE_WORD } from './nameConstraint';
 
 const IDENT_CHAR = /[A-Za-z0-9_]/;
 const LETTER = /[a-z]/;

@@ -14,6 +14,7 @@ export { startOpenAiServer, type OpenAiServerOptions, type RunningServer } from 
 export { tokenCounterFromFile, tokenCounterOf, type TokenCounter } from './tokenCounter';
 export { loadModel, type LoadedModel, type LoadOptions } from './model';
 export { generate } from './generate';
+export type { Refutation } from './claimConstraint';
 
 export interface LlmSettings {
   /** vhdlExplain.model.backend; default: 'remote' when remoteUrl is set, else 'local'. ('off' is the caller's: create nothing.) */
