@@ -128,7 +128,8 @@ export function groundingNames(g: GroundingContext): string[] {
  * What the facts refute about the design's names, given to the engine as `refutations`: a clock used
  * on its rising edge only is not written of with "falling edge" (and the other way round), a
  * synchronous reset is not "asynchronous", an active-high one not "active low", and the other way
- * round; a name is not given a mode or "generic" it is not declared with (the grounding check drops
+ * round; a register is not "combinational" nor a combinational signal "registered" (as the
+ * subject of "is"); a name is not given a mode or "generic" it is not declared with (the grounding check drops
  * such sentences; the engine then does not write them). A clock used on both edges, or a reset used
  * both ways or at both levels, gets no phrase for what it is both.
  *
@@ -162,6 +163,13 @@ export function groundingRefutations(g: GroundingContext): Refutation[] {
     if (kinds.size === 1 && kinds.has('sync')) phrases.push('asynchronous', 'async reset');
     if (lows.size === 1) phrases.push(...(lows.has(true) ? ['active high', 'active-high'] : ['active low', 'active-low']));
     if (phrases.length) out.push({ name: rs[0].signal, phrases });
+  }
+  // A register is not "combinational", a combinational signal not "registered" (a copy of a register may be either).
+  for (const n of g.registers) {
+    if (!g.combinational.has(n)) out.push({ name: n, phrases: ['is combinational', 'is a combinational', 'is the combinational', 'is purely combinational', 'are combinational'] });
+  }
+  for (const n of g.combinational) {
+    if (!g.registers.has(n)) out.push({ name: n, phrases: ['is registered', 'is a register', 'is the register', 'is a registered', 'is a clocked', 'is clocked', 'is a flip-flop', 'are registered'] });
   }
   // "Explain this entity" lays out the entity's own ports and generics: no other name takes a mode.
   const iface = g.interface;
