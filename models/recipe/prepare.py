@@ -24,6 +24,7 @@ import glob
 import json
 import os
 import random
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -55,6 +56,72 @@ def read_jsonl(path):
 # ---------------------------------------------------------------------------------------------
 # designs
 
+# What a gold design declares, by kind (the hover and doc-comment pairs' `docs` need the kind to find it).
+_PORT = re.compile(r'(?:^|[(;])\s*([A-Za-z]\w*(?:\s*,\s*[A-Za-z]\w*)*)\s*:\s*(?:in|out|inout|buffer)\b', re.I | re.M)
+_SIGNAL = re.compile(r'\bsignal\s+([A-Za-z]\w*(?:\s*,\s*[A-Za-z]\w*)*)\s*:', re.I)
+_GENERIC_BLOCK = re.compile(r'\bentity\s+\w+\s+is\s+generic\s*\((.*?)\)\s*;\s*(?:port\b|end\b)', re.I | re.S)
+_GENERIC = re.compile(r'(?:^|;|\()\s*(?:constant\s+)?([A-Za-z]\w*(?:\s*,\s*[A-Za-z]\w*)*)\s*:(?!=)', re.I)
+# "`x` is ...", "`x` counts ...", "`x` (in std_logic): ..." at the start of an expert's sentence.
+_SUBJECT = re.compile(r'^`([A-Za-z]\w*)`\s+(?:\((?:in|out|inout|buffer|generic)\b[^)]*(?:\([^)]*\))?[^)]*\):\s*(?P<layout>.+)|(?P<be>is|are)\s+(?P<what>.+)|(?P<verb>[a-z]+s)\s+(?P<rest>.+))$')
+
+
+def declared_kinds(vhdl, entity):
+    """Lower-case name -> 'port' | 'generic' | 'signal' for what `entity` declares: its generics and ports,
+    and the signals of its architectures' declarative parts (not a testbench's design under test's ports)."""
+    kinds = {}
+    code = re.sub(r'--[^\n]*', '', vhdl)
+    e = re.escape(entity)
+    head = re.search(rf'\bentity\s+{e}\s+is\b(.*?)\bend\b(?:\s+entity)?(?:\s+{e})?\s*;', code, re.I | re.S)
+    if head:
+        for block in _GENERIC_BLOCK.findall(head.group(0)):
+            for m in _GENERIC.finditer(block):
+                for n in re.split(r'\s*,\s*', m.group(1)):
+                    kinds.setdefault(n.lower(), 'generic')
+        for m in _PORT.finditer(head.group(1)):
+            for n in re.split(r'\s*,\s*', m.group(1)):
+                kinds.setdefault(n.lower(), 'port')
+    for part in re.findall(rf'\barchitecture\s+\w+\s+of\s+{e}\s+is\b(.*?)\bbegin\b', code, re.I | re.S):
+        for m in _SIGNAL.finditer(part):
+            for n in re.split(r'\s*,\s*', m.group(1)):
+                kinds.setdefault(n.lower(), 'signal')
+    return kinds
+
+
+def gold_docs(vhdl, explanation, entity):
+    """What the expert's explanation says each declared name is for, as hover and doc-comment targets:
+    the first sentence that opens on the name alone ("`stable_cnt` counts the cycles ..." -> "Counts the
+    cycles ..."; "`rst_n` is an asynchronous reset ..." -> "An asynchronous reset ..."; "`clk` (in std_logic):
+    clock" -> "clock"). Not a sentence about several names at once ("`clk` is the clock, `rst_n` the reset",
+    "`a` is ... and `b` flags ..."): its rest would describe the others."""
+    kinds = declared_kinds(vhdl, entity)
+    docs, seen = [], set()
+    for s in re.split(r'(?<=[.;])\s+|\n+', explanation):
+        s = re.sub(r'^\s*(?:[-*]\s+)?(?:\*\*[^*]+\*\*\s*)?', '', s).strip()
+        m = _SUBJECT.match(s)
+        if not m or m.group(1).lower() not in kinds or m.group(1).lower() in seen:
+            continue
+        # A list of names, each with its part ("`clk` is the clock and `rst_n` the reset", "`N` is ..., `W` how ...").
+        others = [o for o in re.findall(r'(?:,|;|\band)\s+`(\w+)`\s+[a-z]', s) if o.lower() != m.group(1).lower()]
+        if others or re.search(r'`\w+`\s*,\s*`', s):
+            continue
+        if m.group('layout'):
+            doc = m.group('layout')
+        elif m.group('be'):
+            doc = m.group('what')
+            if re.match(r'(?:not|also|only|then|otherwise|one|its|high|low|set|cleared|reset|driven|used|\'|"|`)', doc):
+                continue   # "`x` is not registered", "`x` is '1' when ...": a remark, not what it is for
+        elif m.group('verb') in ('has', 'starts', 'defaults', 'stays', 'remains', 'needs', 'goes', 'does'):
+            continue   # "`o_data` has no initial value": a remark, not what it is for
+        else:
+            doc = m.group('verb') + ' ' + m.group('rest')
+        doc = doc.strip().rstrip(';').strip()
+        if len(doc) < 12:   # "Halts it."
+            continue
+        seen.add(m.group(1).lower())
+        docs.append({'name': m.group(1), 'kind': kinds[m.group(1).lower()], 'doc': doc[0].upper() + doc[1:]})
+    return docs
+
+
 def gold_designs(split):
     """Gold designs of one split ('train' or 'heldout') as design records."""
     out = []
@@ -69,7 +136,11 @@ def gold_designs(split):
                     'resets': ([{'name': row['reset']['signal'], 'kind': row['reset'].get('kind'),
                                  'level': 'low' if str(row['reset'].get('active')) == '0' else 'high'}] if row.get('reset') else []),
                     'style': row.get('style'), 'fsm': row.get('fsm')}
-            out.append({'id': row['id'], 'source': 'gold', 'vhdl': open(vhd).read(), 'explanation': open(md).read(), 'meta': meta})
+            explanation = open(md).read()
+            docs = gold_docs(open(vhd).read(), explanation, row.get('entity') or '')
+            if docs:
+                meta['docs'] = docs   # hover and doc-comment pairs from the expert's own sentences
+            out.append({'id': row['id'], 'source': 'gold', 'vhdl': open(vhd).read(), 'explanation': explanation, 'meta': meta})
     return out
 
 

@@ -60,6 +60,18 @@ describe('model recipe', { skip }, () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test('gold designs: the names the experts\' sentences describe are found by the server, as hover and doc-comment pairs', () => {
+    const r = spawnSync(PY, ['-c', 'import json, sys; sys.path.insert(0, "models/recipe"); import prepare; print(json.dumps(prepare.gold_designs("train")))'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(r.status, 0, r.stderr);
+    const designs = JSON.parse(r.stdout);
+    assert.ok(designs.filter((d: { meta: { docs?: unknown[] } }) => d.meta.docs?.length).length >= 80, 'most gold training designs have described names');
+    const { pairs, errors } = pairsFor(designs);
+    assert.deepEqual(errors, []);
+    const hovers = pairs.filter((p) => p.task === 'hover');
+    assert.equal(hovers.length, designs.filter((d: { meta: { docs?: unknown[] } }) => d.meta.docs?.length).length);
+    for (const h of hovers) assert.match(h.target, /^[A-Z'"`(0-9].*[.!?)`]$/s, h.target);
+  });
+
   test('pytest models/recipe/tests', () => {
     const r = spawnSync(PY, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'models/recipe/tests'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stdout + r.stderr);

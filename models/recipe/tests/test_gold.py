@@ -48,6 +48,34 @@ def test_expert_explanations_pass_the_eval_metrics():
     assert sum(ground) / len(ground) >= 0.98
 
 
+def test_gold_docs_take_what_the_expert_says_a_name_is_for():
+    """Hover and doc-comment targets from the expert's sentences: one per declared name of the explained
+    entity, the subject taken off; lists of names, remarks and other entities' names left out."""
+    from prepare import gold_docs
+    vhdl = """entity deb is
+  generic (G_N : positive := 4);
+  port (clk, rst_n : in std_logic; btn : in std_logic; q : out std_logic);
+end entity;
+architecture rtl of deb is
+  signal cnt : unsigned(3 downto 0);
+begin
+end architecture;
+entity tb is end entity;
+architecture sim of tb is
+  signal done : boolean;
+begin
+end architecture;"""
+    text = """**Interface.** `clk` is the clock and `rst_n` the reset. `btn` (in std_logic): the raw button, asynchronous to `clk`.
+**Behaviour.** `cnt` counts the cycles for which `btn` has not changed; `cnt` is the second sentence about it.
+`q` is not registered. `q` is the debounced level. `G_N` is the count limit, `W` the width. `done` is the testbench flag."""
+    docs = gold_docs(vhdl, text, 'deb')
+    assert docs == [
+        {'name': 'btn', 'kind': 'port', 'doc': 'The raw button, asynchronous to `clk`.'},
+        {'name': 'cnt', 'kind': 'signal', 'doc': 'Counts the cycles for which `btn` has not changed'},
+        {'name': 'q', 'kind': 'port', 'doc': 'The debounced level.'},
+    ]
+
+
 def test_grounding_counts_names_not_literals():
     """A bit-string, string, character or based literal in a code span is a value, not a name."""
     from eval import grounding, identifiers
