@@ -27,7 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lrqat  # noqa: E402
 from export import int4_model, load_models  # noqa: E402
 from model import Llama, load_config  # noqa: E402
-from prepare import encode_pair, read_jsonl, render_chat, standin_messages  # noqa: E402
+from prepare import encode_pair, gold_docs, read_jsonl, render_chat, standin_messages  # noqa: E402
 from train import distils, init_scales  # noqa: E402
 
 IDENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
@@ -271,7 +271,8 @@ def markdown(rows, distils=False):
 def score_outputs(path, data):
     """The explanation metrics of the table (grounding, contradictions, family named, ROUGE-L) on the answers
     eval_grounding.ts recorded through the engine (OUT.md.outputs.jsonl): as the model wrote them, and as shown
-    after the server's grounding check. Returns the Markdown table."""
+    after the server's grounding check; and the port hovers it recorded, against the sentence in which the
+    expert says what that port is for (prepare.gold_docs; a withheld hover scores 0). Returns the Markdown table."""
     held = {d['id']: d for d in read_jsonl(os.path.join(data, 'heldout.jsonl'))}
     gold_manifest = {}
     gold = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'gold')
@@ -282,10 +283,16 @@ def score_outputs(path, data):
     by_model = {}
     for o in read_jsonl(path):
         by_model.setdefault(o['model'], []).append(o)
-    lines = ['| model (engine) | answers | grounding, as written | grounding, as shown | contradictions, as written / shown | family named (shown) | ROUGE-L (shown) |',
-             '|---|---|---|---|---|---|---|']
+    # What the expert says each port is for (prepare.gold_docs), to score the port hovers against.
+    docs = {}
+    for i, row in gold_manifest.items():
+        if i in held:
+            docs[i] = {d['name'].lower(): d['doc'] for d in gold_docs(held[i]['vhdl'], open(os.path.join(gold, row['explanation'])).read(), row.get('entity') or '')}
+    lines = ['| model (engine) | answers | grounding, as written | grounding, as shown | contradictions, as written / shown | family named (shown) | ROUGE-L (shown) | '
+             'port hovers against the expert\'s sentence: shown, ROUGE-L |',
+             '|---|---|---|---|---|---|---|---|']
     for model, outs in by_model.items():
-        gw, gs, cw, cs, fam, rl = [], [], 0, 0, [], []
+        gw, gs, cw, cs, fam, rl, hv = [], [], 0, 0, [], [], []
         for o in outs:
             d = held.get(o['id'])
             if d is None:
@@ -299,8 +306,12 @@ def score_outputs(path, data):
             cs += contradictions(o['shown'], facts)
             fam.append(family_named(o['shown'], d['meta'].get('family')))
             rl.append(rouge_l(o['shown'], d['explanation']))
+            # A withheld hover scores 0: it says nothing of what the expert says.
+            hv += [(bool(h['shown'].strip()), rouge_l(h['shown'], docs[o['id']][h['port'].lower()]))
+                   for h in o.get('hovers', []) if h['port'].lower() in docs.get(o['id'], {})]
         pct = lambda g: f'{np.mean(g):.1%} ({len(g)} with identifiers)' if g else 'n/a'
-        lines.append(f'| {model} | {len(outs)} | {pct(gw)} | {pct(gs)} | {cw} / {cs} | {np.mean(fam):.0%} | {np.mean(rl):.3f} |')
+        hovers = f'{sum(x for x, _ in hv)} of {len(hv)}, {np.mean([r for _, r in hv]):.3f}' if hv else 'not recorded'
+        lines.append(f'| {model} | {len(outs)} | {pct(gw)} | {pct(gs)} | {cw} / {cs} | {np.mean(fam):.0%} | {np.mean(rl):.3f} | {hovers} |')
     return '\n'.join(lines)
 
 

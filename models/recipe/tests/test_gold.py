@@ -114,3 +114,22 @@ def test_score_outputs_scores_engine_answers_as_written_and_as_shown(tiny, tmp_p
     table = score_outputs(str(path), tiny['data'])
     row = [l for l in table.splitlines() if l.startswith('| m |')][0].split('|')
     assert row[3].strip().startswith('50.0%') and row[4].strip().startswith('100.0%'), table
+    assert row[8].strip() == 'not recorded', table
+
+
+def test_score_outputs_scores_port_hovers_against_the_experts_sentence(tmp_path):
+    """A port hover against what the expert's explanation says that port is for; withheld, it scores 0."""
+    import json
+    from eval import rouge_l, score_outputs
+    from prepare import gold_designs, gold_docs
+    held = gold_designs('heldout')
+    d = next(x for x in held if any(doc['kind'] == 'port' for doc in gold_docs(x['vhdl'], x['explanation'], x['meta']['entity'])))
+    doc = next(x for x in gold_docs(d['vhdl'], d['explanation'], d['meta']['entity']) if x['kind'] == 'port')
+    data = tmp_path / 'data'
+    data.mkdir()
+    (data / 'heldout.jsonl').write_text(json.dumps(d) + '\n')
+    hovers = [{'port': doc['name'], 'raw': doc['doc'], 'shown': doc['doc']}, {'port': doc['name'], 'raw': 'x', 'shown': ''}]
+    out = tmp_path / 'o.jsonl'
+    out.write_text(json.dumps({'model': 'm', 'id': d['id'], 'raw': '', 'shown': '', 'hovers': hovers}) + '\n')
+    row = [l for l in score_outputs(str(out), str(data)).splitlines() if l.startswith('| m |')][0].split('|')
+    assert row[8].strip() == f'1 of 2, {rouge_l(doc["doc"], doc["doc"]) / 2:.3f}', row
