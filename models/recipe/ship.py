@@ -116,7 +116,8 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
     if os.path.exists(eo):
         lines += ['', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data} --score-outputs {eg}.outputs.jsonl` '
                   '(the identifier grounding, contradictions, family and ROUGE-L of the table above, on the "Explain this entity" '
-                  'answers the engine wrote in the run above: as written, and as shown after the grounding check)', '', open(eo).read().strip()]
+                  'answers the engine wrote in the run above: as written, and as shown after the grounding check; and its port '
+                  'hovers against the sentence in which the expert says what the port is for, a withheld hover scoring 0)', '', open(eo).read().strip()]
     hist = os.path.join(run, 'HISTORY.md')     # what happened to this run that the checkpoints do not say
     if os.path.exists(hist):
         lines += ['', '## How this run went', '', open(hist).read().strip()]
