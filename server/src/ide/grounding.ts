@@ -389,6 +389,7 @@ export function identifierCandidates(sentence: string): string[] {
   const plain = sentence.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']');
   for (const m of plain.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
     const w = m[0];
+    if (/^[xX][0-9A-Fa-f_]+$/.test(w) && plain[m.index - 1] === '0') continue; // 0x29B1: a number written as in C
     const snake = SNAKE_CASE_WORD.test(w) || CAMEL_CASE_WORD.test(w);
     const mixedDigits = /[A-Za-z]/.test(w) && /\d/.test(w) && !/^\d*[a-z]{1,2}$/i.test(w) && !/^[a-z]{1,2}\d+$/i.test(w);
     if (snake || (mixedDigits && w.length >= 4)) out.add(w);
