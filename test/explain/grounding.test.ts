@@ -63,6 +63,10 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: 'The port `std_logic): ( and when` is high.', reason: /a broken `code` quote: not VHDL/ },
   { file: 'debouncer.vhd', sentence: 'The count restarts at `1aturate` of the button.', reason: /a broken `code` quote: not VHDL/ },
   { file: 'debouncer.vhd', sentence: 'The counter stops at 0xC34F, one below `G_STABLE_CYCLES`.', reason: null },
+  // A `*` between two names is a multiplier; hardware acronyms are prose.
+  { file: 'mac_bank.vhd', sentence: 'Each `mac_unit` is a multiplier feeding an accumulator.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The debouncer is a multiplier of the button input.', reason: /the design never mentions "multiplier"/ },
+  { file: 'debouncer.vhd', sentence: 'The clock comes from a PLL or an ASCII terminal.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The counter holds `0x0` after reset.', reason: /a broken `code` quote: not VHDL/ },
   { file: 'debouncer.vhd', sentence: 'The counter is compared with `1e3` and loaded with `16x"FFFF"`.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The counter is compared with `G_STABLE_CYCLES - 1` and cleared with `(others => \'0\')`.', reason: null },

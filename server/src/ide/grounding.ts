@@ -102,7 +102,7 @@ const WELL_KNOWN = new Set([
   'to_unsigned', 'to_signed', 'to_integer', 'resize', 'shift_left', 'shift_right', 'rotate_left', 'rotate_right',
   'conv_integer', 'conv_std_logic_vector', 'to_slv', 'to_stdlogicvector', 'to_stdulogicvector', 'to_bitvector', 'to_x01', 'is_x',
   'rising_edge', 'falling_edge', 'others', 'downto', 'vhdl_2008', 'vhdl_93', 'read_mode', 'write_mode',
-  'i2c', 'axi4', 'axi4_lite', 'crc32', 'crc16', 'crc8', 'utf8', 'base64', 'ieee754', 'spi', 'pwm',
+  'i2c', 'axi4', 'axi4_lite', 'crc32', 'crc16', 'crc8', 'utf8', 'base64', 'ieee754', 'spi', 'pwm', 'apb3', 'apb4', 'axi3', 'ddr3', 'ddr4',
 ]);
 
 /**
@@ -237,7 +237,18 @@ export function groundingContext(files: SourceFile[], archs: ArchitectureFacts[]
     architectures: new Set(),
   };
   for (const f of files) {
+    // A `*` between two signals or ports (`a_i * b_i`; not `CLK_HZ * 2`, nor `i * i` in a function that
+    // fills a table) is a multiplier in the hardware: "multiplier" and "product" are the design's words too.
+    const isSignal = (name: string | undefined) => !!name && [...(g.declared.get(name.toLowerCase()) ?? [])].some((k) => k === 'signal' || k === 'port');
+    let beforeStar: string | undefined;
+    let last: string | undefined;
     for (const t of f.root.tokens()) {
+      if (t.kind !== T.LineComment && t.kind !== T.BlockComment && t.kind !== T.Whitespace) {
+        const name = t.kind === T.Identifier ? t.text : undefined;
+        if (isSignal(beforeStar) && isSignal(name)) addWords(g.words, 'multiplier multiply multiplication product');
+        beforeStar = t.kind === T.Star ? last : undefined;
+        last = name;
+      }
       if (t.kind === T.Identifier || t.kind === T.ExtendedIdentifier) {
         const low = t.text.toLowerCase();
         g.identifiers.add(low);
@@ -353,6 +364,7 @@ const ACRONYMS = new Set([
   'lut', 'dsp', 'bram', 'fpga', 'asic', 'cpu', 'mcu', 'irq', 'mux', 'ff', 'max', 'min', 'msbs', 'lsbs', 'todo', 'note', 'notes',
   'purpose', 'interface', 'behaviour', 'behavior', 'clocking', 'reset', 'state', 'machine', 'high', 'low', 'true', 'false',
   'null', 'others', 'open', 'in', 'out', 'inout', 'buffer', 'ror', 'rol', 'mod', 'rem', 'abs', 'sum', 'id', 'ok', 'err',
+  'pll', 'mmcm', 'dcm', 'ascii', 'ahb', 'amba', 'gpio', 'dma', 'adc', 'dac', 'jtag', 'ecc', 'ddr', 'sdram', 'sram', 'mac',
 ]);
 
 /** Splits prose into sentences, keeping Markdown structure (headings and list items end a sentence). */
