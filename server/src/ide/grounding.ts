@@ -700,15 +700,16 @@ function contradiction(s: string, g: GroundingContext): string | undefined {
     }
   }
   // "A two-process style" / "one-process state machine" of a design written otherwise.
-  const style = /\b(one|single|two)[- ]process\b/.exec(low);
+  // With a space, only where it names the style: "written by one process and read by the other" does not.
+  const style = /\b(one|single|two)-process\b|\b(?:a|as a|in a)\s+(single|two)\s+process(?:es)?\b|\b(one|single|two)\s+process\s+(?:style|state machine|fsm|design|form|description)\b/.exec(low);
   if (style && archsKnown(g) && !aboutAnInstance) {
-    const said = style[1] === 'two' ? 'two-process' : 'one-process';
+    const said = (style[1] ?? style[2] ?? style[3]) === 'two' ? 'two-process' : 'one-process';
     const fits = g.fsmStyles.size ? g.fsmStyles.has(said) : said === 'two-process' ? g.processes === 2 : g.processes === 1;
     if (!fits) return `the design is not written in the ${said} style`;
   }
   // How many clocked processes: "A single clocked process." of a design with none or with three.
   const counted = /\b(a single|one|only one|two|three|four|five|six) clocked process(es)?\b/.exec(low);
-  if (counted && archsKnown(g) && !aboutAnInstance && !/\beach\b|\bper\b/.test(low)) {
+  if (counted && archsKnown(g) && !aboutAnInstance && !/\beach\b|\bper\b|\banother\b|\bthe other\b/.test(low)) {
     const n = { 'a single': 1, one: 1, 'only one': 1, two: 2, three: 3, four: 4, five: 5, six: 6 }[counted[1]]!;
     if (n !== g.clockedProcesses) return `the design has ${g.clockedProcesses || 'no'} clocked process${g.clockedProcesses === 1 ? '' : 'es'}`;
   }
