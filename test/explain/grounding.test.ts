@@ -67,6 +67,8 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'mac_bank.vhd', sentence: 'Each `mac_unit` is a multiplier feeding an accumulator.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The debouncer is a multiplier of the button input.', reason: /the design never mentions "multiplier"/ },
   { file: 'debouncer.vhd', sentence: 'The clock comes from a PLL or an ASCII terminal.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The counter could index 65535 entries.', reason: null },
+  { file: 'debouncer.vhd', sentence: 'The counter could index 65534 entries.', reason: /"65534 entries": the design has no such number/ },
   { file: 'debouncer.vhd', sentence: '`stable_cnt` is written by one process and read by the same one.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The design is written in the two-process style.', reason: /not written in the two-process style/ },
   { file: 'debouncer.vhd', sentence: 'It is written as a two process design.', reason: /not written in the two-process style/ },

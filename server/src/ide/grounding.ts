@@ -327,9 +327,13 @@ const SIZE_RE = /\b(\d+)\s*[x×]\s*(\d+)\b|\b(\d+)[- ]?bits?\b|\bwidth of (\d+)\
 function unsupportedSize(body: string, numbers: Set<number>): string | undefined {
   const text = body.replace(/`[^`]*`/g, ' ');
   const width = (n: number) => numbers.has(n) || numbers.has(n - 1);
+  // A count may be 2**w or 2**w - 1 of a width w the design gives ("256 entries", "at most 255 bytes",
+  // "repeats every 127 bits" of a 7-bit register); the latter not for small counts ("a 3-stage
+  // synchroniser" of a 2-bit one is a small model's habit, not 2**2 - 1).
   const count = (n: number) => {
     const log = Math.log2(n);
-    return width(n) || (n > 1 && Number.isInteger(log) && width(log));
+    const logMax = Math.log2(n + 1);
+    return width(n) || (n > 1 && Number.isInteger(log) && width(log)) || (n >= 15 && Number.isInteger(logMax) && width(logMax));
   };
   for (const m of text.matchAll(SIZE_RE)) {
     const counts = [m[1], m[5], m[6]].filter((x) => x !== undefined).map(Number);
