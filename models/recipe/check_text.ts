@@ -3,6 +3,7 @@
 // evaluation recorded (eval_grounding.ts's OUT.outputs.jsonl, re-checked under the current rules).
 //   node --import tsx models/recipe/check_text.ts experts [--list] [--shown] [GOLD_DIR]
 //   node --import tsx models/recipe/check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--shown] [--model NAME]
+//   node --import tsx models/recipe/check_text.ts hovers DATA_DIR/designs.jsonl DATA_DIR/heldout.jsonl [--list]
 // Prints the sentences dropped per reason (names taken out, so that alike reasons count together);
 // --list prints every dropped sentence with its design and reason; --shown, what passes of each text.
 // Kept sentences the engine's claim constraint (the refutations the server gives it) would not have let a
@@ -14,6 +15,8 @@ import { Workspace } from '../../server/src/analysis/workspace';
 import { ground, groundingNames, groundingRefutations, QUOTE_WORDS, sentences } from '../../server/src/ide/grounding';
 import { CLAIM_START, ClaimConstraint } from '../../server/src/llm/claimConstraint';
 import { NameConstraint, START } from '../../server/src/llm/nameConstraint';
+import { HoverExplainer, hoverPrompt } from '../../server/src/ide/modelHover';
+import { sentence, type NameDoc } from '../../server/src/ide/promptPairs';
 import { buildPrompt } from '../../server/src/ide/prompt';
 
 interface Checked { id: string; text: string }
@@ -51,6 +54,37 @@ function experts(dir: string): { id: string; vhdl: string; text: string; entity?
   return rows.map((r) => ({ id: r.id, vhdl: readFileSync(join(dir, r.file), 'utf8'), text: readFileSync(join(dir, r.explanation), 'utf8'), entity: r.entity }));
 }
 
+/**
+ * The hover check on what the experts say each name is for (the `docs` of gold designs, from
+ * `prepare.gold_docs`): each as the hover answer about its name, as a model's would be checked.
+ * Returns the dropped ones with their reasons, and how many were checked.
+ */
+export function hoverChecks(designs: { id: string; source: string; vhdl: string; meta: { docs?: NameDoc[] } }[]): { checked: number; drops: Drop[] } {
+  let checked = 0;
+  const drops: Drop[] = [];
+  for (const d of designs.filter((x) => x.source === 'gold')) {
+    const ws = new Workspace();
+    const f = ws.setFile(`file:///check/${d.id}.vhd`, d.vhdl);
+    for (const doc of d.meta.docs ?? []) {
+      const at = new RegExp(`\\b${doc.name}\\s*(?:,\\s*\\w+\\s*)*:`, 'i').exec(d.vhdl);
+      const t = at && HoverExplainer.targetAt(ws, f.uri, f.lines.positionAt(at.index));
+      if (!t) continue;
+      const text = sentence(doc.doc);
+      const r = ground(text, hoverPrompt(ws, f.uri, t.decl, t.offset).grounding);
+      checked++;
+      if (!r.verdict.ok) drops.push({ id: `${d.id}/${doc.name}`, reason: r.verdict.reasons[0], sentence: text });
+    }
+  }
+  return { checked, drops };
+}
+
+function hovers(paths: string[], list: boolean): void {
+  const designs = paths.flatMap((p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)));
+  const { checked, drops } = hoverChecks(designs);
+  if (list) for (const d of drops) process.stdout.write(`${d.id}\t${d.reason}\t${d.sentence}\n`);
+  process.stdout.write(`${checked} expert hover sentences (what the expert says a name is for), ${drops.length} dropped\n`);
+}
+
 function main(args: string[]): void {
   const list = args.includes('--list');
   const shown = args.includes('--shown');
@@ -58,6 +92,10 @@ function main(args: string[]): void {
   const model = at >= 0 ? args[at + 1] : undefined;
   const rest = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
   const [mode, ...paths] = rest;
+  if (mode === 'hovers' && paths.length) {
+    hovers(paths, list);
+    return;
+  }
   let items: { id: string; vhdl: string; text: string; entity?: string }[];
   if (mode === 'experts') {
     items = experts(paths[0] ?? join(__dirname, 'data', 'gold'));
@@ -70,7 +108,7 @@ function main(args: string[]): void {
       return d ? [{ id: `${o.model}/${o.id}`, vhdl: d.vhdl, text: o.raw, entity: d.meta.entity }] : [];
     });
   } else {
-    process.stderr.write('usage: check_text.ts experts [--list] [--shown] [GOLD_DIR]\n       check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--shown] [--model NAME]\n');
+    process.stderr.write('usage: check_text.ts experts [--list] [--shown] [GOLD_DIR]\n       check_text.ts outputs DATA_DIR OUTPUTS.jsonl [--list] [--shown] [--model NAME]\n       check_text.ts hovers DESIGNS.jsonl... [--list]\n');
     process.exitCode = 2;
     return;
   }

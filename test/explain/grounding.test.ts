@@ -269,6 +269,15 @@ const HOVER_CASES: { file: string; at: string; sentence: string; reason: RegExp 
   { file: 'debouncer.vhd', at: 'clk     :', sentence: 'System clock from the board oscillator.', reason: null },
   { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Debounced button level.', reason: /says nothing of `rst_n` as a reset/ },
   { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'Clears every register while low.', reason: null },
+  // A port's direction and role: other ports' descriptions that the model wrote for these.
+  { file: 'debouncer.vhd', at: 'btn_out :', sentence: 'The input, synchronised to the destination clock.', reason: /`btn_out` is not an input \(mode out\)/ },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'The output of the debouncer.', reason: /`btn_in` is not an output \(mode in\)/ },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'The shift register.', reason: /`btn_in` is an input port, not a register/ },
+  { file: 'debouncer.vhd', at: 'btn_out :', sentence: 'Registered debounced level.', reason: null },
+  // No role where a preposition or a count stands before the noun.
+  { file: 'debouncer.vhd', at: 'stable_cnt :', sentence: 'Increments on every clock while the input differs.', reason: null },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Keeps its level during reset.', reason: null },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'The system clock.', reason: /not a clock/ },
 ];
 
 for (const c of HOVER_CASES) {

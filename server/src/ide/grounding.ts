@@ -558,8 +558,20 @@ function subjectContradiction(s: string, low: string, g: GroundingContext): stri
   const reset = g.resets.some((r) => r.signal.toLowerCase() === g.subject);
   if (clock && !reset && !/clock|clk|edge|domain|frequency|period|oscillator/.test(body)) return `says nothing of \`${g.subject}\` as a clock`;
   if (reset && !clock && !/reset|clear|initiali[sz]|assert|active/.test(body)) return `says nothing of \`${g.subject}\` as a reset`;
+  // A port's hover that opens on the other direction ("The input, synchronised ..." of an output), or
+  // calls an input port or combinational logic a register ("The shift register.", "Registered read data.").
+  const is = g.declared.get(g.subject!);
+  if (is?.has('port')) {
+    if (/^(?:the\s+)?inputs?\b/.test(body) && !is.has('in') && !is.has('inout')) return `\`${g.subject}\` is not an input (mode ${MODE_WORDS.filter((m) => is.has(m)).join('/')})`;
+    if (/^(?:the\s+)?outputs?\b/.test(body) && !is.has('out') && !is.has('buffer') && !is.has('inout')) return `\`${g.subject}\` is not an output (mode ${MODE_WORDS.filter((m) => is.has(m)).join('/')})`;
+  }
+  const asRegister = /^(?:the|a|an)\s+(?:(?!(?:from|of|by|to|into|in|with|after|than|before|complement\w*|invert\w*|cop(?:y|ies)|decod\w*|derived)\b)[\w-]+,?\s+){0,3}?(?:shift\s+)?registers?\b(?!\s+(?:file|bank|map|interface|address|slice|write|read|access|space))|^(?:shift\s+)?registers?\b|^registered\b/.test(body);
+  if (asRegister && is?.has('in') && !is.has('inout') && !is.has('out')) return `\`${g.subject}\` is an input port, not a register`;
+  if (asRegister && g.combinational.has(g.subject!) && !g.registers.has(g.subject!)) return `\`${g.subject}\` is combinational, not a register`;
   return undefined;
 }
+
+const MODE_WORDS = ['in', 'out', 'inout', 'buffer', 'linkage'];
 
 /** The reset's kind or level when the lower-case text says only the other one ("synchronous" for an asynchronous reset). */
 function resetKindRefuted(r: ResetFact, low: string): string | undefined {
@@ -576,9 +588,13 @@ function resetKindRefuted(r: ResetFact, low: string): string | undefined {
 
 /** What `body` (lower case) says `x` is, "clock" or "reset" of some kind, against the facts about `x`. */
 function roleContradiction(x: string, body: string, g: GroundingContext): string | undefined {
-  const role = '(?:the |a |an |its |this )?(?:[a-z-]+,? ){0,3}';
-  const asClock = new RegExp(`^${role}clock\\b(?![- ]enable)|\\b(?:is|as) ${role}clock\\b(?![- ]enable)`).test(body) && !/^(?:counts?|divides?|gates?|enables?)\b/.test(body);
-  const asReset = new RegExp(`^${role}reset\\b|\\b(?:is|as) ${role}reset\\b`).test(body) && !/^(?:clears?|holds?|counts?)\b/.test(body);
+  // Up to three words before the role's noun, none of them a preposition or a count: "increments on
+  // every clock", "keeps sampling during reset" and "three clock edges" give no role.
+  const role = '(?:the |a |an |its |this )?(?:(?!(?:on|in|after|before|per|every|each|of|for|to|by|with|from|at|than|during|while|until|under|one|two|three|four)\\b)[a-z-]+,? ){0,3}';
+  const notClock = '(?![- ](?:enable|edges?|cycles?|frequency|period|domains?|rate|ticks?|count))';
+  const notReset = '(?![- ](?:request|value|values|state|cause|counter|pulse|output|generator|controller|sequence|logic|tree|domain))';
+  const asClock = new RegExp(`^${role}clock\\b${notClock}|\\b(?:is|as) ${role}clock\\b${notClock}`).test(body) && !/^(?:counts?|divides?|gates?|enables?)\b/.test(body);
+  const asReset = new RegExp(`^${role}reset\\b${notReset}|\\b(?:is|as) ${role}reset\\b${notReset}`).test(body) && !/^(?:clears?|holds?|counts?)\b/.test(body);
   if (asClock && g.clocks.length && !g.clocks.some((c) => c.signal.toLowerCase() === x) && !g.unknownConnections.has(x)) {
     return `\`${x}\` is not a clock (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
   }
