@@ -284,10 +284,7 @@ def score_outputs(path, data):
     for o in read_jsonl(path):
         by_model.setdefault(o['model'], []).append(o)
     # What the expert says each port is for (prepare.gold_docs), to score the port hovers against.
-    docs = {}
-    for i, row in gold_manifest.items():
-        if i in held:
-            docs[i] = {d['name'].lower(): d['doc'] for d in gold_docs(held[i]['vhdl'], open(os.path.join(gold, row['explanation'])).read(), row.get('entity') or '')}
+    docs = {i: {x['name'].lower(): x['doc'] for x in gold_docs(d['vhdl'], d['explanation'], d['meta'].get('entity') or '')} for i, d in held.items()}
     lines = ['| model (engine) | answers | grounding, as written | grounding, as shown | contradictions, as written / shown | family named (shown) | ROUGE-L (shown) | '
              'port hovers against the expert\'s sentence: shown, ROUGE-L |',
              '|---|---|---|---|---|---|---|---|']

@@ -10,7 +10,7 @@ import { CAMEL_CASE_WORD, PREDEFINED_ATTRIBUTES, SNAKE_CASE_WORD } from '../llm/
 import { TokenKind as T } from '../syntax/tokenKind';
 import { isEnglishWord } from './lexicon';
 import { isActiveLow } from './promptFacts';
-import { declarationClaim, declaredKinds, LIBRARY_NAMES, standardNameAsObject, type DeclaredKinds, interfaceClaim, RESERVED_WORDS } from './groundingDeclarations';
+import { declarationClaim, declaredKinds, LIBRARY_NAMES, MODES, modesOf, standardNameAsObject, type DeclaredKinds, interfaceClaim, RESERVED_WORDS } from './groundingDeclarations';
 import { unsupportedDetail } from './groundingVocabulary';
 
 /** What the check compares against: the design's names and the facts, lower-cased. */
@@ -175,7 +175,7 @@ export function groundingRefutations(g: GroundingContext): Refutation[] {
   const iface = g.interface;
   for (const name of new Set([...g.declared.keys(), ...(iface ? g.identifiers : [])])) {
     const kinds = g.declared.get(name) ?? new Set<string>();
-    const own = iface ? new Set([...kinds].filter((k) => (k === 'generic' ? iface.generics.has(name) : !MODES.has(k) || iface.ports.has(name)))) : kinds;
+    const own = iface ? new Set([...kinds].filter((k) => (k === 'generic' ? iface.generics.has(name) : !MODES.includes(k) || iface.ports.has(name)))) : kinds;
     const words = declarationRefutations(own);
     // Only the design's objects are what a bare word is about: "(in std_logic)" is not about `std_logic`.
     const object = [...kinds].some((k) => k !== 'type') && !STANDARD_NAMES.has(name);
@@ -192,7 +192,6 @@ export function groundingConstraints(g: GroundingContext): Pick<GenerateRequest,
   return { names: groundingNames(g), quoteWords: QUOTE_WORDS, refutations: groundingRefutations(g), ...(g.subject ? { refutationSubject: g.subject } : {}) };
 }
 
-const MODES = new Set(['in', 'out', 'inout', 'buffer', 'linkage']);
 
 /**
  * What a name declared as `kinds` is not, in the interface layout's words: "`empty` (in std_logic)"
@@ -562,8 +561,8 @@ function subjectContradiction(s: string, low: string, g: GroundingContext): stri
   // calls an input port or combinational logic a register ("The shift register.", "Registered read data.").
   const is = g.declared.get(g.subject!);
   if (is?.has('port')) {
-    if (/^(?:the\s+)?inputs?\b/.test(body) && !is.has('in') && !is.has('inout')) return `\`${g.subject}\` is not an input (mode ${MODE_WORDS.filter((m) => is.has(m)).join('/')})`;
-    if (/^(?:the\s+)?outputs?\b/.test(body) && !is.has('out') && !is.has('buffer') && !is.has('inout')) return `\`${g.subject}\` is not an output (mode ${MODE_WORDS.filter((m) => is.has(m)).join('/')})`;
+    if (/^(?:the\s+)?inputs?\b/.test(body) && !is.has('in') && !is.has('inout')) return `\`${g.subject}\` is not an input (mode ${modesOf(is)})`;
+    if (/^(?:the\s+)?outputs?\b/.test(body) && !is.has('out') && !is.has('buffer') && !is.has('inout')) return `\`${g.subject}\` is not an output (mode ${modesOf(is)})`;
   }
   const asRegister = /^(?:the|a|an)\s+(?:(?!(?:from|of|by|to|into|in|with|after|than|before|complement\w*|invert\w*|cop(?:y|ies)|decod\w*|derived)\b)[\w-]+,?\s+){0,3}?(?:shift\s+)?registers?\b(?!\s+(?:file|bank|map|interface|address|slice|write|read|access|space))|^(?:shift\s+)?registers?\b|^registered\b/.test(body);
   if (asRegister && is?.has('in') && !is.has('inout') && !is.has('out')) return `\`${g.subject}\` is an input port, not a register`;
@@ -571,7 +570,6 @@ function subjectContradiction(s: string, low: string, g: GroundingContext): stri
   return undefined;
 }
 
-const MODE_WORDS = ['in', 'out', 'inout', 'buffer', 'linkage'];
 
 /** The reset's kind or level when the lower-case text says only the other one ("synchronous" for an asynchronous reset). */
 function resetKindRefuted(r: ResetFact, low: string): string | undefined {

@@ -10,7 +10,13 @@ import { FIRST_KEYWORD, LAST_KEYWORD, TokenKind } from '../syntax/tokenKind';
 /** Lower-case name -> what it is declared as: `generic`, `signal`, `constant`, `variable`, `port`, and the port's mode. */
 export type DeclaredKinds = Map<string, Set<string>>;
 
-const MODES = ['in', 'out', 'inout', 'buffer', 'linkage'];
+/** The interface modes a port is declared with. */
+export const MODES: readonly string[] = ['in', 'out', 'inout', 'buffer', 'linkage'];
+
+/** A port's modes among `kinds`: "out", "in/out". */
+export function modesOf(kinds: Set<string>): string {
+  return MODES.filter((m) => kinds.has(m)).join('/');
+}
 
 /** VHDL's reserved words (lower case): quoted, they name a construct (`process`), never a declaration. */
 export const RESERVED_WORDS = new Set(
@@ -151,7 +157,7 @@ export function declarationClaim(sentence: string, declared: DeclaredKinds): str
 }
 
 function describe(kinds: Set<string>): string {
-  if (kinds.has('port')) return `a port of mode ${MODES.filter((m) => kinds.has(m)).join('/') || 'in'}`;
+  if (kinds.has('port')) return `a port of mode ${modesOf(kinds) || 'in'}`;
   const k = [...kinds][0];
   return `a ${k}`;
 }

@@ -66,7 +66,7 @@ export class ClaimConstraint {
   private readonly bare = new Set<string>();
   private readonly longest: number;
 
-  /** The name (lower case) a sentence is about until it names another: a hover's object, or none. */
+  /** What a sentence is about until it names another (lower case): a hover's object with refutations, or ''. */
   private readonly about: string;
 
   /**
@@ -74,7 +74,6 @@ export class ClaimConstraint {
    *   comment's object: "Synchronous reset, active high." names nothing)
    */
   constructor(refutations: Iterable<Refutation>, about = '') {
-    this.about = about.toLowerCase();
     let longest = 1;
     for (const r of refutations) {
       const name = r.name.toLowerCase();
@@ -90,11 +89,12 @@ export class ClaimConstraint {
       this.phrases.set(name, list);
     }
     this.longest = longest;
+    this.about = this.phrases.has(about.toLowerCase()) ? about.toLowerCase() : '';
   }
 
   /** The state before the answer's first character. */
   start(): ClaimState {
-    return { ...CLAIM_START, subject: this.phrases.has(this.about) ? this.about : '' };
+    return { ...CLAIM_START, subject: this.about };
   }
 
   /** The state after `piece`, or undefined when `piece` completes a refuted phrase. */
@@ -107,7 +107,7 @@ export class ClaimConstraint {
         ending = false;
       }
       if ((/\s/.test(c) && /[.;]/.test(prev)) || c === '\n') {
-        subject = this.phrases.has(this.about) ? this.about : '';
+        subject = this.about;
         tail = '';
         sentence = '';
       }
@@ -143,4 +143,12 @@ export class ClaimConstraint {
     }
     return ending ? undefined : { subject, word, tail, sentence, prev, quote };
   }
+}
+
+/** Refutations as the result cache's key holds them: case and order do not change what they refute. */
+export function refutationsKey(refutations: Refutation[]): unknown[] {
+  const low = (xs: string[] | undefined) => (xs ?? []).map((x) => x.toLowerCase()).sort();
+  return refutations
+    .map((r) => ({ name: r.name.toLowerCase(), phrases: low(r.phrases), words: low(r.words), unless: low(r.unless), quotedOnly: !!r.quotedOnly }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -6,6 +6,7 @@ import { generate, samplingOf, validateRequest } from './generate';
 import { isLlmError } from './errors';
 import { loadModel, type LoadedModel, type LoadOptions } from './model';
 import { NAME_CONSTRAINT_RULES } from './nameConstraint';
+import { refutationsKey } from './claimConstraint';
 import { GenerationQueue } from './queue';
 import { cacheKey, ResultCache } from './resultCache';
 import { tokenCounterFromFile, tokenizerFingerprint, type TokenCounter } from './tokenCounter';
@@ -78,7 +79,7 @@ export class LocalBackend implements Backend {
     const s = samplingOf(model, req);
     const deterministic = s.temperature <= 0 || req.seed !== undefined;
     const key = req.cache !== false && deterministic
-      ? cacheKey({ model: model.id, files: model.fingerprint, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...(req.names?.length ? { names: [...req.names].sort(), quoteWords: [...(req.quoteWords ?? [])].sort(), rules: NAME_CONSTRAINT_RULES } : {}), ...(req.refutations?.length ? { refutations: req.refutations.map((r) => ({ name: r.name.toLowerCase(), phrases: r.phrases.map((p) => p.toLowerCase()).sort(), words: (r.words ?? []).map((w) => w.toLowerCase()).sort(), unless: (r.unless ?? []).map((u) => u.toLowerCase()).sort(), quotedOnly: !!r.quotedOnly })).sort((a, b) => a.name.localeCompare(b.name)), about: (req.refutationSubject ?? '').toLowerCase() } : {}), ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
+      ? cacheKey({ model: model.id, files: model.fingerprint, ctx: model.contextLength, messages: req.messages, stop: req.stop ?? [], ...(req.names?.length ? { names: [...req.names].sort(), quoteWords: [...(req.quoteWords ?? [])].sort(), rules: NAME_CONSTRAINT_RULES } : {}), ...(req.refutations?.length ? { refutations: refutationsKey(req.refutations), about: (req.refutationSubject ?? '').toLowerCase() } : {}), ...s, temperature: s.temperature <= 0 ? 0 : s.temperature, seed: s.temperature <= 0 ? 0 : s.seed })
       : undefined;
     const hit = key ? this.cache.use(key) : undefined;
     if (hit) {

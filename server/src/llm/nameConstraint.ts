@@ -134,8 +134,9 @@ export class NameConstraint {
   /**
    * Whether the quoted text so far can still be (closing: is) an allowed quote: a name or an
    * expression whose every word is a known name or, after the first, a quote word
-   * (`cnt(WIDTH - 1 downto 0)`), its literals free (`'1'`, `x"FF"`, `16#FF#`, `"0101"`) and
-   * the words after a tick or a dot (`cnt'high`, `r.state`) too. A word still being written must be
+   * (`cnt(WIDTH - 1 downto 0)`), its literals free (`'1'`, `x"FF"`, `16#FF#`, `"0101"`), a word
+   * after a dot a name or `all` (`r.state`), one after a name's tick a predefined attribute
+   * (`cnt'high`). A word still being written must be
    * the start of a name; once anything follows it, a whole one. It does not end with a blank, nor
    * hold a sentence's punctuation (". ", "; ", ": ").
    */
