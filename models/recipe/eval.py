@@ -66,13 +66,17 @@ def windows(tokens, seq, max_windows):
     return min(max_windows, n) if max_windows else n
 
 
+def device_of(model):
+    return next(model.parameters()).device
+
+
 def window_ppl(model, tokens, seq, max_windows):
     """Perplexity over non-overlapping windows of a token array (all of them when max_windows is 0)."""
     n = windows(tokens, seq, max_windows)
     nll, cnt = 0.0, 0
     with torch.no_grad():
         for i in range(n):
-            w = torch.from_numpy(tokens[i * seq:i * seq + seq + 1].astype(np.int64))[None]
+            w = torch.from_numpy(tokens[i * seq:i * seq + seq + 1].astype(np.int64))[None].to(device_of(model))
             nll += model.loss(w[:, :-1], w[:, 1:]).item() * seq
             cnt += seq
     return math.exp(nll / max(cnt, 1))
@@ -83,9 +87,10 @@ def answer_ppl(model, tok, pairs, max_len):
     with torch.no_grad():
         for p in pairs:
             ids, mask = encode_pair(tok, p, max_len)
-            x = torch.tensor([ids[:-1]])
-            y = torch.tensor([ids[1:]])
-            m = torch.tensor([mask[1:]])
+            dev = device_of(model)
+            x = torch.tensor([ids[:-1]], device=dev)
+            y = torch.tensor([ids[1:]], device=dev)
+            m = torch.tensor([mask[1:]], device=dev)
             nll += model.loss(x, y, m).item() * int(m.sum())
             cnt += int(m.sum())
     return math.exp(nll / max(cnt, 1))
@@ -158,7 +163,7 @@ def rouge_l(hyp, ref):
     return 2 * p * r / (p + r)
 
 
-def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, fp_from='mix/final.pt'):
+def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, fp_from='mix/final.pt', device='cpu'):
     from tokenizer import Tokenizer
     tok = Tokenizer.load(tok_dir)
     torch.set_num_threads(cfg.THREADS)
@@ -195,7 +200,7 @@ def evaluate(cfg, run, data, tok_dir, n_gold, max_new, max_windows, log=print, f
     sizes = {'tokens_val': windows(val, cfg.SEQ, max_windows) * cfg.SEQ, 'tokens_gold': windows(held_tokens, cfg.SEQ, max_windows) * cfg.SEQ}
     rows = []
     for name, m in variants:
-        m.eval()
+        m.eval().to(device)      # fp32 on either device (a GPU's matrix units kept to full fp32: no TF32)
         r = {'model': name, 'ppl_val': window_ppl(m, val, cfg.SEQ, max_windows),
              'ppl_gold': window_ppl(m, held_tokens, cfg.SEQ, max_windows) if len(held_tokens) > cfg.SEQ else float('nan'),
              'ppl_answer': answer_ppl(m, tok, [hpairs[d['id']] for d in held], cfg.SFT_SEQ) if held else float('nan'), **sizes}
@@ -324,6 +329,7 @@ def main():
                     'The gap LR-QAT closes is a difference of differences: on 64 windows of the validation designs its 95%% '
                     'bootstrap interval was 11-56%%, on 256 43-61%% (session 6)')
     ap.add_argument('--fp-from', default='mix/final.pt', help='fp32 weights to compare, e.g. pretrain/ckpt.pt during pretraining')
+    ap.add_argument('--device', default='cpu', help='cpu, or cuda on a GPU machine')
     ap.add_argument('--score-outputs', metavar='FILE', help='instead: score the answers eval_grounding.ts recorded (OUT.md.outputs.jsonl) '
                     'and write <run>/eval_outputs.md')
     a = ap.parse_args()
@@ -334,7 +340,9 @@ def main():
             f.write(table + '\n')
         return
     cfg = load_config(a.config)
-    rows = evaluate(cfg, a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows, fp_from=a.fp_from)
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    rows = evaluate(cfg, a.run, a.data, a.tok, a.n_gold, a.max_new, a.max_windows, fp_from=a.fp_from, device=a.device)
     table = markdown(rows, distils(cfg))
     print(table)
     name = 'eval' if a.fp_from == 'mix/final.pt' else 'eval-' + a.fp_from.replace('/', '-').replace('.pt', '')

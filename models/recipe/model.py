@@ -12,6 +12,12 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+# Fused attention (flash / memory-efficient kernels) for training on a GPU: PyTorch 2's
+# scaled_dot_product_attention, used only on CUDA tensors with a plain causal mask and no cache. The CPU
+# path (and everything the export and the tests compare) is the explicit computation below. train.py
+# checks the two paths against each other on the GPU before it uses it and turns it off if they differ.
+USE_SDPA = hasattr(F, 'scaled_dot_product_attention')
+
 
 class Args:
     """Model hyper-parameters, read from a config file (configs/*.py) of plain constants."""
@@ -51,7 +57,7 @@ class RMSNorm(nn.Module):
 
 def rope(position_ids, head_dim, theta):
     """cos, sin of shape (B, 1, T, head_dim) for the given absolute positions (B, T)."""
-    inv = 1.0 / (theta ** (torch.arange(0, head_dim, 2, dtype=torch.float32) / head_dim))   # (head_dim/2,)
+    inv = 1.0 / (theta ** (torch.arange(0, head_dim, 2, dtype=torch.float32, device=position_ids.device) / head_dim))  # (head_dim/2,)
     f = position_ids.float()[..., None] * inv                                                 # (B, T, head_dim/2)
     emb = torch.cat([f, f], dim=-1)[:, None]                                                  # (B, 1, T, head_dim)
     return emb.cos(), emb.sin()
@@ -71,7 +77,7 @@ class Attention(nn.Module):
         self.v_proj = nn.Linear(a.dim, a.n_kv_heads * a.head_dim, bias=False)
         self.o_proj = nn.Linear(a.n_heads * a.head_dim, a.dim, bias=False)
 
-    def forward(self, x, cos, sin, mask, past=None):
+    def forward(self, x, cos, sin, mask, past=None, causal_only=False):
         B, T, _ = x.shape
         q = self.q_proj(x).view(B, T, self.n_heads, self.hd).transpose(1, 2)    # (B, n_heads, T, hd)
         k = self.k_proj(x).view(B, T, self.n_kv, self.hd).transpose(1, 2)       # (B, n_kv, T, hd)
@@ -86,6 +92,10 @@ class Attention(nn.Module):
         S = k.shape[2]
         kr = k[:, :, None].expand(B, self.n_kv, rep, S, self.hd).reshape(B, self.n_heads, S, self.hd)
         vr = v[:, :, None].expand(B, self.n_kv, rep, S, self.hd).reshape(B, self.n_heads, S, self.hd)
+        if causal_only and USE_SDPA and x.is_cuda:
+            dt = vr.dtype                       # under autocast: v is bf16, q and k fp32 after the rotation
+            y = F.scaled_dot_product_attention(q.to(dt), kr.to(dt), vr, is_causal=True)
+            return self.o_proj(y.transpose(1, 2).reshape(B, T, self.n_heads * self.hd)), present
         att = (q @ kr.transpose(-2, -1)) * (1.0 / math.sqrt(self.hd))          # (B, n_heads, T, S)
         att = att.masked_fill(~mask, torch.finfo(att.dtype).min)
         att = F.softmax(att.float(), dim=-1).to(q.dtype)
@@ -112,8 +122,8 @@ class Block(nn.Module):
         self.post_attention_layernorm = RMSNorm(a.dim, a.norm_eps)
         self.mlp = MLP(a)
 
-    def forward(self, x, cos, sin, mask, past=None):
-        h, present = self.self_attn(self.input_layernorm(x), cos, sin, mask, past)
+    def forward(self, x, cos, sin, mask, past=None, causal_only=False):
+        h, present = self.self_attn(self.input_layernorm(x), cos, sin, mask, past, causal_only)
         x = x + h
         return x + self.mlp(self.post_attention_layernorm(x)), present
 
@@ -160,8 +170,9 @@ class Llama(nn.Module):
         cos, sin = rope(position_ids, self.args.head_dim, self.args.rope_theta)
         x = self.model.embed_tokens(input_ids)                                                        # (B, T, dim)
         presents = []
+        causal_only = attention_mask is None and past_key_values is None
         for i, layer in enumerate(self.model.layers):
-            x, p = layer(x, cos, sin, mask, past_key_values[i] if past_key_values is not None else None)
+            x, p = layer(x, cos, sin, mask, past_key_values[i] if past_key_values is not None else None, causal_only)
             presents.append(p)
         return self.lm_head(self.model.norm(x)), presents
 
@@ -191,7 +202,8 @@ class Llama(nn.Module):
     @torch.no_grad()
     def generate(self, ids, max_new, stop_id=None):
         """Greedy decoding with the key/value cache (the reference for the export's recorded text)."""
-        x = torch.tensor([ids])
+        dev = next(self.parameters()).device
+        x = torch.tensor([ids], device=dev)
         logits, past = self(x)
         out = []
         for _ in range(max_new):
@@ -199,8 +211,8 @@ class Llama(nn.Module):
             if nxt == stop_id:
                 break
             out.append(nxt)
-            pos = torch.tensor([[len(ids) + len(out) - 1]])
-            logits, past = self(torch.tensor([[nxt]]), pos, None, past)
+            pos = torch.tensor([[len(ids) + len(out) - 1]], device=dev)
+            logits, past = self(torch.tensor([[nxt]], device=dev), pos, None, past)
         return out
 
 

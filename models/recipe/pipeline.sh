@@ -4,7 +4,9 @@
 #   models/recipe/pipeline.sh small           # the real thing (hours; each phase resumes if interrupted)
 # Environment: N_SYNTH (synthetic designs), VOCAB (tokenizer size), RUNS (output root, default models/recipe/runs),
 # THREADS (training threads; default the config's, 1 for a shared machine), GOLD_REPEAT (times each gold
-# training pair appears in the instruction-tuning data; default the config's GOLD_REPEAT: 8 for small).
+# training pair appears in the instruction-tuning data; default the config's GOLD_REPEAT: 8 for small),
+# DEVICE (cpu, or cuda on a GPU machine), BUDGET (minutes per training phase, or "config" for the config's
+# BUDGET_MINUTES: the schedule runs over the budget; e.g. DEVICE=cuda BUDGET=config pipeline.sh medium).
 set -euo pipefail
 cd "$(dirname "$0")"
 CONFIG=${1:-tiny}
@@ -28,10 +30,10 @@ else
 fi
 STEP=shards;    step $PY prepare.py shards --data "$DATA" --tok "$TOK" --max-len "$MAXLEN" --gold-repeat "$GOLD_REPEAT"
 for phase in pretrain sft mix qat fpref; do   # mix: fp32 on qat's data, qat's start; fpref: fp32 trained like qat, a reference in eval
-  STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase ${THREADS:+--threads $THREADS}
+  STEP=$phase;  step $PY train.py --config "$CONFIG" --run "$RUN" --data "$DATA" --phase $phase ${THREADS:+--threads $THREADS} --device "${DEVICE:-cpu}" ${BUDGET:+--budget-minutes $BUDGET}
 done
 STEP=export;    step $PY export.py --config "$CONFIG" --run "$RUN" --tok "$TOK" --reference-pairs "$DATA/heldout_pairs.jsonl"
-STEP=eval;      step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --tok "$TOK" ${EVAL_ARGS:-}
+STEP=eval;      step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --tok "$TOK" --device "${DEVICE:-cpu}" ${EVAL_ARGS:-}
 if node --import tsx -e '' 2>/dev/null; then   # the exports as the extension runs them: engine + grounding check
   STEP=grounding; step node --import tsx eval_grounding.ts "$DATA" "$RUN/eval_grounding.md" "$RUN/export/fp32=fp32" "$RUN/export/rtn=RTN int4" "$RUN/export/lrqat=LR-QAT int4" "$RUN/export/lrqat=LR-QAT int4, not constrained=free"
   STEP=scored;    step $PY eval.py --config "$CONFIG" --run "$RUN" --data "$DATA" --score-outputs "$RUN/eval_grounding.md.outputs.jsonl"

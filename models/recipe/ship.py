@@ -42,15 +42,29 @@ def cpu_name():
 
 
 def phase_rows(run):
+    """(phase, steps, tokens, seconds, threads, device) per finished phase: from the phase's summary.json (written
+    beside final.pt; the only record when a run trained on a GPU machine and only its export came back), else
+    from final.pt itself."""
     import torch
     rows = []
     for phase in ['pretrain', 'sft', 'mix', 'qat']:
-        p = os.path.join(run, phase, 'final.pt')
-        if not os.path.exists(p):
+        sp, p = os.path.join(run, phase, 'summary.json'), os.path.join(run, phase, 'final.pt')
+        if os.path.exists(sp):
+            ck = json.load(open(sp))
+        elif os.path.exists(p):
+            ck = torch.load(p, map_location='cpu')
+        else:
             continue
-        ck = torch.load(p, map_location='cpu')
-        rows.append((phase, ck.get('step', 0), ck.get('tokens'), ck.get('elapsed'), ck.get('threads')))
+        rows.append((phase, ck.get('step', 0), ck.get('tokens'), ck.get('elapsed'), ck.get('threads'), ck.get('device')))
     return rows
+
+
+def machine(rows):
+    """The machine the phases trained on: the device their summaries name (a GPU), else this machine's CPU."""
+    devices = sorted({r[5] for r in rows if r[5]})
+    if devices and not any(d == cpu_name() for d in devices):
+        return ', '.join(devices)
+    return f'{cpu_name()}, {os.cpu_count()} cores'
 
 
 def data_counts(data):
@@ -73,7 +87,8 @@ def data_counts(data):
 def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
     a = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
     dc = data_counts(data)
-    hours = lambda s: f'{s / 3600:.2f} h' if s else 'not recorded'
+    rows = phase_rows(run)
+    hours = lambda s: (f'{s / 3600:.2f} h' if s >= 360 else f'{s:.0f} s') if s else 'not recorded'
     lines = [
         '# VHDL Explain default model', '',
         f'A {n_params(Llama(a)) / 1e6:.1f}M-parameter Llama-style decoder trained from scratch by `models/recipe/` '
@@ -96,10 +111,10 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         f'- Pretraining tokens: {dc.get("pretrain_tokens") or 0:,}; instruction pairs: {dc.get("sft_pairs", 0):,} '
         f'({dc.get("sft_answer_tokens", 0):,} answer tokens). {dc["heldout"]} gold designs are held out for evaluation only.', '',
         '## Training', '',
-        f'Machine: {cpu_name()}, {os.cpu_count()} cores, bf16 autocast={cfg.BF16}. Tokens count the padding of a batch.', '',
+        f'Machine: {machine(rows)}, bf16 autocast={cfg.BF16}. Tokens count the padding of a batch.', '',
         '| phase | steps | tokens | time | threads |', '|---|---|---|---|---|',
     ]
-    for phase, steps, tokens, elapsed, threads in phase_rows(run):
+    for phase, steps, tokens, elapsed, threads, _ in rows:
         tokens = f'{tokens:,}' if tokens is not None else 'not recorded'
         threads = threads or 'not recorded'   # older checkpoints do not say, and --threads may have overridden the config
         lines.append(f'| {phase} | {steps:,} | {tokens} | {hours(elapsed)} | {threads} |')

@@ -193,11 +193,15 @@ def distill_mask(cfg, m):
     return (m.flip(1).cumsum(1).flip(1) > 0).to(m.dtype)
 
 
-def lr_at(cfg, phase, step, total):
+def lr_at(cfg, phase, step, total, progress=None):
+    """Warmup over WARMUP steps, then a cosine to MIN_LR_FRAC over the rest of the phase: over the steps, or
+    over `progress` (0..1, the share of a time budget spent: train(budget_s=...)) when that is further on."""
     base = lr_of(cfg, phase)
     if step < cfg.WARMUP:
         return base * (step + 1) / cfg.WARMUP
     t = (step - cfg.WARMUP) / max(1, total - cfg.WARMUP)
+    if progress is not None:
+        t = max(t, progress)
     return base * (cfg.MIN_LR_FRAC + (1 - cfg.MIN_LR_FRAC) * 0.5 * (1 + math.cos(math.pi * min(1.0, t))))
 
 
@@ -207,7 +211,39 @@ def batch_size(cfg, data):
 
 
 def to(device, *ts):
-    return [t.to(device) if t is not None else None for t in ts]
+    return [t.to(device, non_blocking=True) if t is not None else None for t in ts]
+
+
+def device_name(device):
+    """What trained: the GPU's name on cuda, else the CPU's."""
+    if torch.device(device).type == 'cuda':
+        return torch.cuda.get_device_name(torch.device(device))
+    for line in open('/proc/cpuinfo') if os.path.exists('/proc/cpuinfo') else []:
+        if line.startswith('model name'):
+            return line.split(':', 1)[1].strip()
+    return 'CPU'
+
+
+def check_fused_attention(model, device, log=print):
+    """On a GPU, compare the fused attention path (model.USE_SDPA) with the explicit one on a random batch;
+    turn it off, saying why, when it fails or differs. Returns whether it is on."""
+    import model as model_module
+    if torch.device(device).type != 'cuda' or not model_module.USE_SDPA:
+        return False
+    x = torch.randint(0, model.args.vocab, (2, 64), device=device)
+    try:
+        with torch.no_grad(), torch.autocast('cuda', dtype=torch.bfloat16, enabled=True):
+            fused = model(x)[0].float()
+            model_module.USE_SDPA = False
+            plain = model(x)[0].float()
+        diff = (fused - plain).abs().max().item()
+        ok = diff < 0.05 * max(1.0, plain.abs().max().item())
+        log(f'fused attention: largest difference to the explicit path {diff:.2e}' + ('' if ok else ': too large, not used'))
+    except Exception as e:  # an older PyTorch, a kernel that does not run on this GPU, ...
+        log(f'fused attention not used ({type(e).__name__}: {e})')
+        ok = False
+    model_module.USE_SDPA = ok
+    return ok
 
 
 @torch.no_grad()
@@ -224,10 +260,13 @@ def evaluate(model, cfg, datas, device='cpu'):
 
 
 def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, seed=0, log=print, stop_after=None, device='cpu', extend=False,
-          threads=None):
+          threads=None, budget_s=None):
     """Run (or resume) one phase; returns the path of final.pt, or None when stopped early (resumable).
 
-    stop_after simulates an interruption after that many steps of this call (tests).
+    budget_s: a time budget for the phase (a GPU machine lent for minutes): the learning-rate schedule runs
+    over whichever of the steps and the budget is further on, and the phase finishes (final.pt) when either
+    is spent. Time spent before a resume counts. stop_after simulates an interruption after that many steps
+    of this call (tests).
     """
     torch.set_num_threads(threads or cfg.THREADS)
     ckdir = os.path.join(run, phase)
@@ -265,7 +304,9 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     else:
         groups = [{'params': [p for p in params if p.dim() >= 2], 'weight_decay': cfg.WEIGHT_DECAY, 'lr_mult': 1.0},
                   {'params': [p for p in params if p.dim() < 2], 'weight_decay': 0.0, 'lr_mult': 1.0}]
-    opt = torch.optim.AdamW(groups, lr=lr_of(cfg, phase), betas=(0.9, 0.95))
+    fused = {'fused': True} if torch.device(device).type == 'cuda' else {}
+    opt = torch.optim.AdamW(groups, lr=lr_of(cfg, phase), betas=(0.9, 0.95), **fused)
+    check_fused_attention(model, device, log)
     step, done_s, done_tok = 0, 0.0, 0          # work done before this call (from the checkpoint)
     ck = resume(ckdir)
     if ck is not None:
@@ -277,7 +318,7 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
     vals = phase_data(cfg, data_dir, phase, 'val')
     frozen_int8 = sum(b.numel() for n, b in model.named_buffers() if n.endswith('phi0_q'))
     log(f'{phase}: {n_params(model):,} parameters' + (f' + {frozen_int8:,} frozen int8 weights (Phi0)' if frozen_int8 else '') +
-        f', {sum(p.numel() for p in params):,} trained; steps {step}..{total}' +
+        f', {sum(p.numel() for p in params):,} trained; steps {step}..{total}' + (f', at most {budget_s:.0f} s' if budget_s else '') +
         ('; loss: KL to the fp32 model it starts from (val: cross-entropy)' if teacher is not None else ''))
     stop = {'now': False}
 
@@ -291,12 +332,14 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
         save_atomic({'model': model.state_dict(), 'opt': opt.state_dict(), 'step': step, 'phase': phase,
                      'config': cfg.name, 'seed': seed, 'complete': True, 'elapsed': done_s + time.time() - t0,
                      'tokens': done_tok + tokens, 'threads': torch.get_num_threads()}, os.path.join(ckdir, 'ckpt.pt'))
+    def spent():
+        return (done_s + time.time() - t0) / budget_s if budget_s else None
     try:
-        while step < total:
+        while step < total and not (budget_s and spent() >= 1):
             d = datas[step % len(datas)]
             x, y, m = to(device, *d.batch(seed, step, batch_size(cfg, d)))
             for g in opt.param_groups:
-                g['lr'] = lr_at(cfg, phase, step, total) * g['lr_mult']
+                g['lr'] = lr_at(cfg, phase, step, total, spent()) * g['lr_mult']
             with torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=cfg.BF16):
                 loss = model.loss(x, y, m) if teacher is None else model.distill_loss(x, teacher, distill_mask(cfg, m))
             opt.zero_grad(set_to_none=True)
@@ -307,9 +350,10 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             tokens += x.numel()
             rec = {'step': step, 'loss': round(loss.item(), 4), 'lr': opt.param_groups[0]['lr'],
                    'tok_s': round(tokens / (time.time() - t0), 1), 'elapsed': round(done_s + time.time() - t0, 1)}
-            if step % cfg.EVAL_EVERY == 0 or step == total:
+            last = step == total or (budget_s and spent() >= 1)
+            if step % cfg.EVAL_EVERY == 0 or last:
                 rec['val'] = round(evaluate(model, cfg, vals, device), 4)
-            if step % cfg.CKPT_EVERY == 0 or step == total:
+            if step % cfg.CKPT_EVERY == 0 or last:
                 checkpoint()
             logf.write(json.dumps(rec) + '\n')
             logf.flush()
@@ -325,10 +369,12 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
         for s, h in zip((signal.SIGINT, signal.SIGTERM), old):
             signal.signal(s, h)
         logf.close()
-    save_atomic({'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'step': step, 'phase': phase, 'config': cfg.name, 'complete': True,
-                 'args': model.args.to_dict(), 'elapsed': done_s + time.time() - t0, 'tokens': done_tok + tokens,
-                 'threads': torch.get_num_threads()}, final)
-    log(f'{phase}: done, {final}')
+    summary = {'step': step, 'phase': phase, 'config': cfg.name, 'elapsed': done_s + time.time() - t0, 'tokens': done_tok + tokens,
+               'threads': torch.get_num_threads(), 'device': device_name(device), 'budget_s': budget_s}
+    save_atomic({'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'complete': True, 'args': model.args.to_dict(), **summary}, final)
+    with open(os.path.join(ckdir, 'summary.json'), 'w') as f:   # what the model card reports, without loading the weights
+        json.dump(summary, f, indent=1)
+    log(f'{phase}: done at step {step}, {final}')
     return final
 
 
@@ -337,18 +383,36 @@ def main():
     ap.add_argument('--config', default='small')
     ap.add_argument('--run', required=True, help='folder for checkpoints (e.g. runs/small)')
     ap.add_argument('--data', default='runs/data', help='folder written by prepare.py')
-    ap.add_argument('--phase', choices=PHASES + ['fpref'], required=True)
+    ap.add_argument('--phase', required=True, help='pretrain, sft, mix, qat or fpref; or several, comma-separated, run in order '
+                    'in one process (pretrain,sft,mix,qat)')
     ap.add_argument('--steps', type=int, help='override the config\'s step count')
     ap.add_argument('--max-minutes', type=float, help='checkpoint and stop after this long (resume later)')
     ap.add_argument('--force', action='store_true', help='retrain a finished phase (the old final.pt is moved aside)')
     ap.add_argument('--extend', action='store_true', help='train a finished phase on, from its last checkpoint to --steps '
                     '(final.pt is kept as final.<steps>.pt; the schedule is the cosine of the new total, so the rate rises again)')
     ap.add_argument('--device', default='cpu', help='cpu, or cuda on a GPU machine (checkpoints are portable)')
+    ap.add_argument('--budget-minutes', help='time budget per phase: minutes, or "config" for the config\'s BUDGET_MINUTES '
+                    '(the schedule runs over the budget; the phase finishes when it is spent)')
     ap.add_argument('--threads', type=int, help='CPU threads (default: the config\'s THREADS, for a shared machine); '
                     'the data order does not depend on it')
     a = ap.parse_args()
-    train(load_config(a.config), a.phase, a.run, a.data, a.steps, a.max_minutes, a.force, device=a.device, extend=a.extend,
-          threads=a.threads)
+    cfg = load_config(a.config)
+    phases = a.phase.split(',')
+    for phase in phases:
+        if phase not in PHASES + ['fpref']:
+            ap.error(f'unknown phase {phase!r}: one of {", ".join(PHASES + ["fpref"])}')
+    for phase in phases:
+        budget = None
+        if a.budget_minutes == 'config':
+            if not hasattr(cfg, 'BUDGET_MINUTES'):
+                ap.error(f'config {cfg.name} has no BUDGET_MINUTES')
+            budget = 60 * cfg.BUDGET_MINUTES[phase] if phase in cfg.BUDGET_MINUTES else None   # fpref: its steps
+        elif a.budget_minutes:
+            budget = 60 * float(a.budget_minutes)
+        done = train(cfg, phase, a.run, a.data, a.steps, a.max_minutes, a.force, device=a.device, extend=a.extend,
+                     threads=a.threads, budget_s=budget)
+        if done is None and phase != 'fpref':
+            break                                   # stopped early: the next phase needs this one's final.pt
 
 
 if __name__ == '__main__':
