@@ -59,6 +59,11 @@ def phase_rows(run):
     return rows
 
 
+def qat_steps(rows, cfg):
+    """The steps LR-QAT ran (a time budget may end it before the config's count)."""
+    return next((r[1] for r in rows if r[0] == 'qat'), cfg.STEPS['qat'])
+
+
 def machine(rows):
     """The machine the phases trained on: the device their summaries name (a GPU), else this machine's CPU."""
     devices = sorted({r[5] for r in rows if r[5]})
@@ -100,7 +105,7 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         '- Projections: symmetric int4, groups of 32 along the input dimension (`MatMulNBits`); embeddings and norms fp32'
         + ('; head int4.' if cfg.QUANT_HEAD else '; head fp32.'),
         f'- LR-QAT: rank {cfg.QAT_RANK}, alpha {cfg.QAT_ALPHA:g}, learning rate {cfg.LR["qat"]:g} (scales x{cfg.QAT_SCALE_LR_MULT:g}), '
-        f'{cfg.STEPS["qat"]:,} steps; scales start at '
+        f'{qat_steps(rows, cfg):,} steps; scales start at '
         + ('the MSE range setting' if init_scales(cfg) == 'mse' else 'absmax/7 (the RTN baseline)')
         + ('; loss: KL to the fp32 model it starts from, over ' + ('every token of a pair, prompt included' if
            distills_whole_pairs(cfg) else "the pairs' answers") + ' and all plain text'
@@ -120,9 +125,13 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         lines.append(f'| {phase} | {steps:,} | {tokens} | {hours(elapsed)} | {threads} |')
     ev = os.path.join(run, 'eval.md')
     tok = tok or '<tokenizer folder>'
+    gpu = machine(rows) != f'{cpu_name()}, {os.cpu_count()} cores'
+    where = (f' on the GPU machine, in the call that trained the model (its checkpoints stayed there: only the export and these '
+             f'figures came back; `train.py --phase pretrain,sft,mix,qat --device cuda --budget-minutes config`, `export.py`, then this)'
+             if gpu else '')
     lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data} --tok {tok} '
-              '--n-gold 16 --max-new 160` (perplexities on held-out text; explanation metrics, from greedy answers of at most '
-              '160 tokens, on 16 of the held-out gold designs).', '']
+              f'--n-gold 16 --max-new 160{" --device cuda" if gpu else ""}`{where} (perplexities on held-out text; explanation metrics, from '
+              'greedy answers of at most 160 tokens, on 16 of the held-out gold designs).', '']
     lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
     eg = os.path.join(run, 'eval_grounding.md')   # eval_grounding.ts: the exports through the engine and the grounding check
     if os.path.exists(eg):

@@ -182,6 +182,28 @@ function table(name: string, dir: string, bw: { readGBs: number }): void {
   if (typeof acc4 === 'string') process.stdout.write(`  int4 acc4: ${acc4}\n`);
 }
 
+/** The shipped default model (int4 only; the fp32 model is not shipped): what an explanation costs a user. */
+function shipped(dir: string, bw: { readGBs: number }): void {
+  if (!existsSync(join(dir, 'onnx', 'model_q4.onnx'))) {
+    process.stdout.write('\nshipped default model skipped: models/default/onnx/model_q4.onnx missing\n');
+    return;
+  }
+  const cfg = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+  const v = runVariant(dir, 'model_q4.onnx');
+  process.stdout.write(`\nshipped default model (models/default): ${cfg.num_hidden_layers} layers, hidden ${cfg.hidden_size}, ` +
+    `heads ${cfg.num_attention_heads}/${cfg.num_key_value_heads} kv, vocab ${cfg.vocab_size}, int4\n`);
+  if (typeof v === 'string') {
+    process.stdout.write(`  ${v}\n`);
+    return;
+  }
+  const bound = (bw.readGBs * 1e9) / v.weightBytesPerToken;
+  for (const [label, val] of [
+    ['file MiB', f1(v.fileBytes / 2 ** 20)], ['load ms', f0(v.loadMs)], [`prefill ${PROMPT_TOKENS} tok ms`, f0(v.prefillMs)],
+    [`TTFT ms (${PROMPT_TOKENS}-tok prompt)`, f0(v.ttftMs)], [`decode tok/s (after ${PROMPT_TOKENS})`, f1(v.decodeTokensPerSecond)],
+    ['bandwidth bound tok/s', f0(bound)], ['peak RSS MiB', f0(v.peakRssMiB)],
+  ] as const) process.stdout.write(`  ${label.padEnd(30)}${val.padStart(10)}\n`);
+}
+
 /** Prints the engine's figures; called by test/bench/run.ts and when this file runs alone. */
 export async function benchLlm(): Promise<void> {
   process.stdout.write('== llm: local ONNX engine, fp32 vs int4 (MatMulNBits, block 32) ==\n');
@@ -190,6 +212,7 @@ export async function benchLlm(): Promise<void> {
   process.stdout.write(`threads: ${process.env.VX_BENCH_THREADS || 'default (cores - 1)'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} ` +
     `(timings vary 2-3x between runs on shared machines)\n`);
   table('tiny test model (models/test-tiny)', join(ROOT, 'models', 'test-tiny'), bw);
+  shipped(join(ROOT, 'models', 'default'), bw);
   const big = ensureBigModel();
   if (big.dir) table('~100M-parameter random-weight model', big.dir, bw);
   else process.stdout.write(`\n~100M-parameter model skipped: ${big.why}\n`);

@@ -32,6 +32,23 @@ def test_pipeline_to_a_shipped_folder(tiny, cfg, tmp_path):
     ship.ship(cfg, run, tiny['data'], 'rtn', out, force=True)
     assert any(n.startswith('default.previous-') for n in os.listdir(run))
 
+    # a run trained on a GPU machine, of which only the export, the phases' summary.json and eval.md came back
+    import json
+    import shutil
+    gpu_run = str(tmp_path / 'gpu_run')
+    shutil.copytree(os.path.join(run, 'export', 'lrqat'), os.path.join(gpu_run, 'export', 'lrqat'))
+    shutil.copy(os.path.join(run, 'eval.md'), gpu_run)
+    for phase in ['pretrain', 'sft', 'mix', 'qat']:
+        summary = json.load(open(os.path.join(run, phase, 'summary.json')))
+        os.makedirs(os.path.join(gpu_run, phase))
+        json.dump(dict(summary, device='NVIDIA H200', elapsed=84.7, step=459 if phase == 'qat' else summary['step']),
+                  open(os.path.join(gpu_run, phase, 'summary.json'), 'w'))
+    gpu_out = str(tmp_path / 'gpu_default')
+    ship.ship(cfg, gpu_run, tiny['data'], 'lrqat', gpu_out, force=False)
+    card = open(os.path.join(gpu_out, 'MODEL_CARD.md')).read()
+    assert 'Machine: NVIDIA H200,' in card and '--device cuda` on the GPU machine' in card
+    assert '| qat | 459 |' in card and '85 s' in card and '459 steps' in card
+
 
 def test_equally_trained_fp32_reference_joins_the_table(tiny, cfg, tmp_path):
     cfg.VOCAB = 512

@@ -123,3 +123,33 @@ def test_distillation_loss_is_zero_against_itself_and_falls_as_lrqat_learns(tiny
     trained.load_state_dict(train.load_checked(final)['model'])
     with torch.no_grad():
         assert trained.distill_loss(x, teacher, m).item() < before
+
+
+def test_time_budget_ends_a_phase_with_its_result_and_runs_the_schedule_over_it(tiny, cfg, tmp_path, monkeypatch):
+    """--budget-minutes: the phase finishes (final.pt, summary.json) when the budget is spent, however many steps were
+    asked for, and the cosine schedule follows the budget: the last step's rate is near the schedule's floor."""
+    import json
+    clock = {'t': 1000.0}
+
+    def tick():                      # each call of time.time() advances a simulated clock by 0.1 s
+        clock['t'] += 0.1
+        return clock['t']
+    monkeypatch.setattr(train.time, 'time', tick)
+    run = str(tmp_path / 'budget')
+    final = train.train(cfg, 'pretrain', run, tiny['data'], steps=10_000, log=lambda *_: None, budget_s=3.0)
+    assert final and os.path.exists(final)
+    summary = json.load(open(os.path.join(run, 'pretrain', 'summary.json')))
+    assert 0 < summary['step'] < 100 and summary['budget_s'] == 3.0 and summary['elapsed'] >= 3.0
+    assert summary['step'] == torch.load(final)['step']
+    logged = [json.loads(line) for line in open(os.path.join(run, 'pretrain', 'log.jsonl'))]
+    base = train.lr_of(cfg, 'pretrain')
+    # the last step starts a little before the budget is spent: near the floor (10,000 steps alone would leave it near base)
+    assert base * cfg.MIN_LR_FRAC <= logged[-1]['lr'] < 1.5 * base * cfg.MIN_LR_FRAC
+    assert max(r['lr'] for r in logged) > 4 * logged[-1]['lr']
+
+
+def test_schedule_progress_is_the_further_of_steps_and_time(cfg):
+    w = cfg.WARMUP
+    assert train.lr_at(cfg, 'pretrain', w, 1000, progress=1.0) == pytest.approx(train.lr_of(cfg, 'pretrain') * cfg.MIN_LR_FRAC)
+    assert train.lr_at(cfg, 'pretrain', 999, 1000, progress=0.0) == pytest.approx(train.lr_at(cfg, 'pretrain', 999, 1000))
+    assert train.lr_at(cfg, 'pretrain', 0, 1000, progress=1.0) == train.lr_at(cfg, 'pretrain', 0, 1000)   # warmup by steps
