@@ -278,6 +278,11 @@ const HOVER_CASES: { file: string; at: string; sentence: string; reason: RegExp 
   { file: 'debouncer.vhd', at: 'stable_cnt :', sentence: 'Increments on every clock while the input differs.', reason: null },
   { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Keeps its level during reset.', reason: null },
   { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'The system clock.', reason: /not a clock/ },
+  // A role the hover opens on before it names anything is its subject's, names later in the sentence or not.
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'A synchronous, active-high reset that clears `stable_cnt`.', reason: /`btn_in` is not a reset \(reset: rst_n\)/ },
+  { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'A synchronous reset that clears `stable_cnt` and `btn_out`.', reason: /`rst_n` is an asynchronous reset/ },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Marks a clock in which `sync_ff` changed.', reason: null },
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Sampled into `sync_ff`, whatever the reset does.', reason: null },
 ];
 
 for (const c of HOVER_CASES) {

@@ -591,13 +591,14 @@ function roleContradiction(x: string, body: string, g: GroundingContext): string
   const role = '(?:the |a |an |its |this )?(?:(?!(?:on|in|after|before|per|every|each|of|for|to|by|with|from|at|than|during|while|until|under|one|two|three|four)\\b)[a-z-]+,? ){0,3}';
   const notClock = '(?![- ](?:enable|edges?|cycles?|frequency|period|domains?|rate|ticks?|count))';
   const notReset = '(?![- ](?:request|value|values|state|cause|counter|pulse|output|generator|controller|sequence|logic|tree|domain))';
-  const asClock = new RegExp(`^${role}clock\\b${notClock}|\\b(?:is|as) ${role}clock\\b${notClock}`).test(body) && !/^(?:counts?|divides?|gates?|enables?)\b/.test(body);
+  const asClock = new RegExp(`^${role}clock\\b${notClock}|\\b(?:is|as) ${role}clock\\b${notClock}`).test(body) && !/^(?:counts?|divides?|gates?|enables?|marks?|flags?|signals?|indicates?|qualif(?:y|ies)|pulses?)\b/.test(body);
   const asReset = new RegExp(`^${role}reset\\b${notReset}|\\b(?:is|as) ${role}reset\\b${notReset}`).test(body) && !/^(?:clears?|holds?|counts?)\b/.test(body);
-  if (asClock && g.clocks.length && !g.clocks.some((c) => c.signal.toLowerCase() === x) && !g.unknownConnections.has(x)) {
-    return `\`${x}\` is not a clock (clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')})`;
+  // A design with no clock or no reset at all (its architectures known) has none to give x either.
+  if (asClock && (g.clocks.length || archsKnown(g)) && !g.clocks.some((c) => c.signal.toLowerCase() === x) && !g.unknownConnections.has(x)) {
+    return `\`${x}\` is not a clock (${g.clocks.length ? `clock${g.clocks.length > 1 ? 's' : ''}: ${g.clocks.map((c) => c.signal).join(', ')}` : 'the design has none'})`;
   }
   const reset = g.resets.find((r) => r.signal.toLowerCase() === x);
-  if (asReset && !reset && g.resets.length && !g.unknownConnections.has(x)) return `\`${x}\` is not a reset (reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')})`;
+  if (asReset && !reset && (g.resets.length || archsKnown(g)) && !g.unknownConnections.has(x)) return `\`${x}\` is not a reset (${g.resets.length ? `reset${g.resets.length > 1 ? 's' : ''}: ${g.resets.map((r) => r.signal).join(', ')}` : 'the design has none'})`;
   if (asReset && reset) return resetKindRefuted(reset, body);
   return undefined;
 }
@@ -613,8 +614,16 @@ function archsKnown(g: GroundingContext): boolean {
 /** The first fact the sentence contradicts, or undefined. */
 function contradiction(s: string, g: GroundingContext): string | undefined {
   const low = s.toLowerCase();
-  if (g.subject && identifierCandidates(s).length === 0) {
+  const named = g.subject ? identifierCandidates(s) : [];
+  if (g.subject && named.length === 0) {
     const c = subjectContradiction(s, low, g);
+    if (c) return c;
+  } else if (g.subject) {
+    // A hover or doc comment that opens on a role before it names anything speaks of its subject there:
+    // "A synchronous, active-high reset that returns to `IDLE` ..." of a port that is no reset.
+    const body = withoutMarkers(low);
+    const cut = Math.min(...[body.indexOf('`'), ...named.map((n) => body.search(new RegExp(`(?<![a-z0-9_])${n.toLowerCase()}(?![a-z0-9_])`)))].filter((i) => i >= 0));
+    const c = Number.isFinite(cut) && cut > 0 ? roleContradiction(g.subject, body.slice(0, cut).trim(), g) : undefined;
     if (c) return c;
   }
   // The interface layout: "`x` (in std_logic): clock; ..." / "`x` is an input (std_logic): ...": the
