@@ -146,7 +146,8 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
     if os.path.exists(hist):
         lines += ['', '## How this run went', '', open(hist).read().strip()]
     lines += ['', '## Known limits', '',
-              '- Small and trained on CPU: explanations follow the training layout and can be generic or wrong; the facts '
+              f'- Small ({n_params(Llama(a)) / 1e6:.0f}M parameters, trained {"for minutes on one GPU" if gpu else "on CPU"}): '
+              'explanations follow the training layout and can be generic or wrong; the facts '
               'shown beside them come from the analysis, not from the model.',
               '- Most training text is synthetic; perplexity on real, hand-written VHDL is much higher than on synthetic designs.',
               '- On hand-written designs the model often describes a design it was trained on instead (the wrong family, '
