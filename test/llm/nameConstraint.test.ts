@@ -75,6 +75,17 @@ const cases: [string, boolean][] = [
   ['A number runs into no word: `1aturate`.', false],
   ['Nor does C write VHDL: `0x0`.', false],
   ['Exponents and sized bit strings are literals: `1e6`, `8x"FF"`, `12UB"101"`, `cnt + 1_000`.', true],
+  // Session 10's 25M model, its first choices refused, wrote `CLK_I and 5-1 downto 0))));else;`, `X"BA3".:`,
+  // `0 ..S-1` and `400) and,,,`: an expression's structure holds in a quote.
+  ['A quote ends no statement: `cnt;`.', false],
+  ['Nor declares: `cnt : std_logic`.', false],
+  ['An assignment is an expression: `cnt := cnt`, `state <= IDLE`.', true],
+  ['Parentheses nest: `cnt(3 downto 0))`.', false],
+  ['And close: `std_logic(cnt`.', false],
+  ['Nor close before they open: `cnt) and (rst_n`.', false],
+  ['No empty list item: `std_logic(cnt,, 8)`, nor `std_logic(cnt, )`.', false],
+  ['Nor a range in dots: `cnt ..state`.', false],
+  ['No brackets: `cnt[3]`.', false],
 ];
 
 test('quoted names and snake_case words must be known names, whatever the split into pieces', () => {

@@ -18,7 +18,7 @@
  * The rules' revision, part of the result cache's key: an answer written under older rules (an
  * invented record field after a dot, session 8) is not served from the cache once they change.
  */
-export const NAME_CONSTRAINT_RULES = 5;
+export const NAME_CONSTRAINT_RULES = 6;
 
 export interface ScanState {
   mode: 'plain' | 'quoted';
@@ -56,6 +56,14 @@ const BIT_STRING: Record<string, RegExp> = {
   x: /^[0-9A-Fa-f_XZxz-]*$/,
   d: /^[0-9_]*$/,
 };
+
+/**
+ * What no quoted expression holds: a statement end, a colon but `:=`, two dots (three are left to the
+ * rule on a sentence's punctuation), brackets or braces, an empty list item. Still being written, a
+ * quote may end on `:` (`:=` to come) or `..`.
+ */
+const NOT_AN_EXPRESSION = /;|:(?!=)|[[\]{}]|,\s*[,)]|\(\s*[,)]|(?<!\.)\.\.(?!\.)/;
+const NOT_AN_EXPRESSION_YET = /;|:(?!=|$)|[[\]{}]|,\s*[,)]|\(\s*[,)]|(?<!\.)\.\.(?!\.|$)/;
 
 export class NameConstraint {
   private readonly names: Set<string>;
@@ -169,6 +177,18 @@ export class NameConstraint {
     if (prose || /[.;:]\s/.test(body) || (closing && /[.']$/.test(body))) return false;
     // No name starts with an underscore (`din(integer:_Write`).
     if (/(?<!\w)_/.test(body)) return false;
+    // An expression's structure (none of the experts' 5,877 quotes breaks it): no statement end or
+    // declaration colon (`5-1 downto 0))));else;`, `X"BA3".:`; `:=` is an assignment), no two dots
+    // (`0 ..S-1`; VHDL has no `..`), no brackets or braces, no empty list item
+    // (`400) and,,,`), and its parentheses nest: none closes what was not opened, and the quote
+    // closes with none open.
+    if ((closing ? NOT_AN_EXPRESSION : NOT_AN_EXPRESSION_YET).test(body)) return false;
+    let depth = 0;
+    for (const ch of body) {
+      if (ch === '(') depth++;
+      else if (ch === ')' && --depth < 0) return false;
+    }
+    if (closing && depth > 0) return false;
     // A number runs into no word (`1aturate`, `0x0`, `7_r`): only into an exponent (`1e6`), or, still
     // being written, into what may become a sized bit-string literal (`8x` of 8x"FF").
     for (const m of body.matchAll(/(?<!\w)\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d*)?/g)) {
