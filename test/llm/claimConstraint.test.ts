@@ -11,6 +11,7 @@ import { loadModel } from '../../server/src/llm/model';
 import { Workspace } from '../../server/src/analysis/workspace';
 import { groundingNames, groundingRefutations, QUOTE_WORDS } from '../../server/src/ide/grounding';
 import { buildPrompt } from '../../server/src/ide/prompt';
+import { HoverExplainer, hoverPrompt } from '../../server/src/ide/modelHover';
 import { breaksAt as breaksAtOf } from './helpers';
 
 const c = new ClaimConstraint([
@@ -154,26 +155,39 @@ test('a refuted word ends where the word does; words before a phrase may lift it
 });
 
 test('with the shipped model, a refuted phrase gives way to the model\'s next choice', async () => {
-  // Model-independent: what the model writes about the reset unconstrained is then refuted, and
-  // the constrained answer must not write it about the reset, and must still say something.
-  const ws = new Workspace();
-  const file = ws.setFile('file:///mac_bank.vhd', fixture('mac_bank.vhd'));
-  const p = buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' });
-  const names = groundingNames(p.grounding);
+  // Model-independent: what the model writes about a reset unconstrained is then refuted, and the
+  // constrained answer must not write it about that reset, and must still say something. Two prompts,
+  // in order, the first in which the model says a reset's kind or level: "Explain this entity" of
+  // mac_bank (sentences that name rst_i), the hover of debouncer's rst_n (every sentence is about it).
+  const cases = [
+    { file: 'mac_bank.vhd', reset: 'rst_i', hoverAt: undefined },
+    { file: 'debouncer.vhd', reset: 'rst_n', hoverAt: 'rst_n   :' },
+  ];
   const model = await loadModel(join(import.meta.dirname, '..', '..', 'models', 'default'), { threads: 1 });
+  const answers: string[] = [];
   try {
-    const req = { messages: p.messages, maxTokens: 200, names, quoteWords: QUOTE_WORDS };
-    const free = await generate(model, req);
-    const about = free.text.split(/(?<=[.;])\s+|\n+/).filter((s) => /\brst_i\b/.test(s));
-    const said = [...new Set(about.flatMap((s) => s.toLowerCase().match(/\b(?:a?synchronous|active[- ](?:high|low))\b/g) ?? []))];
-    assert.ok(said.length > 0, `the model says nothing of rst_i's kind or level here: ${free.text}`);
-    const refutations = [{ name: 'rst_i', phrases: said }];
-    const held = await generate(model, { ...req, refutations });
-    assert.notEqual(held.text, free.text);
-    let s: ClaimState | undefined = CLAIM_START;
-    s = new ClaimConstraint(refutations).advance(s, held.text);
-    assert.ok(s, `a refuted phrase was written about rst_i: ${held.text}`);
-    assert.ok(held.text.trim().length > 40, held.text);
+    for (const c of cases) {
+      const ws = new Workspace();
+      const text = fixture(c.file);
+      const file = ws.setFile(`file:///${c.file}`, text);
+      const target = c.hoverAt ? HoverExplainer.targetAt(ws, file.uri, file.lines.positionAt(text.indexOf(c.hoverAt))) : undefined;
+      const p = target ? hoverPrompt(ws, file.uri, target.decl, target.offset) : buildPrompt(ws, { kind: 'unit', unit: file.units[0] }, { task: 'entity' });
+      const req = { messages: p.messages, maxTokens: target ? 60 : 200, names: groundingNames(p.grounding), quoteWords: QUOTE_WORDS,
+        ...(target ? { refutationSubject: c.reset } : {}) };
+      const free = await generate(model, req);
+      answers.push(free.text);
+      const about = free.text.split(/(?<=[.;])\s+|\n+/).filter((s) => target || new RegExp(`\\b${c.reset}\\b`).test(s));
+      const said = [...new Set(about.flatMap((s) => s.toLowerCase().match(/\b(?:a?synchronous|active[- ](?:high|low))\b/g) ?? []))];
+      if (said.length === 0) continue;
+      const refutations = [{ name: c.reset, phrases: said }];
+      const held = await generate(model, { ...req, refutations });
+      assert.notEqual(held.text, free.text);
+      const s = new ClaimConstraint(refutations, target ? c.reset : '').advance(CLAIM_START, held.text);
+      assert.ok(s, `a refuted phrase was written about ${c.reset}: ${held.text}`);
+      assert.ok(held.text.trim().length > 20, held.text);
+      return;
+    }
+    assert.fail(`the model says nothing of a reset's kind or level in any of the prompts: ${JSON.stringify(answers)}`);
   } finally {
     await model.decoder.release();
   }
