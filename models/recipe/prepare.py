@@ -255,7 +255,11 @@ def cmd_shards(a):
         print(f'pretrain_{split}.npy: {len(arr):,} tokens')
     for split, name in [('train', 'pairs.jsonl'), ('val', 'val_pairs.jsonl')]:
         toks, masks, offs = [], [], [0]
+        skipped = 0
         for p in read_jsonl(os.path.join(a.data, name)):
+            if split == 'train' and not in_sft(p, getattr(a, 'sft_synth', None)):
+                skipped += 1
+                continue
             i, m = encode_pair(tok, p, a.max_len)
             # gold_repeat > 1: the hand-written explanations weigh more against the many synthetic ones
             for _ in range(a.gold_repeat if split == 'train' and p['source'] == 'gold' else 1):
@@ -264,7 +268,17 @@ def cmd_shards(a):
                 offs.append(len(toks))
         save_atomic_np(os.path.join(a.data, f'sft_{split}.npz'), np.savez, tokens=np.array(toks, dtype=np.uint16),
                  mask=np.array(masks, dtype=np.uint8), offsets=np.array(offs, dtype=np.int64))
-        print(f'sft_{split}.npz: {len(offs) - 1} pairs, {len(toks):,} tokens, {sum(masks):,} answer tokens')
+        print(f'sft_{split}.npz: {len(offs) - 1} pairs, {len(toks):,} tokens, {sum(masks):,} answer tokens' +
+              (f' ({skipped:,} pairs of synthetic designs past --sft-synth {a.sft_synth} left out)' if skipped else ''))
+
+
+def in_sft(pair, sft_synth):
+    """Whether a training pair goes into the instruction data: every gold pair; a synthetic design's pairs
+    when `sft_synth` is None or the design is one of the first `sft_synth` (ids synth-000000, ...). Pretraining
+    can then read many more synthetic designs than instruction tuning, which keeps the gold pairs' share."""
+    if sft_synth is None or pair.get('source') != 'synth':
+        return True
+    return int(pair['id'].rsplit('-', 1)[1]) < sft_synth
 
 
 def main():
@@ -283,6 +297,8 @@ def main():
     s.add_argument('--max-len', type=int, default=2048)
     s.add_argument('--real-repeat', type=int, default=4, help='times the GHDL sources and gold training designs appear in pretraining')
     s.add_argument('--gold-repeat', type=int, default=1, help='times each gold training pair appears in the instruction-tuning data')
+    s.add_argument('--sft-synth', type=int, help='only the first N synthetic designs\' pairs go into the instruction-tuning data '
+                   '(all of them still go into pretraining); default: all')
     a = ap.parse_args()
     {'designs': cmd_designs, 'pairs': cmd_pairs, 'shards': cmd_shards}[a.cmd](a)
 

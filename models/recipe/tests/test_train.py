@@ -153,3 +153,10 @@ def test_schedule_progress_is_the_further_of_steps_and_time(cfg):
     assert train.lr_at(cfg, 'pretrain', w, 1000, progress=1.0) == pytest.approx(train.lr_of(cfg, 'pretrain') * cfg.MIN_LR_FRAC)
     assert train.lr_at(cfg, 'pretrain', 999, 1000, progress=0.0) == pytest.approx(train.lr_at(cfg, 'pretrain', 999, 1000))
     assert train.lr_at(cfg, 'pretrain', 0, 1000, progress=1.0) == train.lr_at(cfg, 'pretrain', 0, 1000)   # warmup by steps
+
+
+def test_sft_synth_keeps_gold_and_the_first_synthetic_designs_pairs():
+    import prepare
+    pair = lambda i, source='synth': {'id': f'synth-{i:06d}' if source == 'synth' else 'g001', 'source': source}
+    assert prepare.in_sft(pair(0), 3) and prepare.in_sft(pair(2), 3) and not prepare.in_sft(pair(3), 3)
+    assert prepare.in_sft(pair(99999), None) and prepare.in_sft(pair(0, 'gold'), 0)
