@@ -283,6 +283,10 @@ const HOVER_CASES: { file: string; at: string; sentence: string; reason: RegExp 
   { file: 'debouncer.vhd', at: 'rst_n   :', sentence: 'A synchronous reset that clears `stable_cnt` and `btn_out`.', reason: /`rst_n` is an asynchronous reset/ },
   { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Marks a clock in which `sync_ff` changed.', reason: null },
   { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'Sampled into `sync_ff`, whatever the reset does.', reason: null },
+  // Combinational or concurrent, said of an input port or of a register (session 10's model: "A concurrent slice.").
+  { file: 'debouncer.vhd', at: 'btn_in  :', sentence: 'A concurrent slice.', reason: /`btn_in` is an input port: the design does not drive it/ },
+  { file: 'debouncer.vhd', at: 'btn_state  :', sentence: 'Combinational decode of the synchroniser.', reason: /`btn_state` is a register, not combinational/ },
+  { file: 'debouncer.vhd', at: 'btn_state  :', sentence: 'The debounced level, updated when the counter expires.', reason: null },
 ];
 
 for (const c of HOVER_CASES) {

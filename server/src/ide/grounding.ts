@@ -567,6 +567,11 @@ function subjectContradiction(s: string, low: string, g: GroundingContext): stri
   const asRegister = /^(?:the|a|an)\s+(?:(?!(?:from|of|by|to|into|in|with|after|than|before|complement\w*|invert\w*|cop(?:y|ies)|decod\w*|derived)\b)[\w-]+,?\s+){0,3}?(?:shift\s+)?registers?\b(?!\s+(?:file|bank|map|interface|address|slice|write|read|access|space))|^(?:shift\s+)?registers?\b|^registered\b/.test(body);
   if (asRegister && is?.has('in') && !is.has('inout') && !is.has('out')) return `\`${g.subject}\` is an input port, not a register`;
   if (asRegister && g.combinational.has(g.subject!) && !g.registers.has(g.subject!)) return `\`${g.subject}\` is combinational, not a register`;
+  // And the other way: "A concurrent slice." or "Combinational decode of ..." of an input port (the
+  // design drives none) or of a register.
+  const asConcurrent = /^(?:(?:the|a|an)\s+(?:[\w-]+,?\s+){0,2}?)?(?:concurrent(?:ly)?|combinational(?:ly)?)\b/.test(body);
+  if (asConcurrent && is?.has('in') && !is.has('inout') && !is.has('out')) return `\`${g.subject}\` is an input port: the design does not drive it`;
+  if (asConcurrent && g.registers.has(g.subject!) && !g.combinational.has(g.subject!)) return `\`${g.subject}\` is a register, not combinational`;
   return undefined;
 }
 
