@@ -279,12 +279,14 @@ def train(cfg, phase, run, data_dir, steps=None, max_minutes=None, force=False, 
             if not steps or steps <= done:
                 raise SystemExit(f'error: --extend needs --steps above the {done} steps {final} has')
             os.replace(final, final.replace('.pt', f'.{done}.pt'))
+            if os.path.exists(os.path.join(ckdir, 'summary.json')):
+                os.replace(os.path.join(ckdir, 'summary.json'), os.path.join(ckdir, f'summary.{done}.json'))
         elif not force:
             log(f'{final} exists: phase {phase} is done (use --force to retrain, --extend --steps N to train on; the old result is kept)')
             return final
         else:
             os.replace(final, final.replace('.pt', f'.{time.strftime("%Y%m%d-%H%M%S")}.pt'))
-            for n in ['ckpt.pt', 'ckpt.bak.pt']:
+            for n in ['ckpt.pt', 'ckpt.bak.pt', 'summary.json']:   # the summary describes the result moved aside
                 if os.path.exists(os.path.join(ckdir, n)):
                     os.replace(os.path.join(ckdir, n), os.path.join(ckdir, n + '.old'))
     if phase == 'fpref' and distils(cfg):
