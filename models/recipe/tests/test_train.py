@@ -58,6 +58,9 @@ def test_extend_trains_a_finished_phase_on_from_its_checkpoint(tiny, cfg, tmp_pa
     assert any('steps 2..4' in l for l in lines), lines              # resumed at step 2, not restarted
     assert train.load_checked(final)['step'] == 4
     assert open(os.path.join(os.path.dirname(final), 'final.2.pt'), 'rb').read() == before
+    import json   # the summary the card reads is the new result's; the old one went aside with it
+    assert json.load(open(os.path.join(run, 'pretrain', 'summary.json')))['step'] == 4
+    assert json.load(open(os.path.join(run, 'pretrain', 'summary.2.json')))['step'] == 2
 
 
 def test_sft_loss_counts_only_answer_tokens(tiny, cfg):
