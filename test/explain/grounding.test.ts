@@ -131,6 +131,10 @@ const CASES: { file: string; sentence: string; reason: RegExp | null }[] = [
   { file: 'debouncer.vhd', sentence: '`btn_in` (in std_logic): the raw button; `btn_out` (out std_logic): the debounced level.', reason: null },
   { file: 'debouncer.vhd', sentence: 'The generic `clk` (positive, default 8) is the number of stable cycles.', reason: /`clk` is called a generic, but it is a port of mode in/ },
   { file: 'debouncer.vhd', sentence: '`clk` (generic positive, default 8): number of stable cycles.', reason: /`clk` is called a generic/ },
+  // "(default N)" ends a generic's description (session 10's model: "`clk` is the odd ratio (default 50000)").
+  { file: 'debouncer.vhd', sentence: '**Interface.** `clk` is the odd ratio (default 50000).', reason: /`clk` is called a generic \(given a default\), but it is a port of mode in/ },
+  { file: 'debouncer.vhd', sentence: '`G_STABLE_CYCLES` is the number of `clk` cycles the input must be stable (default 50000).', reason: null },
+  { file: 'debouncer.vhd', sentence: '`G_STABLE_CYCLES` is the hold time (default 50000) and `stable_cnt` the counter (default 0).', reason: /`stable_cnt` is called a generic/ },
   { file: 'debouncer.vhd', sentence: '`btn_out` (in std_logic): the raw button.', reason: /`btn_out` is called an `in` port, but it is a port of mode out/ },
   { file: 'debouncer.vhd', sentence: '`stable_cnt` (out std_logic): the debounced level.', reason: /`stable_cnt` is called an `out` port, but it is a signal/ },
   { file: 'debouncer.vhd', sentence: '`2` (in std_logic): arms the counter.', reason: /`2` is called an `in` port, but it is a literal/ },

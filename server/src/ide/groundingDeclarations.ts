@@ -133,6 +133,15 @@ export function declarationClaim(sentence: string, declared: DeclaredKinds): str
   for (const m of low.matchAll(/\b(?:the\s+)?(input|output|generic)s?\s+(?:port\s+)?`([^`]+)`/g)) {
     claims.push({ name: m[2].trim(), kinds: WORD_MODE[m[1]] ?? ['generic'], said: m[1] === 'generic' ? 'a generic' : `an ${m[1]}` });
   }
+  // "(default 8)" describes a generic: the name whose description it ends, the last one quoted before it in
+  // its clause as a description's subject ("`DATA_W` is the data width (default 32) and `SHAMT_W` the width of
+  // the shift amount (default 5)"; "`HALF` is the number of `clk` cycles per ... (default 4)" describes
+  // `HALF`), not "`clk` is the odd ratio (default 50000)".
+  for (const m of low.matchAll(/\(default\b/g)) {
+    const clause = low.slice(0, m.index).split(';').at(-1)!;
+    const last = [...clause.matchAll(/`([a-z][a-z0-9_]*)`,?\s+(?:(?:is|are|sets|gives)\s+)?(?:the|a|an)\s/g)].at(-1);
+    if (last) claims.push({ name: last[1], kinds: ['generic'], said: 'a generic (given a default)' });
+  }
   // A type in the interface layout's place of a name: "`std_logic` (2 of the operand)".
   for (const m of low.matchAll(/(?:^|[.;:]\s+|\*\*\s*)`([a-z_][a-z0-9_]*)`\s*(?:\(|,\s*`|and\s+`)/g)) {
     if (STANDARD_TYPES.has(m[1]) && !declared.has(m[1])) return `\`${m[1]}\` is a type, not a port or generic`;
