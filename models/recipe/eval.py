@@ -66,17 +66,13 @@ def windows(tokens, seq, max_windows):
     return min(max_windows, n) if max_windows else n
 
 
-def device_of(model):
-    return next(model.parameters()).device
-
-
 def window_ppl(model, tokens, seq, max_windows):
     """Perplexity over non-overlapping windows of a token array (all of them when max_windows is 0)."""
     n = windows(tokens, seq, max_windows)
     nll, cnt = 0.0, 0
     with torch.no_grad():
         for i in range(n):
-            w = torch.from_numpy(tokens[i * seq:i * seq + seq + 1].astype(np.int64))[None].to(device_of(model))
+            w = torch.from_numpy(tokens[i * seq:i * seq + seq + 1].astype(np.int64))[None].to(model.device)
             nll += model.loss(w[:, :-1], w[:, 1:]).item() * seq
             cnt += seq
     return math.exp(nll / max(cnt, 1))
@@ -87,7 +83,7 @@ def answer_ppl(model, tok, pairs, max_len):
     with torch.no_grad():
         for p in pairs:
             ids, mask = encode_pair(tok, p, max_len)
-            dev = device_of(model)
+            dev = model.device
             x = torch.tensor([ids[:-1]], device=dev)
             y = torch.tensor([ids[1:]], device=dev)
             m = torch.tensor([mask[1:]], device=dev)

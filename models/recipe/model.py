@@ -199,10 +199,15 @@ class Llama(nn.Module):
         m = mask.reshape(-1).float()
         return (kl * m).sum() / m.sum().clamp(min=1)
 
+    @property
+    def device(self):
+        """Where the weights are (inputs are made there)."""
+        return next(self.parameters()).device
+
     @torch.no_grad()
     def generate(self, ids, max_new, stop_id=None):
         """Greedy decoding with the key/value cache (the reference for the export's recorded text)."""
-        dev = next(self.parameters()).device
+        dev = self.device
         x = torch.tensor([ids], device=dev)
         logits, past = self(x)
         out = []

@@ -12,7 +12,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import shutil
 import sys
 
@@ -23,22 +22,12 @@ require('torch', 'numpy')
 import numpy as np  # noqa: E402
 
 from model import Args, Llama, load_config, n_params  # noqa: E402
-from train import distils, distills_whole_pairs, init_scales  # noqa: E402
+from train import cpu_name, distils, distills_whole_pairs, init_scales  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, '..', 'default')
 MAX_MB = 40
 FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'reference.json']
-
-
-def cpu_name():
-    try:
-        for line in open('/proc/cpuinfo'):
-            if line.startswith('model name'):
-                return line.split(':', 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or 'unknown CPU'
 
 
 def phase_rows(run):
@@ -64,12 +53,10 @@ def qat_steps(rows, cfg):
     return next((r[1] for r in rows if r[0] == 'qat'), cfg.STEPS['qat'])
 
 
-def machine(rows):
-    """The machine the phases trained on: the device their summaries name (a GPU), else this machine's CPU."""
+def gpu_devices(rows):
+    """The GPUs the phases' summaries name, when they trained on no CPU (else []: this machine trained them)."""
     devices = sorted({r[5] for r in rows if r[5]})
-    if devices and not any(d == cpu_name() for d in devices):
-        return ', '.join(devices)
-    return f'{cpu_name()}, {os.cpu_count()} cores'
+    return [] if cpu_name() in devices else devices
 
 
 def data_counts(data):
@@ -93,10 +80,12 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
     a = Args(**{k: getattr(cfg, k) for k in Args.FIELDS})
     dc = data_counts(data)
     rows = phase_rows(run)
+    gpus = gpu_devices(rows)
+    millions = n_params(Llama(a)) / 1e6
     hours = lambda s: (f'{s / 3600:.2f} h' if s >= 360 else f'{s:.0f} s') if s else 'not recorded'
     lines = [
         '# VHDL Explain default model', '',
-        f'A {n_params(Llama(a)) / 1e6:.1f}M-parameter Llama-style decoder trained from scratch by `models/recipe/` '
+        f'A {millions:.1f}M-parameter Llama-style decoder trained from scratch by `models/recipe/` '
         f'(config `{cfg.name}`), quantized to int4 by {"LR-QAT" if variant == "lrqat" else variant.upper()} and exported to ONNX '
         f'(`onnx/{onnx_file}`, {size_mb:.1f} MB in all). It explains VHDL designs from the prompt the extension builds.', '',
         '## Model', '',
@@ -116,7 +105,7 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         f'- Pretraining tokens: {dc.get("pretrain_tokens") or 0:,}; instruction pairs: {dc.get("sft_pairs", 0):,} '
         f'({dc.get("sft_answer_tokens", 0):,} answer tokens). {dc["heldout"]} gold designs are held out for evaluation only.', '',
         '## Training', '',
-        f'Machine: {machine(rows)}, bf16 autocast={cfg.BF16}. Tokens count the padding of a batch.', '',
+        f'Machine: {", ".join(gpus) or f"{cpu_name()}, {os.cpu_count()} cores"}, bf16 autocast={cfg.BF16}. Tokens count the padding of a batch.', '',
         '| phase | steps | tokens | time | threads |', '|---|---|---|---|---|',
     ]
     for phase, steps, tokens, elapsed, threads, _ in rows:
@@ -125,12 +114,11 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
         lines.append(f'| {phase} | {steps:,} | {tokens} | {hours(elapsed)} | {threads} |')
     ev = os.path.join(run, 'eval.md')
     tok = tok or '<tokenizer folder>'
-    gpu = machine(rows) != f'{cpu_name()}, {os.cpu_count()} cores'
     where = (f' on the GPU machine, in the call that trained the model (its checkpoints stayed there: only the export and these '
              f'figures came back; `train.py --phase pretrain,sft,mix,qat --device cuda --budget-minutes config`, `export.py`, then this)'
-             if gpu else '')
+             if gpus else '')
     lines += ['', '## Evaluation', '', f'Reproduce: `python3 eval.py --config {cfg.name} --run {run} --data {data} --tok {tok} '
-              f'--n-gold 16 --max-new 160{" --device cuda" if gpu else ""}`{where} (perplexities on held-out text; explanation metrics, from '
+              f'--n-gold 16 --max-new 160{" --device cuda" if gpus else ""}`{where} (perplexities on held-out text; explanation metrics, from '
               'greedy answers of at most 160 tokens, on 16 of the held-out gold designs).', '']
     lines += [open(ev).read().strip()] if os.path.exists(ev) else ['Not evaluated yet.']
     eg = os.path.join(run, 'eval_grounding.md')   # eval_grounding.ts: the exports through the engine and the grounding check
@@ -146,7 +134,7 @@ def card(cfg, run, data, variant, onnx_file, size_mb, tok=None):
     if os.path.exists(hist):
         lines += ['', '## How this run went', '', open(hist).read().strip()]
     lines += ['', '## Known limits', '',
-              f'- Small ({n_params(Llama(a)) / 1e6:.0f}M parameters, trained {"for minutes on one GPU" if gpu else "on CPU"}): '
+              f'- Small ({millions:.0f}M parameters, trained {"for minutes on one GPU" if gpus else "on CPU"}): '
               'explanations follow the training layout and can be generic or wrong; the facts '
               'shown beside them come from the analysis, not from the model.',
               '- Most training text is synthetic; perplexity on real, hand-written VHDL is much higher than on synthetic designs.',

@@ -15,6 +15,7 @@ import argparse
 import json
 import math
 import os
+import platform
 import signal
 import sys
 import time
@@ -214,14 +215,22 @@ def to(device, *ts):
     return [t.to(device, non_blocking=True) if t is not None else None for t in ts]
 
 
+def cpu_name():
+    """This machine's processor, as /proc/cpuinfo names it."""
+    try:
+        for line in open('/proc/cpuinfo'):
+            if line.startswith('model name'):
+                return line.split(':', 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or 'unknown CPU'
+
+
 def device_name(device):
     """What trained: the GPU's name on cuda, else the CPU's."""
     if torch.device(device).type == 'cuda':
         return torch.cuda.get_device_name(torch.device(device))
-    for line in open('/proc/cpuinfo') if os.path.exists('/proc/cpuinfo') else []:
-        if line.startswith('model name'):
-            return line.split(':', 1)[1].strip()
-    return 'CPU'
+    return cpu_name()
 
 
 def check_fused_attention(model, device, log=print):

@@ -159,8 +159,20 @@ function table(name: string, dir: string, bw: { readGBs: number }): void {
     process.stdout.write(`  fp32: ${typeof v32 === 'string' ? v32 : 'ok'}\n  int4: ${typeof v4 === 'string' ? v4 : 'ok'}\n`);
     return;
   }
+  const a4 = typeof acc4 === 'object' ? acc4 : undefined;
+  process.stdout.write(`  ${'figure'.padEnd(30)}${'fp32'.padStart(10)}${'int4'.padStart(10)}${'int4/fp32'.padStart(11)}` +
+    (a4 ? `${'int4 acc4'.padStart(11)}${'acc4/fp32'.padStart(11)}` : '') + '\n');
+  for (const [label, val, ratio] of figureRows(bw)) {
+    process.stdout.write(`  ${label.padEnd(30)}${val(v32).padStart(10)}${val(v4).padStart(10)}${ratio(v32, v4).padStart(11)}` +
+      (a4 ? `${val(a4).padStart(11)}${ratio(v32, a4).padStart(11)}` : '') + '\n');
+  }
+  if (typeof acc4 === 'string') process.stdout.write(`  int4 acc4: ${acc4}\n`);
+}
+
+/** The figures of one variant, each with its ratio between two variants: the bench tables' rows. */
+function figureRows(bw: { readGBs: number }): [string, (v: VariantFigures) => string, (a: VariantFigures, b: VariantFigures) => string][] {
   const bound = (v: VariantFigures) => (bw.readGBs * 1e9) / v.weightBytesPerToken;
-  const rows: [string, (v: VariantFigures) => string, (a: VariantFigures, b: VariantFigures) => string][] = [
+  return [
     ['file MiB', (v) => f1(v.fileBytes / 2 ** 20), (a, b) => (b.fileBytes / a.fileBytes).toFixed(2)],
     ['load ms', (v) => f0(v.loadMs), (a, b) => (b.loadMs / a.loadMs).toFixed(2)],
     [`prefill ${PROMPT_TOKENS} tok ms`, (v) => f0(v.prefillMs), (a, b) => (b.prefillMs / a.prefillMs).toFixed(2)],
@@ -172,14 +184,6 @@ function table(name: string, dir: string, bw: { readGBs: number }): void {
     ['decode / bound', (v) => `${f0((100 * v.decodeTokensPerSecond) / bound(v))}%`, () => ''],
     ['peak RSS MiB', (v) => f0(v.peakRssMiB), (a, b) => (b.peakRssMiB / a.peakRssMiB).toFixed(2)],
   ];
-  const a4 = typeof acc4 === 'object' ? acc4 : undefined;
-  process.stdout.write(`  ${'figure'.padEnd(30)}${'fp32'.padStart(10)}${'int4'.padStart(10)}${'int4/fp32'.padStart(11)}` +
-    (a4 ? `${'int4 acc4'.padStart(11)}${'acc4/fp32'.padStart(11)}` : '') + '\n');
-  for (const [label, val, ratio] of rows) {
-    process.stdout.write(`  ${label.padEnd(30)}${val(v32).padStart(10)}${val(v4).padStart(10)}${ratio(v32, v4).padStart(11)}` +
-      (a4 ? `${val(a4).padStart(11)}${ratio(v32, a4).padStart(11)}` : '') + '\n');
-  }
-  if (typeof acc4 === 'string') process.stdout.write(`  int4 acc4: ${acc4}\n`);
 }
 
 /** The shipped default model (int4 only; the fp32 model is not shipped): what an explanation costs a user. */
@@ -196,12 +200,7 @@ function shipped(dir: string, bw: { readGBs: number }): void {
     process.stdout.write(`  ${v}\n`);
     return;
   }
-  const bound = (bw.readGBs * 1e9) / v.weightBytesPerToken;
-  for (const [label, val] of [
-    ['file MiB', f1(v.fileBytes / 2 ** 20)], ['load ms', f0(v.loadMs)], [`prefill ${PROMPT_TOKENS} tok ms`, f0(v.prefillMs)],
-    [`TTFT ms (${PROMPT_TOKENS}-tok prompt)`, f0(v.ttftMs)], [`decode tok/s (after ${PROMPT_TOKENS})`, f1(v.decodeTokensPerSecond)],
-    ['bandwidth bound tok/s', f0(bound)], ['peak RSS MiB', f0(v.peakRssMiB)],
-  ] as const) process.stdout.write(`  ${label.padEnd(30)}${val.padStart(10)}\n`);
+  for (const [label, val] of figureRows(bw)) process.stdout.write(`  ${label.padEnd(30)}${val(v).padStart(10)}\n`);
 }
 
 /** Prints the engine's figures; called by test/bench/run.ts and when this file runs alone. */
